@@ -1,0 +1,7 @@
+export * from './errors.js'
+export * from './bsn.js'
+export * from './oin.js'
+export * from './datum.js'
+export * from './money.js'
+export * from './clock.js'
+export * from './ids.js'
