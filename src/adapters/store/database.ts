@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationResultSet } from 'kysely'
+import pg from 'pg'
+import { AppError } from '../../core/index.js'
+import type { Db, SqlDialect, Tables } from '../../platform/tables.js'
+import { migrations } from './migrations/index.js'
+
+// int8 (bigserial sequence numbers, counts) as JS numbers: they stay far below 2^53 at national scale.
+pg.types.setTypeParser(20, (v) => Number(v))
+
+export type StoreConfig =
+  | { readonly kind: 'sqlite'; readonly dataDir: string }
+  | { readonly kind: 'sqlite-memory' }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string; readonly poolSize?: number }
+
+export interface Database {
+  readonly db: Db
+  readonly dialect: SqlDialect
+  /** Runs `select 1`; used by /health/ready. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Opens (and creates) the store. Does not migrate: call `migrateToLatest` (the CLI and `serve` do). */
+export function openDatabase(config: StoreConfig): Database {
+  if (config.kind === 'postgres') return openPostgres(config.url, config.schema, config.poolSize)
+  const file = config.kind === 'sqlite' ? sqliteFile(config.dataDir) : ':memory:'
+  const sqlite = new SqliteDatabase(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return {
+    db,
+    dialect: 'sqlite',
+    ping: async () => { await sql`select 1`.execute(db) },
+    close: () => db.destroy(),
+  }
+}
+
+function sqliteFile(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true })
+  return join(dataDir, 'knooppunt.sqlite')
+}
+
+function openPostgres(url: string, schema: string | undefined, poolSize = 10): Database {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new AppError('invalid', 'store.schema-ongeldig', `ongeldige schemanaam: ${schema}`)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  })
+  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {})
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    dialect: 'postgres',
+    ping: async () => { await sql`select 1`.execute(db) },
+    close: () => db.destroy(),
+  }
+}
+
+/**
+ * Applies every pending migration. Returns Kysely's result set instead of throwing half-way, so a caller can show
+ * which migrations ran and which one failed (Kysely's own migrator design).
+ */
+export async function migrateToLatest(database: Database): Promise<{ results: MigrationResultSet['results']; error?: unknown }> {
+  const provider = {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return Object.fromEntries(migrations.map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, database.dialect) }]))
+    },
+  }
+  const migrator = new Migrator({ db: database.db, provider, migrationTableName: 'schema_migraties', migrationLockTableName: 'schema_migraties_slot' })
+  const { results, error } = await migrator.migrateToLatest()
+  return error === undefined ? { results } : { results, error }
+}
+
+/** Opens and migrates; throws an `unavailable` AppError naming the failed migration. */
+export async function openMigratedDatabase(config: StoreConfig): Promise<Database> {
+  const database = openDatabase(config)
+  const { results, error } = await migrateToLatest(database)
+  if (error !== undefined) {
+    await database.close().catch(() => {})
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'onbekend'
+    throw new AppError('unavailable', 'store.migratie-mislukt', `migratie ${failed} mislukt: ${(error as Error).message ?? String(error)}`)
+  }
+  return database
+}

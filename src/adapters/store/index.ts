@@ -1,0 +1,1 @@
+export { openDatabase, migrateToLatest, openMigratedDatabase, type Database, type StoreConfig } from './database.js'

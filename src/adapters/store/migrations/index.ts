@@ -1,0 +1,11 @@
+import type { KnooppuntMigration } from './helpers.js'
+import { foundation } from './0001-foundation.js'
+
+/**
+ * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
+ * dialects (the `dialect` argument covers the few places where they differ).
+ */
+export const migrations: ReadonlyArray<readonly [name: string, migration: KnooppuntMigration]> = [
+  ['0001-foundation', foundation],
+]
+export type { KnooppuntMigration, MigrationDialect } from './helpers.js'

@@ -1,0 +1,21 @@
+import { AppError } from '../../core/index.js'
+
+/**
+ * Every internal event type, versioned, in one place. A payload change that is not backward compatible gets a
+ * new version suffix; consumers subscribe by exact type. Products add their types here.
+ */
+export const EVENT_TYPES = {
+  /** A test/diagnostic event; carries no personal data. */
+  'knooppunt.diagnose.v1': 'Diagnostisch event (geen persoonsgegevens); gebruikt door health checks en tests.',
+  'knooppunt.organisatie.gewijzigd.v1': 'Een organisatie, haar producten of clients zijn gewijzigd.',
+} as const satisfies Record<string, string>
+
+export type EventType = keyof typeof EVENT_TYPES
+
+export function isRegisteredEventType(type: string): type is EventType {
+  return Object.hasOwn(EVENT_TYPES, type)
+}
+
+export function assertRegisteredEventType(type: string): asserts type is EventType {
+  if (!isRegisteredEventType(type)) throw new AppError('internal', 'events.type-onbekend', `event type niet geregistreerd: ${type}`)
+}

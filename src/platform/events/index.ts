@@ -1,0 +1,3 @@
+export type { Bus, EventHandler, HubEvent, NewEvent } from './event.js'
+export { appendToOutbox, readOutbox, toHubEvent } from './outbox.js'
+export { EVENT_TYPES, isRegisteredEventType, type EventType } from './event-types.js'
