@@ -1,7 +1,6 @@
-import type { Generated } from 'kysely'
-
 export interface LedgerRow {
-  seq: Generated<number>
+  // Assigned by the ledger itself (not the database), so the hash chain can include it.
+  seq: number
   id: string
   trace_id: string
   span_id: string

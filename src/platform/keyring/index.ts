@@ -1,0 +1,1 @@
+export { createKeyring, generateMasterKey, type Keyring, type KeyPurpose } from './keyring.js'

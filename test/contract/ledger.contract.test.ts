@@ -1,0 +1,68 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { sql } from 'kysely'
+import { completeBsn, fixedClock, newSpanId, newTraceId, type Bsn } from '../../src/core/index.js'
+import { createKeyring, generateMasterKey } from '../../src/platform/keyring/index.js'
+import { createLedger, type Verwerking } from '../../src/platform/ledger/index.js'
+import { describeStores } from '../support/stores.js'
+
+const BSN_A = completeBsn('12345678') ?? ('123456782' as Bsn)
+const BSN_B = completeBsn('11122233')!
+const line = (bsn: Bsn, activiteit = 'test-verwerking'): Verwerking => ({
+  trace: { traceId: newTraceId(), spanId: newSpanId() }, activiteit, verwerkingsactiviteit: 'test.verwerken',
+  product: 'samenloop', betrokkene: bsn, actorOin: '00000001234567890000',
+})
+
+describeStores('ledger', (store) => {
+  test('appends, finds lines per BSN newest first, and verifies the chain', async () => {
+    await using database = await store.open()
+    const ledger = createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring: createKeyring(generateMasterKey()) })
+    await database.db.transaction().execute((tx) => ledger.record(tx, [line(BSN_A, 'eerste'), line(BSN_B), line(BSN_A, 'tweede')]))
+    await database.db.transaction().execute((tx) => ledger.record(tx, [line(BSN_A, 'derde')]))
+    const inzage = await ledger.inzage(BSN_A)
+    assert.deepEqual(inzage.map((l) => l.activiteit), ['derde', 'tweede', 'eerste'])
+    assert.equal((await ledger.inzage(BSN_B)).length, 1)
+    assert.deepEqual(await ledger.verify(), { ok: true, lines: 4 })
+    const stored = await database.db.selectFrom('ledger').selectAll().execute()
+    assert.ok(stored.every((r) => !JSON.stringify(r).includes(BSN_A)), 'the BSN is never stored in the clear')
+  })
+
+  test('an altered line and a deleted line are reported by sequence number', async () => {
+    await using database = await store.open()
+    const ledger = createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring: createKeyring(generateMasterKey()) })
+    await database.db.transaction().execute((tx) => ledger.record(tx, Array.from({ length: 5 }, () => line(BSN_A))))
+    await database.db.updateTable('ledger').set({ activiteit: 'verzonnen' }).where('seq', '=', 3).execute()
+    assert.deepEqual(await ledger.verify(), { ok: false, lines: 2, seq: 3, problem: 'gewijzigd' })
+    await database.db.updateTable('ledger').set({ activiteit: 'test-verwerking' }).where('seq', '=', 3).execute()
+    await database.db.deleteFrom('ledger').where('seq', '=', 4).execute()
+    assert.deepEqual(await ledger.verify(), { ok: false, lines: 3, seq: 4, problem: 'ontbreekt' })
+  })
+
+  test('a removed last line shows against the head', async () => {
+    await using database = await store.open()
+    const ledger = createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring: createKeyring(generateMasterKey()) })
+    await database.db.transaction().execute((tx) => ledger.record(tx, [line(BSN_A), line(BSN_A)]))
+    await database.db.deleteFrom('ledger').where('seq', '=', 2).execute()
+    assert.deepEqual(await ledger.verify(), { ok: false, lines: 1, seq: 2, problem: 'ontbreekt' })
+  })
+
+  test('fails closed: when the ledger cannot be written the processing rolls back with it', async () => {
+    await using database = await store.open()
+    const ledger = createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring: createKeyring(generateMasterKey()) })
+    await sql`create table verwerking_test (id integer primary key)`.execute(database.db)
+    await sql`drop table ledger`.execute(database.db)
+    await assert.rejects(database.db.transaction().execute(async (tx) => {
+      await sql`insert into verwerking_test (id) values (1)`.execute(tx)
+      await ledger.record(tx, [line(BSN_A)])
+    }))
+    const rows = await sql<{ n: number }>`select count(*) as n from verwerking_test`.execute(database.db)
+    assert.equal(Number(rows.rows[0]?.n), 0)
+  })
+
+  test('concurrent appenders keep one unbroken chain', async () => {
+    await using database = await store.open()
+    const ledger = createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring: createKeyring(generateMasterKey()) })
+    await Promise.all(Array.from({ length: 20 }, () => database.db.transaction().execute((tx) => ledger.record(tx, [line(BSN_A), line(BSN_B)]))))
+    assert.deepEqual(await ledger.verify(), { ok: true, lines: 40 })
+  })
+})
