@@ -1,0 +1,6 @@
+export type { BijstandsnormInvoer, Leefvorm } from './bijstandsnorm-invoer.js'
+export { LEEFVORMEN, valideerBijstandsnormInvoer } from './bijstandsnorm-invoer.js'
+export type { BijstandsnormUitkomst, Rekenopties } from './bereken-bijstandsnorm.js'
+export { berekenBijstandsnorm } from './bereken-bijstandsnorm.js'
+export { bijstandsnormParameters } from './parameters.js'
+export { bijstandsnormAlgoritme } from './algoritme.js'
