@@ -1,0 +1,1 @@
+export { createNatsBus, type NatsBusDeps } from './nats-bus.js'

@@ -1,0 +1,240 @@
+import {
+  AckPolicy, connect, DeliverPolicy, nanos, RetentionPolicy, StorageType,
+  type ConsumerConfig, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg, type NatsConnection, type NatsError,
+} from 'nats'
+import { AppError, type Clock } from '../../core/index.js'
+import { assertConsumerName, toHubEvent, type Bus, type BusLog, type EventHandler, type HubEvent } from '../../platform/events/index.js'
+import type { Db } from '../../platform/tables.js'
+
+export interface NatsBusDeps {
+  readonly db: Db
+  readonly clock: Clock
+  /** NATS server(s), e.g. `nats://127.0.0.1:4222` (comma-separated for a cluster). */
+  readonly url: string
+  /** JetStream stream name. Default `KNOOPPUNT`. */
+  readonly stream?: string
+  /** Subjects are `<prefix>.<event type>`. Default `knooppunt.events`. */
+  readonly subjectPrefix?: string
+  /** Safety-net interval of the outbox relay; `notify()` relays at once. Default 1000 ms. */
+  readonly pollMs?: number
+  /** Outbox rows published per relay round. Default 500. */
+  readonly batchSize?: number
+  /** Redelivery delay after a handler error: `baseMs · 2^(attempt-1)`, capped at `maxMs`. Default 250 ms … 30 s. */
+  readonly retry?: { readonly baseMs: number; readonly maxMs: number }
+  /** How long a delivered message may stay unacknowledged before JetStream redelivers it. Default 30 s. */
+  readonly ackWaitMs?: number
+  /** Deliveries before JetStream gives up on a message (then it stays in the stream for inspection). Default 1000. */
+  readonly maxDeliver?: number
+  /** Stream retention. Default 7 days. */
+  readonly maxAgeMs?: number
+  /** JetStream de-duplicates on the event id within this window. Default 2 minutes. */
+  readonly duplicateWindowMs?: number
+  readonly log?: BusLog
+}
+
+interface Subscription {
+  readonly name: string
+  readonly types: ReadonlySet<string> | '*'
+  readonly handler: EventHandler
+  messages?: ConsumerMessages
+  loop?: Promise<void>
+}
+
+interface Connected { readonly nc: NatsConnection; readonly js: JetStreamClient; readonly jsm: JetStreamManager }
+
+const STREAM_NOT_FOUND = 10059
+
+/**
+ * The bus for more than one hub instance: a relay moves committed outbox rows to a JetStream stream (subject per
+ * event type, message id = event id so JetStream drops a second publish of the same row), and each `subscribe`
+ * consumer is a durable pull consumer with explicit ack. Instances that subscribe with the same consumer name share
+ * its work; a handler error naks the message with a delay, so it comes back while later messages go on.
+ *
+ * @example
+ * const bus = createNatsBus({ db, clock: systemClock, url: 'nats://127.0.0.1:4222' })
+ * bus.subscribe('signalen', ['knooppunt.diagnose.v1'], async (e) => { … })
+ * await bus.start()
+ */
+export function createNatsBus(deps: NatsBusDeps): Bus {
+  const {
+    db, clock, url, stream = 'KNOOPPUNT', subjectPrefix = 'knooppunt.events', pollMs = 1000, batchSize = 500,
+    retry = { baseMs: 250, maxMs: 30_000 }, ackWaitMs = 30_000, maxDeliver = 1000, maxAgeMs = 7 * 24 * 3600_000,
+    duplicateWindowMs = 120_000, log,
+  } = deps
+  if (!/^[A-Za-z0-9_-]+$/.test(stream)) throw new AppError('invalid', 'events.nats-stream-ongeldig', `ongeldige streamnaam: ${stream}`)
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(subjectPrefix))
+    throw new AppError('invalid', 'events.nats-prefix-ongeldig', `ongeldig subject-prefix: ${subjectPrefix}`)
+
+  const subscriptions = new Map<string, Subscription>()
+  let conn: Connected | undefined
+  let running = false
+  let relayTimer: NodeJS.Timeout | undefined
+  let relaying: Promise<void> | undefined
+  let relayAgain = false
+
+  const subjectOf = (type: string) => `${subjectPrefix}.${type}`
+
+  /** Publishes one batch of pending outbox rows; returns how many. Marks rows only after JetStream acknowledged. */
+  async function relayBatch(js: JetStreamClient): Promise<number> {
+    const rows = await db.selectFrom('outbox').selectAll().where('doorgegeven', 'is', null).orderBy('seq').limit(batchSize).execute()
+    if (rows.length === 0) return 0
+    // Issued in seq order over one connection, so the stream keeps outbox order; awaited together for throughput.
+    await Promise.all(rows.map((r) => js.publish(subjectOf(r.type), JSON.stringify(toHubEvent(r)), { msgID: r.id })))
+    const now = clock.now().toISOString()
+    await db.updateTable('outbox').set({ doorgegeven: now }).where('seq', 'in', rows.map((r) => r.seq)).execute()
+    return rows.length
+  }
+
+  /** Single-flight relay; a `notify()` during a round makes it go round again. */
+  function relay(): void {
+    if (!running || !conn) return
+    if (relaying) { relayAgain = true; return }
+    const { js } = conn
+    relaying = (async function runRelay() {
+      do {
+        relayAgain = false
+        try {
+          if ((await relayBatch(js)) === batchSize) relayAgain = true
+        } catch (err) {
+          log?.error({ err }, 'bus: outbox naar NATS doorgeven mislukt')
+          return // the next poll tries again
+        }
+      } while (relayAgain && running)
+    })().finally(() => { relaying = undefined })
+  }
+
+  async function ensureStream(jsm: JetStreamManager): Promise<void> {
+    try {
+      await jsm.streams.info(stream)
+    } catch (err) {
+      if ((err as NatsError).api_error?.err_code !== STREAM_NOT_FOUND) throw err
+      // Two instances starting together may both add it; an identical config is accepted twice.
+      await jsm.streams.add({
+        name: stream, subjects: [`${subjectPrefix}.>`], storage: StorageType.File, retention: RetentionPolicy.Limits,
+        max_age: nanos(maxAgeMs), duplicate_window: nanos(duplicateWindowMs),
+      })
+    }
+  }
+
+  function consumerConfig(sub: Subscription, multiFilter: boolean): Partial<ConsumerConfig> {
+    const base = {
+      durable_name: sub.name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
+      ack_wait: nanos(ackWaitMs), max_deliver: maxDeliver, max_ack_pending: 1000,
+    }
+    if (sub.types === '*') return { ...base, filter_subject: `${subjectPrefix}.>` }
+    const subjects = [...sub.types].map(subjectOf)
+    if (subjects.length === 1) return { ...base, filter_subject: subjects[0]! }
+    // Servers before 2.10 take one filter: take the whole prefix and skip other types in `handle`.
+    return multiFilter ? { ...base, filter_subjects: subjects } : { ...base, filter_subject: `${subjectPrefix}.>` }
+  }
+
+  async function ensureConsumer(c: Connected, sub: Subscription): Promise<void> {
+    const config = consumerConfig(sub, serverAtLeast(c.nc, 2, 10))
+    try {
+      await c.jsm.consumers.add(stream, config)
+    } catch {
+      // It exists with another filter (the subscription changed): update it in place, keeping its position.
+      await c.jsm.consumers.update(stream, sub.name, config)
+    }
+  }
+
+  async function handle(sub: Subscription, m: JsMsg): Promise<void> {
+    let event: HubEvent
+    try {
+      event = JSON.parse(m.string()) as HubEvent
+    } catch (err) {
+      log?.error({ err, consumer: sub.name, streamSeq: m.seq }, 'bus: onleesbaar bericht, beëindigd')
+      m.term()
+      return
+    }
+    if (sub.types !== '*' && !sub.types.has(event.type)) { m.ack(); return }
+    // Tells JetStream a slow handler is still busy, so the message is not handed to another instance meanwhile.
+    const keepAlive = setInterval(() => m.working(), Math.max(500, ackWaitMs / 2))
+    try {
+      await sub.handler(event)
+      m.ack()
+    } catch (err) {
+      const attempt = m.info.redeliveryCount
+      const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (attempt - 1))
+      log?.warn({ err, consumer: sub.name, seq: event.seq, attempt, retryInMs: delay }, 'bus: handler mislukt, opnieuw na backoff')
+      m.nak(delay)
+    } finally {
+      clearInterval(keepAlive)
+    }
+  }
+
+  /** Pulls for one consumer until stopped; reconnects the pull after errors (e.g. missed heartbeats). */
+  async function consumeLoop(c: Connected, sub: Subscription): Promise<void> {
+    while (running) {
+      try {
+        const consumer = await c.js.consumers.get(stream, sub.name)
+        sub.messages = await consumer.consume({ max_messages: 256 })
+        if (!running) sub.messages.stop() // stop() came while this pull was being set up
+        for await (const m of sub.messages) {
+          // Messages already buffered when stop() came go back at once instead of after ack_wait.
+          if (!running) m.nak()
+          else await handle(sub, m)
+        }
+      } catch (err) {
+        if (!running) return
+        log?.warn({ err, consumer: sub.name }, 'bus: pull consumer onderbroken, opnieuw over 1 s')
+        await new Promise((r) => setTimeout(r, 1000))
+      }
+    }
+  }
+
+  return {
+    subscribe(name, types, handler) {
+      assertConsumerName(name)
+      if (running) throw new AppError('internal', 'events.bus-al-gestart', `subscribe na start: ${name}`)
+      if (subscriptions.has(name)) throw new AppError('conflict', 'events.consument-dubbel', `consument bestaat al: ${name}`)
+      subscriptions.set(name, { name, types: types === '*' ? '*' : new Set(types), handler })
+    },
+    notify() { relay() },
+    async start() {
+      if (running) return
+      const nc = await connect({ servers: url.split(','), name: 'knooppunt' })
+      try {
+        const c: Connected = { nc, js: nc.jetstream(), jsm: await nc.jetstreamManager() }
+        await ensureStream(c.jsm)
+        for (const sub of subscriptions.values()) await ensureConsumer(c, sub)
+        conn = c
+      } catch (err) {
+        await nc.close()
+        throw new AppError('unavailable', 'events.nats-start-mislukt', `NATS JetStream niet bruikbaar: ${(err as Error).message}`)
+      }
+      running = true
+      for (const sub of subscriptions.values()) sub.loop = consumeLoop(conn, sub)
+      relayTimer = setInterval(relay, pollMs)
+      relayTimer.unref()
+      relay()
+    },
+    async stop() {
+      if (!running || !conn) return
+      running = false
+      clearInterval(relayTimer)
+      for (const sub of subscriptions.values()) sub.messages?.stop()
+      await Promise.all([relaying, ...[...subscriptions.values()].map((s) => s.loop)])
+      const { nc } = conn
+      conn = undefined
+      await nc.drain() // flushes the last acks and naks before closing
+    },
+    async ping() {
+      if (!conn || conn.nc.isClosed()) throw new AppError('unavailable', 'events.nats-onbereikbaar', 'NATS-verbinding is niet open')
+      await withTimeout(conn.nc.flush(), 2000, 'NATS antwoordt niet')
+    },
+  }
+}
+
+function serverAtLeast(nc: NatsConnection, major: number, minor: number): boolean {
+  const [ma = 0, mi = 0] = (nc.info?.version ?? '0.0').split('.').map(Number)
+  return ma > major || (ma === major && mi >= minor)
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('unavailable', 'events.nats-onbereikbaar', message)), ms)
+  })
+  try { return await Promise.race([p, timeout]) } finally { clearTimeout(timer) }
+}
