@@ -27,6 +27,11 @@ export interface Parameter {
   readonly omschrijving: string
   readonly eenheid: Eenheid
   readonly waarden: readonly ParameterWaarde[]
+  /**
+   * Set when the parameter is known to exist but no value could be verified: lookups then refuse with this reason
+   * instead of computing with a guess.
+   */
+  readonly ontbreekt?: string
 }
 
 /** The value of a parameter on a peildatum, with where it came from. */
@@ -60,7 +65,7 @@ export function geldigheid(parameter: Parameter): { van: Datum; tot: Datum; waar
  */
 export function valideerParameter(parameter: Parameter): Parameter {
   const fout = (reden: string) => new AppError('internal', 'regels.parameter-ongeldig', `parameter ${parameter.naam}: ${reden}`)
-  if (parameter.waarden.length === 0) throw fout('geen waarden')
+  if (parameter.waarden.length === 0 && !parameter.ontbreekt) throw fout('geen waarden en geen reden (ontbreekt)')
   const seen = new Set<string>()
   for (const w of parameter.waarden) {
     if (!isDatum(w.van)) throw fout(`ongeldige van-datum ${w.van}`)
@@ -96,12 +101,12 @@ export function waardeOp<T extends number | string = number>(parameter: Paramete
       }
     }
   }
-  throw parameterOnbekend(parameter.naam, peildatum)
+  throw parameterOnbekend(parameter.naam, peildatum, parameter.ontbreekt)
 }
 
 /** The error for a date without a known value. */
-export function parameterOnbekend(naam: string, peildatum: string): AppError {
-  const reden = `geen waarde bekend voor parameter '${naam}' op ${peildatum}`
+export function parameterOnbekend(naam: string, peildatum: string, toelichting?: string): AppError {
+  const reden = `geen waarde bekend voor parameter '${naam}' op ${peildatum}${toelichting ? ` (${toelichting})` : ''}`
   return new AppError('invalid', 'regels.parameter-onbekend', reden, [{ name: 'peildatum', code: 'parameter-onbekend', reason: reden }])
 }
 

@@ -1,0 +1,71 @@
+import type { Cent, Datum } from '../../core/index.js'
+import { InvoerLezer } from '../../platform/rules/index.js'
+
+export const LEEFSITUATIES = ['alleenstaande', 'alleenstaande-ouder', 'gehuwd-zonder-kinderen', 'gehuwd-met-kinderen'] as const
+export type Leefsituatie = (typeof LEEFSITUATIES)[number]
+
+/** Anything above €1,000,000 a month is treated as a typing error. */
+const MAX_MAAND = 1_000_000_00
+const MAX_JAAR = 12 * MAX_MAAND
+
+/** Input of the beslagvrije voet calculation (all amounts integer cents). */
+export interface BeslagvrijeVoetInvoer {
+  readonly peildatum: Datum
+  readonly leefsituatie: Leefsituatie
+  /** False when the debtor has no woonadres in the BRP (art. 475da lid 4 Rv). */
+  readonly woonadresBekend: boolean
+  /** True when the beslag is on a bijstandsuitkering (art. 475dc lid 2 Rv). */
+  readonly bijstand: boolean
+  /** Net monthly income from periodic payments (art. 475c lid 1 a–i), including vakantiebijslag. */
+  readonly inkomenPerMaandCent: Cent
+  /** C: the debtor's belastbaar inkomen per year. */
+  readonly belastbaarJaarinkomenCent: Cent
+  readonly partnerBelastbaarJaarinkomenCent?: Cent | undefined
+  /** Woonkosten per month (art. 475ab), for the increase of art. 475da lid 5. */
+  readonly woonkostenPerMaandCent?: Cent | undefined
+  /** Art. 475db lid 1 onder a: the spouse's periodic income not under beslag. */
+  readonly partnerInkomenNietBeslagenCent?: Cent | undefined
+  /** Art. 475db lid 1 onder b: the debtor's own periodic income not under beslag (with bijstand: art. 32 PW income). */
+  readonly eigenInkomenNietBeslagenCent?: Cent | undefined
+  /** Art. 475db lid 1 onder c: loonbelasting on the private use of a lease car. */
+  readonly leaseautoLoonheffingCent?: Cent | undefined
+}
+
+const VELDEN = [
+  'peildatum', 'leefsituatie', 'woonadresBekend', 'bijstand', 'inkomenPerMaandCent', 'belastbaarJaarinkomenCent',
+  'partnerBelastbaarJaarinkomenCent', 'woonkostenPerMaandCent', 'partnerInkomenNietBeslagenCent',
+  'eigenInkomenNietBeslagenCent', 'leaseautoLoonheffingCent',
+] as const
+
+/**
+ * Turns an unknown JSON body into a typed input, or throws `AppError('invalid', 'beslagvrije-voet.invoer-ongeldig')`
+ * listing every problem (unknown fields too).
+ */
+export function valideerBeslagvrijeVoetInvoer(body: unknown): BeslagvrijeVoetInvoer {
+  const l = new InvoerLezer(body, VELDEN)
+  const peildatum = l.datum('peildatum')
+  const leefsituatie = l.keuze('leefsituatie', LEEFSITUATIES)
+  const woonadresBekend = l.jaNee('woonadresBekend')
+  const bijstand = l.jaNee('bijstand')
+  const inkomenPerMaandCent = l.cent('inkomenPerMaandCent', { max: MAX_MAAND })
+  const belastbaarJaarinkomenCent = l.cent('belastbaarJaarinkomenCent', { max: MAX_JAAR })
+  const partnerBelastbaarJaarinkomenCent = l.cent('partnerBelastbaarJaarinkomenCent', { optioneel: true, max: MAX_JAAR })
+  const woonkostenPerMaandCent = l.cent('woonkostenPerMaandCent', { optioneel: true, max: MAX_MAAND })
+  const partnerInkomenNietBeslagenCent = l.cent('partnerInkomenNietBeslagenCent', { optioneel: true, max: MAX_MAAND })
+  const eigenInkomenNietBeslagenCent = l.cent('eigenInkomenNietBeslagenCent', { optioneel: true, max: MAX_MAAND })
+  const leaseautoLoonheffingCent = l.cent('leaseautoLoonheffingCent', { optioneel: true, max: MAX_MAAND })
+  const gehuwd = leefsituatie === 'gehuwd-zonder-kinderen' || leefsituatie === 'gehuwd-met-kinderen'
+  if (leefsituatie !== undefined && !gehuwd) {
+    for (const veld of ['partnerBelastbaarJaarinkomenCent', 'partnerInkomenNietBeslagenCent'] as const) {
+      const v = (body as Record<string, unknown>)[veld]
+      if (v !== undefined && v !== null && v !== 0) l.problemen.push({ name: veld, code: 'niet-van-toepassing', reason: 'alleen bij gehuwden' })
+    }
+  }
+  l.klaar('beslagvrije-voet.invoer-ongeldig', 'de invoer voor de beslagvrije voet is ongeldig')
+  return {
+    peildatum: peildatum!, leefsituatie: leefsituatie!, woonadresBekend: woonadresBekend!, bijstand: bijstand!,
+    inkomenPerMaandCent: inkomenPerMaandCent!, belastbaarJaarinkomenCent: belastbaarJaarinkomenCent!,
+    partnerBelastbaarJaarinkomenCent, woonkostenPerMaandCent, partnerInkomenNietBeslagenCent,
+    eigenInkomenNietBeslagenCent, leaseautoLoonheffingCent,
+  }
+}

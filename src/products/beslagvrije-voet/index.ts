@@ -1,0 +1,8 @@
+export type { BeslagvrijeVoetInvoer, Leefsituatie } from './beslagvrije-voet-invoer.js'
+export { LEEFSITUATIES, valideerBeslagvrijeVoetInvoer } from './beslagvrije-voet-invoer.js'
+export type { BeslagvrijeVoetUitkomst, BvvRekenopties, Regime } from './bereken-beslagvrije-voet.js'
+export { berekenBeslagvrijeVoet } from './bereken-beslagvrije-voet.js'
+export type { BankbeslagInvoer } from './bankbeslag.js'
+export { berekenBankbeslagVrijbedrag, valideerBankbeslagInvoer } from './bankbeslag.js'
+export { beslagvrijeVoetParameters } from './parameters.js'
+export { beslagvrijeVoetAlgoritme } from './algoritme.js'
