@@ -18,6 +18,8 @@ export type StoreConfig =
 export interface Database {
   readonly db: Db
   readonly dialect: SqlDialect
+  /** PostgreSQL schema the store lives in (undefined: the server's default search_path). */
+  readonly schema?: string | undefined
   /** Runs `select 1`; used by /health/ready. */
   ping(): Promise<void>
   close(): Promise<void>
@@ -60,6 +62,7 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
   return {
     db,
     dialect: 'postgres',
+    schema,
     ping: async () => { await sql`select 1`.execute(db) },
     close: () => db.destroy(),
   }
@@ -75,7 +78,9 @@ export async function migrateToLatest(database: Database): Promise<{ results: Mi
       return Object.fromEntries(migrations.map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, database.dialect) }]))
     },
   }
-  const migrator = new Migrator({ db: database.db, provider, migrationTableName: 'schema_migraties', migrationLockTableName: 'schema_migraties_slot' })
+  const migrator = new Migrator({ db: database.db, provider, migrationTableName: 'schema_migraties', migrationLockTableName: 'schema_migraties_slot',
+    // Kysely looks for its tables in every schema unless told which; side-by-side schemas would then collide.
+    ...(database.dialect === 'postgres' ? { migrationTableSchema: database.schema ?? 'public' } : {}) })
   const { results, error } = await migrator.migrateToLatest()
   return error === undefined ? { results } : { results, error }
 }

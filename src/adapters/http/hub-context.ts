@@ -1,0 +1,47 @@
+import type { Clock } from '../../core/index.js'
+import type { AccessService, TokenService } from '../../platform/access/index.js'
+import type { Bus } from '../../platform/events/index.js'
+import type { Keyring } from '../../platform/keyring/index.js'
+import type { Ledger } from '../../platform/ledger/index.js'
+import type { GegevensRegister } from '../../platform/register/index.js'
+import type { Database } from '../store/index.js'
+import type { Metrics } from './metrics.js'
+import type { Portal } from './portal-port.js'
+import type { FastifyPluginAsync } from 'fastify'
+
+/** Everything a route needs, built once by the composition root (src/app.ts). */
+export interface HubContext {
+  readonly database: Database
+  readonly clock: Clock
+  readonly keyring: Keyring
+  readonly access: AccessService
+  readonly tokens: TokenService
+  readonly ledger: Ledger
+  readonly register: GegevensRegister
+  readonly bus: Bus
+  readonly metrics: Metrics
+}
+
+export interface HttpConfig {
+  /** The public base URL (issuer of tokens, links in events), e.g. http://localhost:8080. */
+  readonly publicUrl: string
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
+  /** Requests per minute per client/IP; 0 disables the limit (benchmarks). */
+  readonly rateLimitPerMinute: number
+  readonly bodyLimitBytes: number
+}
+
+/** A product (or other feature) adds its routes as a Fastify plugin that receives the hub context. */
+export interface RouteModule {
+  readonly naam: string
+  readonly routes: (ctx: HubContext) => FastifyPluginAsync
+}
+
+export interface HttpDeps {
+  readonly ctx: HubContext
+  readonly config: HttpConfig
+  readonly portal?: Portal | undefined
+  readonly modules?: readonly RouteModule[]
+  /** Where application log lines go (default stdout); tests capture them to prove redaction. */
+  readonly logStream?: NodeJS.WritableStream
+}

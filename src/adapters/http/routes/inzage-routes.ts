@@ -1,0 +1,33 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { parseBsn } from '../../../core/index.js'
+import { guardOutput } from '../../../platform/register/index.js'
+import { principalOf, requireAuth } from '../auth.js'
+import type { RouteDeps } from './index.js'
+import { authErrors, security } from './schemas.js'
+
+/**
+ * Inzage (AVG art. 15): every processing of one BSN, newest first. Only for privacy officers. The hub's own
+ * privacy officer (organisation kind `beheer`) sees every line; an afnemer's privacy officer sees the lines of
+ * processing done on behalf of their own organisation. The search itself is a processing and is logged.
+ */
+export const inzageRoutes = ({ ctx, authenticate }: RouteDeps): FastifyPluginAsync => async (app) => {
+  app.post('/api/v1/inzage/_zoek', {
+    preHandler: requireAuth(authenticate, { scope: 'inzage', rollen: ['privacy-officer'] }),
+    schema: {
+      tags: ['logboek'], summary: 'Alle verwerkingen van één BSN (inzageverzoek)', security,
+      body: { type: 'object', required: ['bsn'], additionalProperties: false, properties: { bsn: { type: 'string', description: 'BSN van de betrokkene (nooit in de URL)' } } },
+      response: { 200: { type: 'object', properties: { regels: { type: 'array', items: { type: 'object', additionalProperties: true } } } }, ...authErrors },
+    },
+  }, async (request) => {
+    const principal = principalOf(request)
+    const bsn = parseBsn((request.body as { bsn: unknown }).bsn)
+    await ctx.database.db.transaction().execute((tx) => ctx.ledger.record(tx, [{
+      trace: request.trace, activiteit: 'inzage', verwerkingsactiviteit: 'logboek.inzage', product: 'inzage',
+      betrokkene: bsn, actorOin: principal.organisatie.oin,
+    }]))
+    ctx.metrics.ledgerLines.inc({ product: 'inzage' })
+    const all = await ctx.ledger.inzage(bsn)
+    const visible = principal.organisatie.soort === 'beheer' ? all : all.filter((l) => l.actorOin === principal.organisatie.oin)
+    return { regels: visible.map((l) => guardOutput(ctx.register, 'inzage', principal.organisatie.soort, { ...l }).record) }
+  })
+}

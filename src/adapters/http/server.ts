@@ -1,0 +1,97 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import cors from '@fastify/cors'
+import formbody from '@fastify/formbody'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import pino from 'pino'
+import { AppError, continueTrace, formatTraceparent, type TraceContext } from '../../core/index.js'
+import { createAuthenticator } from './auth.js'
+import type { HttpDeps } from './hub-context.js'
+import { redactingLoggerOptions } from './log-redaction.js'
+import { fromFastifyError, toProblem } from './problem.js'
+import { platformRoutes } from './routes/index.js'
+
+/** The API version (NL API Design Rules: `API-Version` header on every response). */
+export const API_VERSION = '1.0.0'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    trace: TraceContext & { parentSpanId?: string }
+  }
+}
+
+/**
+ * Builds the HTTP server: NL API Design Rules conventions, problem+json for every error, tokens, rate limits,
+ * security headers, OpenAPI generated from the route schemas, and the platform and product routes.
+ */
+export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const { ctx, config } = deps
+  const logger = pino({ level: config.logLevel, ...redactingLoggerOptions }, deps.logStream ?? process.stdout)
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
+    return503OnClosing: true,
+  })
+
+  // Only JSON (and form-encoded for the token endpoint) unless a route registers more: anything else is a 415.
+  app.removeContentTypeParser('text/plain')
+  app.decorateRequest('trace', null as never)
+  app.addHook('onRequest', async (request, reply) => {
+    request.trace = continueTrace(request.headers.traceparent as string | undefined)
+    reply.header('API-Version', API_VERSION)
+    reply.header('traceparent', formatTraceparent(request.trace))
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    ctx.metrics.httpDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'onbekend', status: String(reply.statusCode) }, reply.elapsedTime / 1000)
+  })
+
+  app.setErrorHandler(async (err, request, reply) => {
+    const e = fromFastifyError(err)
+    if (e.kind === 'internal') request.log.error({ err }, 'onverwachte fout')
+    return sendProblem(reply, e, request)
+  })
+  app.setNotFoundHandler(async (request, reply) =>
+    sendProblem(reply, new AppError('not-found', 'route.onbekend', `er is geen ${request.method} ${request.url.split('?')[0]} in deze API`), request))
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"] } },
+    crossOriginEmbedderPolicy: false,
+  })
+  // Open CORS only where the NL API Design Rules ask for it: the published OpenAPI document.
+  await app.register(cors, { origin: (_o, cb) => cb(null, false) })
+  await app.register(formbody)
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute, timeWindow: '1 minute',
+      keyGenerator: (r: FastifyRequest) => r.ip,
+      errorResponseBuilder: () => new AppError('rate-limited', 'verzoek.te-veel', 'te veel verzoeken; probeer het over een minuut opnieuw'),
+    })
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Knooppunt API', version: API_VERSION, description: 'Informatieknooppunt voor gemeenten. Zie docs/api.md.', contact: { name: 'Knooppunt', url: config.publicUrl } },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          oauth2: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: `${config.publicUrl}/api/v1/oauth/token`, scopes: Object.fromEntries(ctx.register.productNamen().map((p) => [p, `toegang tot ${p}`])) } } },
+        },
+      },
+    },
+  })
+
+  const authenticate = createAuthenticator(ctx, deps.portal)
+  await app.register(platformRoutes({ ctx, config, authenticate }))
+  for (const m of deps.modules ?? []) await app.register(m.routes(ctx), { prefix: '/api/v1' })
+  if (deps.portal) await app.register(deps.portal.plugin)
+  return app as unknown as FastifyInstance
+}
+
+function sendProblem(reply: import('fastify').FastifyReply, e: AppError, request: FastifyRequest) {
+  const problem = toProblem(e, request.url.split('?')[0], request.trace?.traceId)
+  if (e.kind === 'unauthenticated') reply.header('WWW-Authenticate', 'Bearer realm="knooppunt"')
+  return reply.status(problem.status).type('application/problem+json').send(problem)
+}
