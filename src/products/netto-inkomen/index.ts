@@ -1,0 +1,2 @@
+export type { NettoInkomenInvoer, NettoInkomenUitkomst } from './netto-inkomen.js'
+export { berekenNettoInkomen, nettoInkomenAlgoritme, valideerNettoInkomenInvoer } from './netto-inkomen.js'
