@@ -1,6 +1,7 @@
 import { AppError, type InvalidParam } from './core/index.js'
 
-export type HubMode = 'productie' | 'demo' | 'test'
+/** `beheer`: an operator command (migrate, ledger verify) that serves nothing, so the serving checks do not apply. */
+export type HubMode = 'productie' | 'demo' | 'test' | 'beheer'
 
 /** Everything the hub can be configured with. Read from the environment in one place (src/cli/env-config.ts). */
 export interface HubConfig {
@@ -32,6 +33,6 @@ export function validateConfig(c: HubConfig): Readonly<HubConfig> {
   try { new URL(c.publicUrl) } catch { p.push({ name: 'KNOOPPUNT_PUBLIC_URL', code: 'url-ongeldig', reason: 'geen geldige URL' }) }
   if (c.mode === 'productie' && c.oidc.mode === 'embedded') p.push({ name: 'OIDC_ISSUER', code: 'oidc-ontbreekt', reason: 'in productie moet een externe OpenID Connect-provider worden ingesteld' })
   if (c.mode === 'productie' && c.masterKeyHex === undefined) p.push({ name: 'KNOOPPUNT_MASTER_KEY', code: 'sleutel-ontbreekt', reason: 'in productie moet de hoofdsleutel uit een geheimenkluis komen' })
-  if (p.length) throw new AppError('invalid', 'configuratie.ongeldig', `configuratie is ongeldig: ${p.map((x) => `${x.name} ${x.reason}`).join('; ')}`, p)
+  if (p.length) throw new AppError('invalid', 'configuratie.ongeldig', 'configuratie is ongeldig', p)
   return Object.freeze({ ...c })
 }
