@@ -45,8 +45,20 @@ export interface GeldendeWaarde<T extends number | string = number> {
   readonly notitie?: string | undefined
 }
 
+type Periode = { van: Datum; tot: Datum; waarde: ParameterWaarde }
+// Parameter definitions are frozen data: compute their periods once (lookups run millions of times in bulk).
+const cache = new WeakMap<Parameter, readonly Periode[]>()
+
 /** The validity period of each value: until the day before the next value, or its own `tot`. */
-export function geldigheid(parameter: Parameter): { van: Datum; tot: Datum; waarde: ParameterWaarde }[] {
+export function geldigheid(parameter: Parameter): readonly Periode[] {
+  const hit = cache.get(parameter)
+  if (hit) return hit
+  const perioden = berekenGeldigheid(parameter)
+  cache.set(parameter, perioden)
+  return perioden
+}
+
+function berekenGeldigheid(parameter: Parameter): Periode[] {
   const sorted = [...parameter.waarden].sort((a, b) => (a.van < b.van ? -1 : a.van > b.van ? 1 : 0))
   return sorted.map((w, i) => {
     const next = sorted[i + 1]

@@ -1,0 +1,57 @@
+/**
+ * In-process benchmark: beslagvrije voet calculations per second without and with the explanation trace, beside a
+ * plain arithmetic loop over the same inputs (the floor any engine can reach). Run:
+ *   node --import tsx bench/regels/beslagvrije-voet.bench.ts [aantal]
+ */
+import type { Cent, Datum } from '../../src/core/index.js'
+import { berekenBeslagvrijeVoet, type BeslagvrijeVoetInvoer } from '../../src/products/beslagvrije-voet/index.js'
+
+const N = Number(process.argv[2] ?? 200_000)
+const PEILDATA = ['2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01', '2026-01-01'] as Datum[]
+// Published amounts used by the plain loop (art. 21 b PW and art. 475da lid 1 onder a Rv), per peildatum above.
+const GEHUWDENNORM = [183404, 186921, 192207, 195580, 200213]
+const ALLEENSTAANDE = [128383, 130845, 134545, 136906, 140150]
+
+let seed = 42
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+const invoer: BeslagvrijeVoetInvoer[] = Array.from({ length: N }, () => ({
+  peildatum: PEILDATA[Math.floor(rnd() * PEILDATA.length)]!,
+  leefsituatie: 'alleenstaande',
+  woonadresBekend: false,
+  bijstand: rnd() < 0.5,
+  inkomenPerMaandCent: Math.floor(rnd() * 400_000) as Cent,
+  belastbaarJaarinkomenCent: 0 as Cent,
+  eigenInkomenNietBeslagenCent: Math.floor(rnd() * 20_000) as Cent,
+}))
+
+function meet(naam: string, f: () => number): number {
+  f() // warm-up
+  const t0 = process.hrtime.bigint()
+  const som = f()
+  const s = Number(process.hrtime.bigint() - t0) / 1e9
+  const perSec = N / s
+  console.log(`${naam.padEnd(28)} ${Math.round(perSec).toLocaleString('nl-NL').padStart(14)} /s   (controlesom ${som})`)
+  return perSec
+}
+
+const zonder = meet('regels zonder uitleg', () => { let s = 0; for (const i of invoer) s += berekenBeslagvrijeVoet(i, { spoor: false }).beslagvrijeVoetCent; return s })
+const met = meet('regels met uitleg', () => { let s = 0; for (const i of invoer) s += berekenBeslagvrijeVoet(i).beslagvrijeVoetCent; return s })
+const kaal = meet('kale rekenlus', () => {
+  let s = 0
+  for (const i of invoer) {
+    const k = PEILDATA.indexOf(i.peildatum)
+    let bvv: number
+    if (i.bijstand) {
+      const n = ALLEENSTAANDE[k]! * 95
+      bvv = Math.max(0, (n % 100 >= 50 ? Math.floor(n / 100) + 1 : Math.floor(n / 100)) - (i.eigenInkomenNietBeslagenCent ?? 0))
+    } else {
+      const n = GEHUWDENNORM[k]! * 475
+      bvv = n % 1000 >= 500 ? Math.floor(n / 1000) + 1 : Math.floor(n / 1000)
+      bvv = Math.max(0, bvv - (i.eigenInkomenNietBeslagenCent ?? 0))
+      bvv = Math.min(bvv, Math.floor((i.inkomenPerMaandCent * 95) / 100))
+    }
+    s += bvv
+  }
+  return s
+})
+console.log(`verhouding kaal / zonder uitleg: ${(kaal / zonder).toFixed(1)}×; zonder / met uitleg: ${(zonder / met).toFixed(1)}×`)
