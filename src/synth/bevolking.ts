@@ -109,6 +109,8 @@ function kenBijstandToe(ctx: Context, rng: Rng, hh: Huishouden): void {
   const van = ctx.peildatum - 30 - rng.int(8 * 365)
   const tot = rng.chance(0.12) ? ctx.vensterVan + rng.int(ctx.peildatum - ctx.vensterVan) : undefined
   const bijstand: Bijstand = { van, tot: tot !== undefined && tot > van ? tot : undefined, referentie: `BIJ-${hh.oorsprong.code}-${hh.index + 1}` }
+  // Few bijstand households own their home (vermogen in the home counts for the bijstand test).
+  hh.eigenWoning = rng.chance(0.05)
   for (const p of volwassenen) {
     p.bijstand = bijstand
     p.positie = 'bijstand'

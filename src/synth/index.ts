@@ -1,0 +1,7 @@
+export { generate, GENERATOR_VERSIE, type Manifest } from './generate.js'
+export type { BestandInfo } from './csv-writer.js'
+export { STANDAARD_PEILDATUM, MAX_INWONERS, type GenerateOptions } from './opties.js'
+export { FORMATEN, POPULATIE_PRODUCTEN, populatieBestand, type Formaat, type PopulatieProduct } from './formaten.js'
+export { gemeenten, waterschappen, rmcRegios, arbeidsmarktregios, type Gemeente, type Waterschap } from './gemeenten.js'
+export { organisaties, bronOin, BRONNEN, type Organisatie, type OrganisatieSoort, type Bron } from './organisaties.js'
+export type { SynthFoutCode } from './synth-fout.js'
