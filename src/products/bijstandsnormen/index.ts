@@ -4,3 +4,4 @@ export type { BijstandsnormUitkomst, Rekenopties } from './bereken-bijstandsnorm
 export { berekenBijstandsnorm } from './bereken-bijstandsnorm.js'
 export { bijstandsnormParameters } from './parameters.js'
 export { bijstandsnormAlgoritme } from './algoritme.js'
+export { bijstandsnormenRoutes } from './routes.js'
