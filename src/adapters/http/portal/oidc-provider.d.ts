@@ -92,6 +92,7 @@ declare module 'oidc-provider' {
     uid: string
     prompt: { name: string; reasons: string[]; details: Record<string, unknown> }
     params: Record<string, unknown>
+    session?: { accountId: string; uid: string } | undefined
   }
 
   export class Provider {
