@@ -86,7 +86,7 @@ function bereken(invoer: Invoer, spoor: boolean): BvvAntwoord[] {
   })
   if (problemen.length > 0) {
     const code = codes.size === 1 ? [...codes][0]! : 'beslagvrije-voet.invoer-ongeldig'
-    throw new AppError('invalid', code, `${new Set(problemen.map((p) => p.name.split('.')[0])).size} van de ${invoer.items.length} berekeningen kunnen niet worden gemaakt`, problemen)
+    throw new AppError('invalid', code, aantalOngeldig(problemen, invoer.items.length), problemen)
   }
   return uit
 }
@@ -94,4 +94,9 @@ function bereken(invoer: Invoer, spoor: boolean): BvvAntwoord[] {
 function schrijf(vorm: Vorm, uit: readonly BvvAntwoord[]): string {
   if (vorm === 'ndjson') return uit.map((u) => JSON.stringify(u)).join('\n') + '\n'
   return JSON.stringify(vorm === 'object' ? uit[0] : uit, null, 2) + '\n'
+}
+
+function aantalOngeldig(problemen: readonly InvalidParam[], totaal: number): string {
+  const k = new Set(problemen.map((p) => p.name.split('.')[0])).size
+  return `${k} van de ${totaal} berekeningen ${k === 1 ? 'kan' : 'kunnen'} niet worden gemaakt`
 }
