@@ -2,48 +2,93 @@ import { cent, type Cent } from '../../core/index.js'
 import { gebruikt, type GeldendeWaarde, type ParameterRegister, type Spoor } from '../../platform/rules/index.js'
 import type { BeslagvrijeVoetInvoer } from './beslagvrije-voet-invoer.js'
 
+/** The letters of art. 475da lid 2 Rv on a peildatum, as numbers in euros (C excepted: that is input). */
+export interface Letters {
+  readonly D: number
+  readonly E: number
+  readonly F: number
+  readonly G: number
+  readonly H: number
+  readonly I: number
+  readonly J: number
+  readonly K: number
+  readonly L: number
+  /** Lid 3: the cap on the zorgtoeslag term for this leefsituatie, in euros per month. */
+  readonly zorgPlafond: number
+  readonly gebruikt: readonly GeldendeWaarde<number | string>[]
+}
+
 /**
- * Art. 475da lid 2 Rv (with lid 1 as ceiling and lid 5 on top). The letters D–L are parameters; until verified values
- * exist in the data, the lookups below refuse with `regels.parameter-onbekend` naming the letter, so no amount is ever
- * computed from a guessed letter.
+ * Looks up every letter of lid 2 and the lid-3 cap. Refuses with `regels.parameter-onbekend` naming the first letter
+ * without a value on the peildatum — never an older value, never a guess.
+ *
+ * Lid 3 caps the zorgtoeslag term at the standaardpremie per month minus the art. 23 lid 2 PW amount for the
+ * leefsituatie. For gehuwden the published lid-1 maxima (reproduced via lid 8) are only met with twice the
+ * standaardpremie, as art. 2 lid 1 Wzt counts it for a verzekerde with a partner; that reading is used here.
+ */
+export function lettersOp(invoer: BeslagvrijeVoetInvoer, p: ParameterRegister): Letters {
+  const d = invoer.peildatum
+  const gehuwd = invoer.leefsituatie.startsWith('gehuwd')
+  const w = {
+    D: p.op<string>('formule.D-drempelinkomen', d),
+    E: p.op<string>('formule.E-zorgtoeslagpercentage', d),
+    F: p.op<string>('formule.F-normhuurfactor-a-eenpersoons', d),
+    G: p.op<string>('formule.G-normhuurfactor-b-eenpersoons', d),
+    H: p.op<string>('formule.H-normhuurfactor-a-meerpersoons', d),
+    I: p.op<string>('formule.I-normhuurfactor-b-meerpersoons', d),
+    J: p.op<string>('formule.J-normhuur-minimum', d),
+    K: p.op<string>('formule.K-kgb-afbouwpercentage', d),
+    L: p.op<string>('formule.L-kgb-verhoging-partners', d),
+    S: p.op<number>('formule.lid3-standaardpremie', d),
+    X: p.op<number>(gehuwd ? 'formule.lid3-art23-lid2.gehuwden' : 'formule.lid3-art23-lid2.alleenstaande', d),
+  }
+  const zorgPlafond = ((gehuwd ? 2 : 1) * w.S.waarde) / 1200 - w.X.waarde / 100
+  return {
+    D: Number(w.D.waarde), E: Number(w.E.waarde), F: Number(w.F.waarde), G: Number(w.G.waarde), H: Number(w.H.waarde),
+    I: Number(w.I.waarde), J: Number(w.J.waarde), K: Number(w.K.waarde), L: Number(w.L.waarde), zorgPlafond,
+    gebruikt: Object.values(w) as GeldendeWaarde<number | string>[],
+  }
+}
+
+/**
+ * Art. 475da lid 2 Rv (with lid 3 on the zorgtoeslag term and lid 1 as ceiling). The statute formula works in euros
+ * with decimal factors; the result is rounded once, to whole cents, at the end.
+ *
+ * - zorgtoeslag term: ((C − D) / 12) × E, at least 0, at most the lid-3 cap;
+ * - huurtoeslag term: (F × C² + G × C) − J for an alleenstaande, (H × C² + I × C) − J otherwise, at least 0 (below the
+ *   minimum-inkomensijkpunt the normhuur is J itself, art. 19 lid 1 Wht);
+ * - kindgebonden-budget term: ((C − D) / 12) × K (alleenstaande ouder) or ((C − (D + L)) / 12) × K (gehuwden met
+ *   kinderen), at least 0.
  */
 export function formuleLid2(invoer: BeslagvrijeVoetInvoer, maximum: Cent, p: ParameterRegister, bn: ParameterRegister, spoor: Spoor) {
   const d = invoer.peildatum
-  const letters = {
-    D: p.op<string>('formule.A-B-drempelinkomen-D', d),
-    E: p.op<string>('formule.E-zorgtoeslagpercentage', d),
-    FG: p.op<string>('formule.F-G-huurtoeslag-eenpersoons', d),
-    HI: p.op<string>('formule.H-I-huurtoeslag-meerpersoons', d),
-    J: p.op<string>('formule.J-normhuur', d),
-    KL: p.op<string>('formule.K-L-kindgebonden-budget', d),
-  }
+  const letters = lettersOp(invoer, p)
+  const { D, E, F, G, H, I, J, K, L } = letters
   const gehuwd = invoer.leefsituatie.startsWith('gehuwd')
   const basis = bn.op(gehuwd ? 'bijstandsnorm.gehuwden' : 'bijstandsnorm.alleenstaande', d)
   const C = (invoer.belastbaarJaarinkomenCent + (invoer.partnerBelastbaarJaarinkomenCent ?? 0)) / 100
-  const [F, G] = paar(letters.FG), [H, I] = paar(letters.HI), [K, L] = paar(letters.KL)
-  const D = Number(letters.D.waarde), E = Number(letters.E.waarde), J = Number(letters.J.waarde)
   const eenpersoons = invoer.leefsituatie === 'alleenstaande'
-  const zorg = Math.max(0, ((C - D) / 12) * E)
+  const zorg = Math.min(Math.max(0, ((C - D) / 12) * E), letters.zorgPlafond)
   // From 2026 the woonkosten term is redefined (huurtoeslag reform): I × (F/12) resp. I × (G/12), or H − J if lower.
+  // No 2026 letter values are stored, so this branch is only reached once they are.
   const huur = d >= '2026-01-01'
     ? Math.max(0, Math.min(I * ((eenpersoons ? F : G) / 12), H - J))
     : Math.max(0, (eenpersoons ? F * C * C + G * C : H * C * C + I * C) - J)
   const kgb = invoer.leefsituatie === 'alleenstaande-ouder' ? Math.max(0, ((C - D) / 12) * K)
     : invoer.leefsituatie === 'gehuwd-met-kinderen' ? Math.max(0, ((C - (D + L)) / 12) * K) : 0
   const euro = 0.95 * (basis.waarde / 100) + zorg + huur + kgb
-  // The statute formula works in euros with decimal factors: one explicit rounding to cents at the end.
   const formule = cent(Math.round(euro * 100))
   const bedrag = Math.min(formule, maximum) as Cent
-  const alle = [basis, ...Object.values(letters)] as GeldendeWaarde<number | string>[]
-  spoor.stap({
-    id: '475da-lid-2', wat: 'Beslagvrije voet volgens de formule, ten hoogste het maximum van lid 1', grondslag: 'art. 475da lid 2 en 1 Rv',
-    formule: '95 % × norm + zorgtoeslagdeel + huurtoeslagdeel (+ kindgebonden-budgetdeel)', invoer: { C, zorg, huur, kgb },
-    parameters: alle.map(gebruikt), afronding: { wijze: 'rekenkundig', toelichting: 'eenmaal op hele centen na de formule' }, bedragCent: bedrag,
-  })
+  const alle = [basis, ...letters.gebruikt] as GeldendeWaarde<number | string>[]
+  if (spoor.actief) {
+    spoor.stap({
+      id: '475da-lid-2', wat: 'Beslagvrije voet volgens de formule, ten hoogste het maximum van lid 1', grondslag: 'art. 475da lid 1, 2 en 3 Rv',
+      formule: '95 % × norm + min(((C − D) / 12) × E, standaardpremie/12 − bedrag art. 23 lid 2 PW) + (normhuur(C) − J) (+ ((C − D of D + L) / 12) × K)',
+      invoer: { C, zorgtoeslagdeel: rond(zorg), huurtoeslagdeel: rond(huur), kindgebondenBudgetdeel: rond(kgb), formuleCent: formule },
+      parameters: alle.map(gebruikt), afronding: { wijze: 'rekenkundig', toelichting: 'eenmaal op hele centen na de formule; tussenuitkomsten onafgerond' }, bedragCent: bedrag,
+    })
+  }
   return { bedrag, geverifieerd: alle.every(w => w.geverifieerd) }
 }
 
-function paar(w: GeldendeWaarde<string>): [number, number] {
-  const [a, b] = String(w.waarde).split('/').map(Number)
-  return [a ?? NaN, b ?? NaN]
-}
+const rond = (x: number) => Math.round(x * 10000) / 10000
