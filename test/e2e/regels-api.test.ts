@@ -175,6 +175,14 @@ for (const store of testStores()) {
       assert.equal((await t.as(geenNormen).inject({ method: 'POST', url: NORM, ...json({ peildatum: '2022-01-01', leefvorm: 'gehuwd' }) })).statusCode, 403)
     })
 
+    test('the endpoints are in the OpenAPI document, the bulk route with both media types', async () => {
+      const { t } = await hubMetOrganisaties(store)
+      await using _ = t
+      const paths = (await t.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json().paths
+      assert.ok(paths[NORM].post && paths[BVV].post)
+      assert.deepEqual(Object.keys(paths[BULK].post.requestBody.content).sort(), ['application/x-ndjson', 'text/csv'])
+    })
+
     test('output guard: a recipient kind the register does not name receives no fields', async () => {
       const { t } = await hubMetOrganisaties(store)
       await using _ = t

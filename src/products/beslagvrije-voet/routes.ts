@@ -100,6 +100,10 @@ function bulkBerekeningen(app: FastifyInstance, ctx: HubContext, authenticate: A
     schema: {
       tags: ['regels'], summary: 'Veel berekeningen tegelijk: NDJSON of CSV in, antwoorden in dezelfde volgorde terug', security,
       description: 'Content-Type `application/x-ndjson` (één JSON-object per regel) of `text/csv` (kopregel met veldnamen, scheidingsteken `;`). Zie docs/api/regels.md.',
+      body: { content: {
+        [MEDIATYPE.ndjson]: { schema: { type: 'string', description: 'één JSON-object per regel, velden als bij /berekeningen' } },
+        [MEDIATYPE.csv]: { schema: { type: 'string', description: 'kopregel met veldnamen, scheidingsteken ;' } },
+      } },
       querystring: { type: 'object', properties: { berekening: { type: 'string', enum: ['true', 'false'], description: 'rekenstappen meesturen (alleen NDJSON; standaard true)' } } },
       response: { ...authErrors, 413: problemSchema },
     },
