@@ -121,7 +121,7 @@ export const nl = {
   'register.kolom.bron': 'Bron',
   'register.kolom.ontvangers': 'Ontvangers',
   'register.leeg': 'Er staan nog geen producten in het gegevensregister.',
-  'register.wet-link': '{wet}, {artikel} (opent wetten.overheid.nl)',
+  'register.wet-link': '{wet}, {artikel} (wetten.overheid.nl)',
 
   'clients.titel': 'API-clients',
   'clients.intro': 'Een API-client is een systeem dat namens een organisatie de API van Knooppunt gebruikt (OAuth2 client credentials). Hier maakt u clients aan en trekt u ze in.',

@@ -1,0 +1,43 @@
+import { ApiError, NetworkError } from '../api/index.js'
+import type { MessageKey } from '../i18n/index.js'
+
+export type ErrorScreenKind = 'sessie-verlopen' | 'geen-toegang' | 'niet-gevonden' | 'onbereikbaar' | 'onbekend'
+
+export interface ErrorScreenChoice {
+  readonly kind: ErrorScreenKind
+  readonly titel: MessageKey
+  readonly tekst: MessageKey
+  /** Shown to the user so support can find the log line (the trace id, never personal data). */
+  readonly code: string
+}
+
+const SCREENS: Record<ErrorScreenKind, { titel: MessageKey; tekst: MessageKey }> = {
+  'sessie-verlopen': { titel: 'fout.sessie-verlopen.titel', tekst: 'fout.sessie-verlopen.tekst' },
+  'geen-toegang': { titel: 'fout.geen-toegang.titel', tekst: 'fout.geen-toegang.tekst' },
+  'niet-gevonden': { titel: 'fout.niet-gevonden.titel', tekst: 'fout.niet-gevonden.tekst' },
+  onbereikbaar: { titel: 'fout.onbereikbaar.titel', tekst: 'fout.onbereikbaar.tekst' },
+  onbekend: { titel: 'fout.onbekend.titel', tekst: 'fout.onbekend.tekst' },
+}
+
+/**
+ * The one place that decides which error screen an error gets. Validation errors never arrive here: forms turn
+ * them into field messages first.
+ */
+export function errorScreenFor(error: unknown): ErrorScreenChoice {
+  const kind = kindOf(error)
+  const code = error instanceof ApiError ? (error.problem?.traceId ?? error.problem?.code ?? String(error.status)) : kind
+  return { kind, ...SCREENS[kind], code }
+}
+
+/** A screen chosen by kind alone (a page the user has no role for, an unknown path). */
+export const errorScreen = (kind: ErrorScreenKind): ErrorScreenChoice => ({ kind, ...SCREENS[kind], code: kind })
+
+function kindOf(error: unknown): ErrorScreenKind {
+  if (error instanceof NetworkError) return 'onbereikbaar'
+  if (!(error instanceof ApiError)) return 'onbekend'
+  if (error.status === 401) return 'sessie-verlopen'
+  if (error.status === 403) return 'geen-toegang'
+  if (error.status === 404) return 'niet-gevonden'
+  if (error.status === 502 || error.status === 503 || error.status === 504) return 'onbereikbaar'
+  return 'onbekend'
+}

@@ -1,0 +1,1 @@
+export { errorScreenFor, errorScreen, type ErrorScreenChoice, type ErrorScreenKind } from './error-screen.js'

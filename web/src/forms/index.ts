@@ -1,0 +1,1 @@
+export { formErrorsFrom, noErrors, hasErrors, type FormErrors } from './form-errors.js'

@@ -1,0 +1,1 @@
+export { useResource, type Resource } from './use-resource.js'

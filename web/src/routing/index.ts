@@ -1,0 +1,1 @@
+export { RouterProvider, useRouter, type Router } from './router.js'

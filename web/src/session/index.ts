@@ -1,0 +1,1 @@
+export { SessionProvider, useSession, useSessie, type SessionState } from './session-context.js'

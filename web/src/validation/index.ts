@@ -1,0 +1,1 @@
+export { bsnFout, isOin } from './validation.js'
