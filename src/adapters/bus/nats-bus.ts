@@ -187,7 +187,7 @@ export function createNatsBus(deps: NatsBusDeps): Bus {
     subscribe(name, types, handler) {
       assertConsumerName(name)
       if (running) throw new AppError('internal', 'events.bus-al-gestart', `subscribe na start: ${name}`)
-      if (subscriptions.has(name)) throw new AppError('conflict', 'events.consument-dubbel', `consument bestaat al: ${name}`)
+      if (subscriptions.has(name)) throw new AppError('internal', 'events.consument-dubbel', `consument bestaat al: ${name}`)
       subscriptions.set(name, { name, types: types === '*' ? '*' : new Set(types), handler })
     },
     notify() { relay() },

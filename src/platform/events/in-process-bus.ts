@@ -29,7 +29,7 @@ const CONSUMER_NAME = /^[A-Za-z0-9_-]{1,128}$/
 /** Throws when `name` cannot be used as a durable consumer name (shared rule of both buses). */
 export function assertConsumerName(name: string): void {
   if (!CONSUMER_NAME.test(name))
-    throw new AppError('invalid', 'events.consument-ongeldig', `ongeldige consumentnaam (A-Z, a-z, 0-9, _ en -): ${name}`)
+    throw new AppError('internal', 'events.consument-ongeldig', `ongeldige consumentnaam (A-Z, a-z, 0-9, _ en -): ${name}`)
 }
 
 interface Consumer {
@@ -141,7 +141,7 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
     subscribe(name, types, handler) {
       assertConsumerName(name)
       if (running) throw new AppError('internal', 'events.bus-al-gestart', `subscribe na start: ${name}`)
-      if (consumers.has(name)) throw new AppError('conflict', 'events.consument-dubbel', `consument bestaat al: ${name}`)
+      if (consumers.has(name)) throw new AppError('internal', 'events.consument-dubbel', `consument bestaat al: ${name}`)
       consumers.set(name, { name, types, handler, pos: 0, savedPos: 0, failures: 0, retryTimer: undefined, active: undefined })
     },
     notify() { pump() },
