@@ -67,3 +67,58 @@ test('bad input: partner fields for an alleenstaande are refused; a missing body
     (e: unknown) => e instanceof AppError && e.invalidParams[0]?.name === 'partnerInkomenNietBeslagenCent')
   assert.throws(() => valideerBeslagvrijeVoetInvoer(null), (e: unknown) => e instanceof AppError && e.invalidParams[0]?.name === '(body)')
 })
+
+/** Peildata on which every letter of art. 475da lid 2 has a stored value (2022-01-01 … 2023-12-31). */
+const PEILDATA_FORMULE = ['2022-01-01', '2022-06-30', '2022-07-01', '2022-12-31', '2023-01-01', '2023-05-17', '2023-07-01', '2023-12-31']
+const werknemerArb = fc.record({
+  peildatum: fc.constantFrom(...PEILDATA_FORMULE).map(d => d as Datum),
+  leefsituatie: fc.constantFrom(...LEEFSITUATIES),
+  woonadresBekend: fc.constant(true),
+  bijstand: fc.constant(false),
+  inkomenPerMaandCent: bedrag(1_000_000),
+  belastbaarJaarinkomenCent: bedrag(15_000_000),
+  partnerBelastbaarJaarinkomenCent: bedrag(10_000_000),
+}).map(i => (i.leefsituatie.startsWith('gehuwd') ? i : { ...i, partnerBelastbaarJaarinkomenCent: undefined })) as fc.Arbitrary<BeslagvrijeVoetInvoer>
+
+test('property (formule lid 2): employed debtor with a woonadres — integer, at least 95 % of the norm or 95 % of income, never above the maximum', () => {
+  fc.assert(fc.property(werknemerArb, invoer => {
+    const r = berekenBeslagvrijeVoet(invoer, { spoor: false })
+    const gehuwd = invoer.leefsituatie.startsWith('gehuwd')
+    const h = halfjaar(invoer.peildatum)
+    // 95 % of the norm (all other terms are ≥ 0), unless art. 475dc lid 1 (95 % of income) is lower.
+    const bodem = Math.min(Math.round(0.95 * (gehuwd ? NORM_GEHUWD[h]! : NORM_ALLEEN[h]!)), Math.floor((invoer.inkomenPerMaandCent * 95) / 100))
+    return r.regime === 'formule-475da-lid-2' && Number.isSafeInteger(r.beslagvrijeVoetCent) && r.beslagvrijeVoetCent <= r.maximumCent &&
+      r.beslagvrijeVoetCent >= bodem && r.beslagvrijeVoetCent * 100 <= invoer.inkomenPerMaandCent * 95
+  }), { numRuns: 2000 })
+})
+
+test('property (formule lid 2): a higher belastbaar inkomen (own or partner) never lowers the beslagvrije voet', () => {
+  fc.assert(fc.property(werknemerArb, bedrag(3_000_000), fc.boolean(), (invoer, extra, partner) => {
+    const basis = berekenBeslagvrijeVoet(invoer, { spoor: false }).beslagvrijeVoetCent
+    const meer = partner && invoer.leefsituatie.startsWith('gehuwd')
+      ? { ...invoer, partnerBelastbaarJaarinkomenCent: ((invoer.partnerBelastbaarJaarinkomenCent ?? 0) + extra) as Cent }
+      : { ...invoer, belastbaarJaarinkomenCent: (invoer.belastbaarJaarinkomenCent + extra) as Cent }
+    return berekenBeslagvrijeVoet(meer, { spoor: false }).beslagvrijeVoetCent >= basis
+  }), { numRuns: 1000 })
+})
+
+test('property (formule lid 2): every step of the trace cites an article; the letters used are listed with their source', () => {
+  fc.assert(fc.property(werknemerArb, invoer => {
+    const r = berekenBeslagvrijeVoet(invoer)
+    const formule = r.berekening.find(s => s.id === '475da-lid-2')!
+    return r.berekening.every(s => /art\. \d+/.test(s.grondslag)) && formule.parameters.length === 12 &&
+      formule.parameters.every(p => p.bron.omschrijving.length > 0) && r.alleParametersGeverifieerd === false
+  }), { numRuns: 200 })
+})
+
+test('formule lid 2 from 2024: refused with regels.parameter-onbekend naming a letter, never computed with an older value', () => {
+  for (const peildatum of ['2024-01-01', '2025-07-01', '2026-01-01'] as Datum[]) {
+    assert.throws(() => berekenBeslagvrijeVoet({ peildatum, leefsituatie: 'alleenstaande', woonadresBekend: true, bijstand: false, inkomenPerMaandCent: 250000 as Cent, belastbaarJaarinkomenCent: 3000000 as Cent }),
+      (e: unknown) => e instanceof AppError && e.code === 'regels.parameter-onbekend' && /formule\./.test(e.message))
+  }
+})
+
+/** PW art. 21 onder a / b incl. vakantietoeslag, per half-year 2022-01 … 2023-07 (euros). */
+const NORM_ALLEEN = [1091.71, 1101.82, 1195.66, 1216.62].map(x => x * 100)
+const NORM_GEHUWD = [1559.58, 1574.03, 1708.08, 1738.02].map(x => x * 100)
+const halfjaar = (d: string) => (d < '2022-07-01' ? 0 : d < '2023-01-01' ? 1 : d < '2023-07-01' ? 2 : 3)
