@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHub } from '../../src/app.js'
 import { oinFrom } from '../../src/core/index.js'
-import { berekenBvvAntwoord } from '../../src/products/beslagvrije-voet/index.js'
-import { beslagvrijeVoetRoutes } from '../../src/products/beslagvrije-voet/index.js'
+import { berekenBvvAntwoord, beslagvrijeVoetRoutes } from '../../src/products/beslagvrije-voet/index.js'
 
 const N = Number(process.argv[2] ?? 100_000)
 const PEILDATA = ['2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01', '2026-01-01']

@@ -113,6 +113,12 @@ for (const store of testStores()) {
       assert.deepEqual(uit.map((u) => u.beslagvrijeVoetCent ?? u.fout.code), [103712, 'verzoek.json-ongeldig', 'beslagvrije-voet.invoer-ongeldig', 95101, 'regels.parameter-onbekend', 76298])
       assert.equal(uit[2].fout.invalidParams[0].name, 'leefsituatie')
       assert.equal(uit[0].berekening, undefined, 'berekening=false leaves the trace out')
+      for (const type of ['application/x-ndjson', 'text/csv']) {
+        const leeg = await t.as(deurwaarder).inject({ method: 'POST', url: BULK, payload: '', headers: { 'content-type': type } })
+        assert.equal(leeg.statusCode, type === 'text/csv' ? 400 : 200, type)
+        if (type === 'text/csv') assert.equal(leeg.json().code, 'beslagvrije-voet.csv-kop-ongeldig')
+        else assert.equal(leeg.body, '')
+      }
       const metSpoor = await t.as(deurwaarder).inject({ method: 'POST', url: BULK, payload: regels[0]!, headers: { 'content-type': 'application/x-ndjson' } })
       assert.ok(JSON.parse(metSpoor.body).berekening.length > 0)
     })
