@@ -193,7 +193,9 @@ export function createNatsBus(deps: NatsBusDeps): Bus {
     notify() { relay() },
     async start() {
       if (running) return
-      const nc = await connect({ servers: url.split(','), name: 'knooppunt' })
+      const nc = await connect({ servers: url.split(','), name: 'knooppunt' }).catch((err: Error) => {
+        throw new AppError('unavailable', 'events.nats-onbereikbaar', `NATS niet bereikbaar op ${url}: ${err.message}`)
+      })
       try {
         const c: Connected = { nc, js: nc.jetstream(), jsm: await nc.jetstreamManager() }
         await ensureStream(c.jsm)
@@ -217,7 +219,8 @@ export function createNatsBus(deps: NatsBusDeps): Bus {
       await Promise.all([relaying, ...[...subscriptions.values()].map((s) => s.loop)])
       const { nc } = conn
       conn = undefined
-      await nc.drain() // flushes the last acks and naks before closing
+      // Flushes the last acks and naks before closing; a connection that is already gone has nothing to flush.
+      if (!nc.isClosed()) await nc.drain().catch((err: unknown) => log?.warn({ err }, 'bus: NATS-verbinding sluiten mislukt'))
     },
     async ping() {
       if (!conn || conn.nc.isClosed()) throw new AppError('unavailable', 'events.nats-onbereikbaar', 'NATS-verbinding is niet open')
