@@ -9,6 +9,7 @@ import { action } from './fail.js'
 import { registerLedger } from './commands/ledger.js'
 import { registerServe } from './commands/serve.js'
 import { registerDemo } from './commands/demo.js'
+import { registerBvv } from './commands/bvv.js'
 
 const program = new Command()
   .name('knooppunt')
@@ -33,6 +34,7 @@ program.command('migrate')
 
 registerServe(program)
 registerDemo(program)
+registerBvv(program)
 registerLedger(program)
 
 await program.parseAsync(process.argv)
