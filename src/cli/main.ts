@@ -10,6 +10,7 @@ import { registerLedger } from './commands/ledger.js'
 import { registerServe } from './commands/serve.js'
 import { registerDemo } from './commands/demo.js'
 import { registerBvv } from './commands/bvv.js'
+import { registerGenerate } from './commands/generate.js'
 
 const program = new Command()
   .name('knooppunt')
@@ -35,6 +36,7 @@ program.command('migrate')
 registerServe(program)
 registerDemo(program)
 registerBvv(program)
+registerGenerate(program)
 registerLedger(program)
 
 await program.parseAsync(process.argv)

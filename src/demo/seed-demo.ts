@@ -18,7 +18,7 @@ export function readOrganisaties(file: string): DemoOrganisatie[] {
 }
 
 /** The organisations that get demo clients: two gemeenten, one of each other kind, and every bron. */
-export function pickDemoOrganisaties(all: readonly DemoOrganisatie[], gemeentecodes: readonly string[] = ['GM0344', 'GM0307']): DemoOrganisatie[] {
+export function pickDemoOrganisaties(all: readonly DemoOrganisatie[], gemeentecodes: readonly string[] = ['0344', '0307']): DemoOrganisatie[] {
   const gemeenten = gemeentecodes.map((c) => all.find((o) => o.soort === 'gemeente' && o.gemeentecode === c))
     .filter((o): o is DemoOrganisatie => o !== undefined)
   for (const o of all) if (gemeenten.length < 2 && o.soort === 'gemeente' && !gemeenten.includes(o)) gemeenten.push(o)
