@@ -30,8 +30,8 @@ const EIGEN_WONING_KANS: Record<HuishoudenSoort, number> = {
 function hoofdLeeftijd(rng: Rng, soort: HuishoudenSoort): number {
   switch (soort) {
     // Older heads: a sum of two uniforms peaks in the late seventies and thins out towards 95, like the pyramid.
-    case 'alleenstaande': { const x = rng.float(); return x < 0.4 ? rng.between(18, 40) : x < 0.72 ? rng.between(41, 66) : 67 + rng.int(15) + rng.int(14) }
-    case 'paar-zonder-kinderen': { const x = rng.float(); return x < 0.3 ? rng.between(21, 38) : x < 0.7 ? rng.between(39, 66) : 67 + rng.int(11) + rng.int(10) }
+    case 'alleenstaande': { const x = rng.float(); return x < 0.34 ? rng.between(18, 40) : x < 0.64 ? rng.between(41, 66) : 67 + rng.int(15) + rng.int(14) }
+    case 'paar-zonder-kinderen': { const x = rng.float(); return x < 0.24 ? rng.between(21, 38) : x < 0.62 ? rng.between(39, 66) : 67 + rng.int(11) + rng.int(10) }
     case 'paar-met-kinderen': return rng.between(24, 60)
     case 'eenouder': return rng.between(22, 62)
   }
