@@ -67,7 +67,7 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
 
   /** Advances the horizon, then lets every idle consumer catch up to it. Single-flight; re-runs when asked again. */
   function pump(): void {
-    if (!running) return
+    if (!running || consumers.size === 0) return
     if (pumping) { pumpAgain = true; return }
     pumping = (async function runPump() {
       do {
