@@ -35,6 +35,7 @@ export const SCHULDEISERS: readonly [string, string][] = [
   ['zorgverzekering', 'Onderlinge Zorgverzekering Zuid'],
 ]
 
+/** Private intermediaries that offer vacancies (VUM). */
 export const INTERMEDIAIRS = ['Uitzendbureau Vooruit', 'Werkmatch Nederland', 'Detacheerder Kracht', 'Banenbank', 'RegioWerkt']
 
 /*
@@ -79,5 +80,6 @@ export function bronOin(bron: Bron): Oin {
   return oin(5, BRONNEN.findIndex(([b]) => b === bron) + 1)
 }
 
+/** An `organisaties.csv` line. */
 export const organisatieRegel = (x: Organisatie): string =>
   [x.oin, x.naam, x.soort, x.gemeentecode, x.agbCode, x.regio].join(';')

@@ -24,7 +24,6 @@ export class Rng {
   static at(seed: number, stream: number, index: number): Rng {
     let s = mix32(seed ^ Math.imul(stream + 1, 0x85ebca6b))
     s = mix32(s ^ Math.imul(index + 1, 0xc2b2ae35))
-    s = mix32(s ^ index / 4294967296)
     const a = splitmix(s)
     const b = splitmix(a)
     const c = splitmix(b)

@@ -13,6 +13,7 @@ export const STREAM = {
   kot: 14,
   studiefinanciering: 15,
   detentie: 16,
+  /** The school track of a pupil (shared by duo-onderwijs and duo-mbo-aanmeldingen). */
   onderwijs: 17,
   mboAanmelding: 18,
   wlz: 19,
@@ -24,4 +25,6 @@ export const STREAM = {
   vacature: 25,
   werkgevers: 26,
   organisaties: 27,
+  onderwijsRegels: 28,
+  mutaties: 29,
 } as const

@@ -40,6 +40,7 @@ export function brpPersoonRegel(p: Persoon): string {
   return `${p.bsn};${p.voornamen};${p.voorvoegsel};${p.geslachtsnaam};${iso(p.geboren)};${p.geslacht};${p.huishouden.id};${p.rol};${a.straat};${a.huisnummer};${a.postcode};${a.gemeente.code};${status};${datum !== undefined ? iso(datum) : ''}`
 }
 
+/** `huishoudens`: one line per household with its address at the peildatum. */
 export function huishoudenRegel(hh: Huishouden): string {
   const a = hh.adres
   return `${hh.id};${hh.soort};${hh.leden.length};${a.straat};${a.huisnummer};${a.postcode};${a.gemeente.code};${hh.eigenWoning ? 'ja' : 'nee'}`
