@@ -4,4 +4,4 @@ export { STANDAARD_PEILDATUM, MAX_INWONERS, type GenerateOptions } from './optie
 export { FORMATEN, POPULATIE_PRODUCTEN, populatieBestand, type Formaat, type PopulatieProduct } from './formaten.js'
 export { gemeenten, waterschappen, rmcRegios, arbeidsmarktregios, type Gemeente, type Waterschap } from './gemeenten.js'
 export { organisaties, bronOin, BRONNEN, type Organisatie, type OrganisatieSoort, type Bron } from './organisaties.js'
-export type { SynthFoutCode } from './synth-fout.js'
+export { synthFout, type SynthFoutCode } from './synth-fout.js'

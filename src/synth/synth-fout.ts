@@ -26,9 +26,12 @@ const KIND: Record<SynthFoutCode, ErrorKind> = {
   'synth.afgebroken': 'unavailable',
 }
 
-/** One place that builds the generator's errors, so kind and code always agree. */
+/**
+ * One place that builds the generator's errors, so kind and code always agree. `veld` names the option; its
+ * invalidParam carries a short reason, because the CLI prints the message and the reasons on one line.
+ */
 export function synthFout(code: SynthFoutCode, message: string, veld?: string): AppError {
-  const params = veld ? [{ name: veld, code: code.slice('synth.'.length), reason: message }] : []
+  const params = veld ? [{ name: veld, code: code.slice('synth.'.length), reason: 'ongeldige waarde' }] : []
   return new AppError(KIND[code], code, message, params)
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { generate } from '../../synth/index.js'
+import { generate, synthFout } from '../../synth/index.js'
 import { action } from '../fail.js'
 import { progressBar } from '../progress.js'
 
@@ -11,8 +11,13 @@ interface GenerateCliOpties {
   readonly peildatum?: string
 }
 
-/** Strict integer parsing: `12abc`, `1e3` or `1.5` must be refused, not silently read as a number. */
-const geheelGetal = (waarde: string): number => (/^-?\d+$/.test(waarde.trim()) ? Number(waarde) : Number.NaN)
+/** Strict integer parsing: `12abc`, `1e3` or `1.5` are refused with the text as typed, not read as a number. */
+function geheelGetal(waarde: string, optie: 'seed' | 'inwoners'): number {
+  if (/^-?\d+$/.test(waarde.trim())) return Number(waarde)
+  const bereik = optie === 'seed' ? '0 tot en met 4294967295' : '1 tot en met 20000000'
+  const code = optie === 'seed' ? 'synth.seed-ongeldig' : 'synth.inwoners-ongeldig'
+  throw synthFout(code, `--${optie} moet een geheel getal van ${bereik} zijn (gekregen: ${waarde})`, optie)
+}
 
 /**
  * `knooppunt generate --seed <n> --inwoners <n> --uit <map> [--overschrijf] [--peildatum <datum>]`: writes a
@@ -36,7 +41,7 @@ export function registerGenerate(program: Command): void {
       process.once('SIGINT', onSigint)
       try {
         const manifest = await generate({
-          seed: geheelGetal(o.seed), inwoners: geheelGetal(o.inwoners), uit: o.uit, overschrijf: o.overschrijf === true,
+          seed: geheelGetal(o.seed, 'seed'), inwoners: geheelGetal(o.inwoners, 'inwoners'), uit: o.uit, overschrijf: o.overschrijf === true,
           ...(o.peildatum !== undefined ? { peildatum: o.peildatum } : {}),
           onProgress: (done, total) => bar.update(done, total), signal: stop.signal,
         })
