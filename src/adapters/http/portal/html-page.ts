@@ -25,6 +25,7 @@ export function renderHtmlPage(o: HtmlPageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(o.title)} – ${escapeHtml(t('app.naam'))}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${css}
 </head>
 <body class="utrecht-theme utrecht-body utrecht-document utrecht-document--surface">

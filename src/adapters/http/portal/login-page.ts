@@ -61,12 +61,15 @@ export function renderLoginPage(o: LoginPageOptions): string {
   const p = o.problem
   const nameError = p?.kind === 'velden' ? p.gebruikersnaam : undefined
   const passwordError = p?.kind === 'velden' ? p.wachtwoord : undefined
-  const focusPassword = nameError === undefined && (passwordError !== undefined || p?.kind === 'onjuist')
+  // Focus goes to the field that needs attention after a failed attempt; a fresh page leaves focus alone, so the
+  // skip link stays the first Tab stop.
+  const focusPassword = p !== undefined && nameError === undefined && (passwordError !== undefined || p.kind === 'onjuist')
+  const focusName = p !== undefined && !focusPassword
   const main = `<h1 class="utrecht-heading-1">${escapeHtml(t('inloggen.titel'))}</h1>
 <p class="utrecht-paragraph">${escapeHtml(t('inloggen.intro'))}</p>
 ${problemAlert(p)}
 <form class="utrecht-form kp-form" method="post" action="${escapeHtml(o.action)}" novalidate>
-${field({ id: 'gebruikersnaam', label: t('inloggen.gebruikersnaam'), type: 'text', autocomplete: 'username', value: o.gebruikersnaam ?? '', error: nameError, autofocus: !focusPassword })}
+${field({ id: 'gebruikersnaam', label: t('inloggen.gebruikersnaam'), type: 'text', autocomplete: 'username', value: o.gebruikersnaam ?? '', error: nameError, autofocus: focusName })}
 ${field({ id: 'wachtwoord', label: t('inloggen.wachtwoord'), type: 'password', autocomplete: 'current-password', value: '', error: passwordError, autofocus: focusPassword })}
 <div class="kp-form__acties"><button class="utrecht-button utrecht-button--primary-action utrecht-button--submit" type="submit">${escapeHtml(t('inloggen.knop'))}</button></div>
 </form>`

@@ -83,8 +83,8 @@ function ClientTabel({ clients, onIngetrokken }: { readonly clients: readonly Ap
               <TableCell>{c.rollen.map((r) => tOr(`rol.${r}`, r)).join(', ')}</TableCell>
               <TableCell>{formatDate(c.aangemaakt)}</TableCell>
               <TableCell>{c.ingetrokken
-                ? <StatusBadge status="neutral">{t('clients.ingetrokken', { datum: formatDate(c.ingetrokken) })}</StatusBadge>
-                : <StatusBadge status="success">{t('clients.actief')}</StatusBadge>}</TableCell>
+                ? <StatusBadge status="inactive">{t('clients.ingetrokken', { datum: formatDate(c.ingetrokken) })}</StatusBadge>
+                : <StatusBadge status="valid">{t('clients.actief')}</StatusBadge>}</TableCell>
               <TableCell>{!c.ingetrokken && (bevestig === c.clientId
                 ? <div role="group" aria-label={t('clients.intrekken.label', { naam: c.naam })}>
                     <p className="utrecht-paragraph">{t('clients.intrekken.vraag', { naam: c.naam })}</p>

@@ -89,7 +89,7 @@ function InzageTabel({ regels }: { readonly regels: readonly InzageRegel[] }) {
             <TableCell><span className="kp-code">{r.verwerkingsactiviteit}</span></TableCell>
             <TableCell>{r.product}</TableCell>
             <TableCell><span className="kp-code">{r.actorOin}</span></TableCell>
-            <TableCell><StatusBadge status={r.status === 'ok' ? 'success' : 'danger'}>{tOr(`status.${r.status}`, r.status)}</StatusBadge></TableCell>
+            <TableCell><StatusBadge status={r.status === 'ok' ? 'valid' : 'invalid'}>{tOr(`status.${r.status}`, r.status)}</StatusBadge></TableCell>
             <TableCell><span className="kp-code kp-trace">{r.traceId}</span></TableCell>
           </TableRow>
         ))}

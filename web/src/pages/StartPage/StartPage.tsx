@@ -72,7 +72,7 @@ function RecenteActiviteit({ titels }: { readonly titels: ReadonlyMap<string, st
             <TableCell>{r.activiteit}</TableCell>
             <TableCell><span className="kp-code">{r.verwerkingsactiviteit}</span></TableCell>
             <TableCell>{titels.get(r.product) ?? r.product}</TableCell>
-            <TableCell><StatusBadge status={r.status === 'ok' ? 'success' : 'danger'}>{tOr(`status.${r.status}`, r.status)}</StatusBadge></TableCell>
+            <TableCell><StatusBadge status={r.status === 'ok' ? 'valid' : 'invalid'}>{tOr(`status.${r.status}`, r.status)}</StatusBadge></TableCell>
           </TableRow>
         ))}
       </TableBody>
