@@ -33,7 +33,7 @@ export function ApiClientsPage() {
   const clients = useResource(() => api<{ clients: ApiClient[] }>('GET', '/api/v1/clients'))
   const register = useResource(() => api<{ producten: RegisterProduct[] }>('GET', '/api/v1/gegevensregister'))
   const [melding, setMelding] = useState<string>()
-  const scopes = [...(register.status === 'klaar' ? register.data.producten.map((p) => p.naam).sort() : []), ...EXTRA_SCOPES]
+  const scopes = [...new Set([...(register.status === 'klaar' ? register.data.producten.map((p) => p.naam).sort() : []), ...EXTRA_SCOPES])]
   return (
     <>
       <PageTitle>{t('clients.titel')}</PageTitle>
