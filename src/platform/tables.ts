@@ -10,8 +10,12 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AccessTables } from './access/access-tables.js'
 import type { LedgerTables } from './ledger/ledger-tables.js'
 import type { OutboxTables } from './events/outbox-tables.js'
+import type { PopulationTables } from './population/population-tables.js'
+import type { IntakeTables } from './intake/intake-tables.js'
+import type { SignalTables } from './signals/signal-tables.js'
+import type { DeliveryTables } from './delivery/delivery-tables.js'
 
-export interface Tables extends AccessTables, LedgerTables, OutboxTables {}
+export interface Tables extends AccessTables, LedgerTables, OutboxTables, PopulationTables, IntakeTables, SignalTables, DeliveryTables {}
 
 export type Db = Kysely<Tables>
 /** Anything that runs queries: the database itself or an open transaction. */

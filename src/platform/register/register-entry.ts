@@ -42,6 +42,11 @@ export interface RegisterEntry {
   readonly verwerkingsactiviteiten: readonly Verwerkingsactiviteit[]
   readonly gegevens: readonly Gegeven[]
   readonly bronkopieen: readonly Bronkopie[]
+  /**
+   * The source formats this product reads (`uwv-polis`, `rdw-voertuigen`, …). Intake keeps a source fact only while
+   * an afnemer has an indication in a product that lists its source here (data minimisation).
+   */
+  readonly bronnen: readonly string[]
   readonly bewaartermijn: { readonly omschrijving: string; readonly dagen: number | null }
 }
 
@@ -71,6 +76,7 @@ export function parseRegisterEntry(raw: unknown, file: string): RegisterEntry {
     ont.forEach((s) => { if (!soort(s) || !(r.ontvangers as unknown[] | undefined)?.includes(s)) bad(`gegevens[${i}].ontvangers`, `'${String(s)}' is geen ontvanger van dit product`) })
   })
   arr('bronkopieen').forEach((b, i) => { const o = b as Record<string, unknown>; if (!text(o?.bron) || !Number.isInteger(o?.bewaartermijnDagen) || !text(o?.reden)) bad(`bronkopieen[${i}]`, 'bron, bewaartermijnDagen en reden zijn verplicht') })
+  arr('bronnen').forEach((b, i) => { if (typeof b !== 'string' || !/^[a-z][a-z0-9-]*$/.test(b)) bad(`bronnen[${i}]`, 'bron moet een formaatnaam zijn (kleine letters, cijfers, -)') })
   const bt = r.bewaartermijn as Record<string, unknown> | undefined
   if (!bt || !text(bt.omschrijving) || !(bt.dagen === null || Number.isInteger(bt.dagen))) bad('bewaartermijn', 'omschrijving en dagen (geheel getal of null) zijn verplicht')
   if (p.length) throw new AppError('invalid', 'register.ongeldig', `gegevensregister ${file} is ongeldig`, p)

@@ -1,5 +1,6 @@
 import type { KnooppuntMigration } from './helpers.js'
 import { foundation } from './0001-foundation.js'
+import { werkEnInkomen } from './0002-werk-en-inkomen.js'
 
 /**
  * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
@@ -7,5 +8,6 @@ import { foundation } from './0001-foundation.js'
  */
 export const migrations: ReadonlyArray<readonly [name: string, migration: KnooppuntMigration]> = [
   ['0001-foundation', foundation],
+  ['0002-werk-en-inkomen', werkEnInkomen],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'
