@@ -25,7 +25,9 @@ export interface Hub {
   readonly ctx: HubContext
   readonly http: FastifyInstance
   readonly config: HubConfig
-  /** Starts the bus and listens on host:port; resolves with the address. */
+  /** Starts the bus and the modules' workers (idempotent). */
+  start(): Promise<void>
+  /** Starts, then listens on host:port; resolves with the address. */
   listen(): Promise<string>
   close(): Promise<void>
   [Symbol.asyncDispose](): Promise<void>
@@ -80,19 +82,27 @@ export async function createHub(config: HubConfig, opts: HubOptions = {}): Promi
     const ctx: HubContext = { database, clock, keyring, access, tokens, ledger, register, bus, metrics: createMetrics() }
     const portal = opts.portal ? await opts.portal(ctx) : undefined
     const http = await createHttpServer({ ctx, config, portal, modules: opts.modules, logStream: opts.logStream })
+    for (const m of opts.modules ?? []) m.subscribe?.(ctx)
+    const stops: Array<() => Promise<void>> = []
+    let started: Promise<void> | undefined
+    const start = () => (started ??= (async () => {
+      await bus.start()
+      for (const m of opts.modules ?? []) if (m.start) stops.push(await m.start(ctx))
+    })())
     let closed = false
     const close = async () => {
       if (closed) return
       closed = true
       await http.close()
+      for (const stop of stops.reverse()) await stop()
       await bus.stop()
       await portal?.close()
       await database.close()
     }
     return {
-      ctx, http, config, close,
+      ctx, http, config, close, start,
       async listen() {
-        await bus.start()
+        await start()
         return http.listen({ host: config.host, port: config.port })
       },
       [Symbol.asyncDispose]: close,

@@ -47,7 +47,7 @@ export async function startTestHub(store: 'sqlite' | 'postgres' = 'sqlite', opts
     rateLimitPerMinute: 0, bodyLimitBytes: 1024 * 1024, oidc: { mode: 'embedded' }, ...opts.config,
   }
   const hub = await createHub(config, { ...opts, logStream })
-  await hub.ctx.bus.start()
+  await hub.start()
   const tokens = new Map<string, string>()
 
   const t: TestHub = {

@@ -31,10 +31,18 @@ export interface HttpConfig {
   readonly bodyLimitBytes: number
 }
 
-/** A product (or other feature) adds its routes as a Fastify plugin that receives the hub context. */
+/**
+ * A product (or platform feature) plugs into the hub with up to three things: its routes (a Fastify plugin,
+ * mounted under /api/v1), its bus consumers (registered before the bus starts), and background workers (retry
+ * loops, retention jobs) that run while the hub runs.
+ */
 export interface RouteModule {
   readonly naam: string
-  readonly routes: (ctx: HubContext) => FastifyPluginAsync
+  readonly routes?: (ctx: HubContext) => FastifyPluginAsync
+  /** Registers durable bus consumers: `ctx.bus.subscribe(name, types, handler)`. Called once, before the bus starts. */
+  readonly subscribe?: (ctx: HubContext) => void
+  /** Starts a background worker; returns its stop function (awaited on shutdown). */
+  readonly start?: (ctx: HubContext) => Promise<() => Promise<void>>
 }
 
 export interface HttpDeps {

@@ -85,7 +85,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
 
   const authenticate = createAuthenticator(ctx, deps.portal)
   await app.register(platformRoutes({ ctx, config, authenticate }))
-  for (const m of deps.modules ?? []) await app.register(m.routes(ctx), { prefix: '/api/v1' })
+  for (const m of deps.modules ?? []) if (m.routes) await app.register(m.routes(ctx), { prefix: '/api/v1' })
   if (deps.portal) await app.register(deps.portal.plugin)
   return app as unknown as FastifyInstance
 }
