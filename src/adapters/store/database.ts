@@ -78,7 +78,8 @@ export async function migrateToLatest(database: Database): Promise<{ results: Mi
       return Object.fromEntries(migrations.map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, database.dialect) }]))
     },
   }
-  const migrator = new Migrator({ db: database.db, provider, migrationTableName: 'schema_migraties', migrationLockTableName: 'schema_migraties_slot',
+  // Unordered: migrations from parallel branches may land with names that sort before ones already applied.
+  const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true, migrationTableName: 'schema_migraties', migrationLockTableName: 'schema_migraties_slot',
     // Kysely looks for its tables in every schema unless told which; side-by-side schemas would then collide.
     ...(database.dialect === 'postgres' ? { migrationTableSchema: database.schema ?? 'public' } : {}) })
   const { results, error } = await migrator.migrateToLatest()

@@ -1,6 +1,7 @@
 import type { KnooppuntMigration } from './helpers.js'
 import { foundation } from './0001-foundation.js'
 import { werkEnInkomen } from './0002-werk-en-inkomen.js'
+import { ledgerActorIndex } from './0006-ledger-actor-index.js'
 
 /**
  * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
@@ -9,5 +10,6 @@ import { werkEnInkomen } from './0002-werk-en-inkomen.js'
 export const migrations: ReadonlyArray<readonly [name: string, migration: KnooppuntMigration]> = [
   ['0001-foundation', foundation],
   ['0002-werk-en-inkomen', werkEnInkomen],
+  ['0006-ledger-actor-index', ledgerActorIndex],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'
