@@ -1,0 +1,5 @@
+export type { VoorafToetsInvoer } from './vooraf-toets-invoer.js'
+export { valideerVoorafToetsInvoer, aanvraagPeriode, AANVRAAG_MAANDEN } from './vooraf-toets-invoer.js'
+export type { ActueelFeit, FeitenPerBron, FeitRegel } from './actuele-feiten.js'
+export { kiesActueleFeiten, leesFeitenVanBsn, VENSTER_MAANDEN } from './actuele-feiten.js'
+export { voorafToetsModule } from './routes.js'
