@@ -1,6 +1,9 @@
 import type { KnooppuntMigration } from './helpers.js'
 import { foundation } from './0001-foundation.js'
 import { werkEnInkomen } from './0002-werk-en-inkomen.js'
+import { deliveryDodeBrieven } from './0003-delivery-dode-brieven.js'
+import { kwijtschelding } from './0004-kwijtschelding.js'
+import { bvvVerzoeklog } from './0005-bvv-verzoeklog.js'
 import { ledgerActorIndex } from './0006-ledger-actor-index.js'
 
 /**
@@ -11,5 +14,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Knoopp
   ['0001-foundation', foundation],
   ['0002-werk-en-inkomen', werkEnInkomen],
   ['0006-ledger-actor-index', ledgerActorIndex],
+  ['0004-kwijtschelding', kwijtschelding],
+  ['0005-bvv-verzoeklog', bvvVerzoeklog],
+  ['0003-delivery-dode-brieven', deliveryDodeBrieven],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'

@@ -1,0 +1,41 @@
+import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
+import { createAbonnementenService } from './abonnementen-service.js'
+import { CONSUMER_NAME, planAfleveringen, SIGNAAL_AANGEMAAKT } from './delivery-consumer.js'
+import { resolveDeliveryOptions, type DeliveryOptions } from './delivery-options.js'
+import { deliveryRoutes } from './delivery-routes.js'
+import { startDeliveryWorker, type DeliveryWorker } from './delivery-worker.js'
+
+/**
+ * Event-driven delivery to afnemers: the `/abonnementen` API, a bus consumer that plans one delivery per matching
+ * subscription for every new signal, and a worker that sends them as signed CloudEvents with persisted retries.
+ * One module value may serve several hubs (tests): each hub context gets its own worker.
+ *
+ * @example
+ * createDeliveryModule({ allowPrivateUrls: config.mode !== 'productie', publicUrl: config.publicUrl, hubOin })
+ */
+export function createDeliveryModule(options: DeliveryOptions): RouteModule {
+  const opts = resolveDeliveryOptions(options)
+  const workers = new WeakMap<HubContext, DeliveryWorker>()
+  const wake = (ctx: HubContext) => () => workers.get(ctx)?.wake()
+  const urlGuard = { allowPrivateUrls: opts.allowPrivateUrls, ...(opts.resolve ? { resolve: opts.resolve } : {}) }
+  return {
+    naam: 'webhooks',
+    routes: (ctx) => deliveryRoutes(ctx, createAbonnementenService(ctx, urlGuard, wake(ctx))),
+    subscribe(ctx) {
+      ctx.bus.subscribe(CONSUMER_NAME, [SIGNAAL_AANGEMAAKT], async function planWebhooks(event) {
+        if (await planAfleveringen(ctx, event)) wake(ctx)()
+      })
+    },
+    async start(ctx) {
+      const worker = startDeliveryWorker(ctx, opts)
+      workers.set(ctx, worker)
+      return async function stopWebhooks() {
+        workers.delete(ctx)
+        await worker.stop()
+      }
+    },
+  }
+}
+
+/** Production settings (SSRF check on, demo hub OIN, localhost links): the lead passes the real values through `createDeliveryModule`. */
+export const deliveryModule: RouteModule = createDeliveryModule({ allowPrivateUrls: false })

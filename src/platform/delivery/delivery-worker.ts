@@ -1,0 +1,157 @@
+import { Webhook } from 'standardwebhooks'
+import type { HubContext } from '../../adapters/http/hub-context.js'
+import { formatTraceparent, newSpanId, newTraceId, type Bsn } from '../../core/index.js'
+import { guardOutput } from '../register/index.js'
+import type { AfleveringRow, DoodReden } from './delivery-tables.js'
+import { waaromNietAfleveren } from './delivery-access.js'
+import type { ResolvedDeliveryOptions } from './delivery-options.js'
+import { nextDelayMs } from './retry-schedule.js'
+import { eventData, signaalCloudEvent, signaalRecord } from './signal-event.js'
+import { checkWebhookUrl } from './url-guard.js'
+import { createWebhookSender, type AttemptResult } from './webhook-sender.js'
+
+export interface DeliveryWorker {
+  /** Look for due deliveries now (after a consumer inserted some, or a resend). */
+  wake(): void
+  /** Stops taking work and waits for the sends in flight. */
+  stop(): Promise<void>
+}
+
+/** Time a claimed delivery stays invisible to other workers beyond the send timeout: a crashed sender's row returns then. */
+const LEASE_MARGIN_MS = 60_000
+
+/**
+ * Sends due deliveries. All state is in `afleveringen`: a restart simply finds the due rows again. A row is claimed
+ * by moving its `volgende_poging` to a lease end with a compare-and-set, so several hub instances can share the
+ * table and none sends a delivery another is sending; if a sender dies mid-send, the lease runs out and the
+ * delivery is tried again (at least once — receivers de-duplicate on `webhook-id`).
+ */
+export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptions): DeliveryWorker {
+  const { db } = ctx.database
+  const sender = createWebhookSender({ timeoutMs: opts.timeoutMs, maxSockets: opts.concurrency })
+  const inFlight = new Map<string, Promise<void>>()
+  let running = true
+  let scanning: Promise<void> | undefined
+  let scanAgain = false
+  const timer = setInterval(wake, opts.pollMs)
+  timer.unref()
+
+  function wake(): void {
+    if (!running) return
+    if (scanning) { scanAgain = true; return }
+    scanning = (async function scan() {
+      do {
+        scanAgain = false
+        try { await claimDue() } catch (err) { opts.log.error({ err }, 'webhooks: wachtende afleveringen lezen mislukt') }
+      } while (scanAgain && running)
+    })().finally(() => { scanning = undefined })
+  }
+
+  async function claimDue(): Promise<void> {
+    const room = opts.concurrency - inFlight.size
+    if (room <= 0) return
+    const now = ctx.clock.now()
+    const due = await db.selectFrom('afleveringen').select(['id', 'volgende_poging'])
+      .where('status', '=', 'wachtend').where('volgende_poging', '<=', now.toISOString())
+      .orderBy('volgende_poging').limit(room).execute()
+    const leaseEnd = new Date(now.getTime() + opts.timeoutMs + LEASE_MARGIN_MS).toISOString()
+    for (const row of due) {
+      if (!running || inFlight.has(row.id)) continue
+      const claimed = await db.updateTable('afleveringen').set({ volgende_poging: leaseEnd })
+        .where('id', '=', row.id).where('status', '=', 'wachtend').where('volgende_poging', '=', row.volgende_poging)
+        .executeTakeFirst()
+      if (Number(claimed.numUpdatedRows) !== 1) continue // another instance took it
+      const send = deliver(row.id)
+        .catch((err: unknown) => opts.log.error({ err, aflevering: row.id }, 'webhooks: aflevering mislukt door een interne fout; opnieuw na de lease'))
+        .finally(() => { inFlight.delete(row.id); wake() })
+      inFlight.set(row.id, send)
+    }
+    if (due.length === room) scanAgain = true
+  }
+
+  /** One attempt for one claimed delivery. */
+  async function deliver(id: string): Promise<void> {
+    const aflevering = await db.selectFrom('afleveringen').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    const abonnement = await db.selectFrom('abonnementen').selectAll().where('id', '=', aflevering.abonnement_id).executeTakeFirstOrThrow()
+    const signaal = await db.selectFrom('signalen').selectAll().where('id', '=', aflevering.signaal_id).executeTakeFirst()
+    if (!signaal) return markDead(aflevering, 'signaal-verwijderd')
+    const weigering = await waaromNietAfleveren(ctx, abonnement, signaal, opts.zonderPopulatiecontrole)
+    const organisatie = await ctx.access.organisatie(abonnement.oin)
+    if (weigering || !organisatie) return markDead(aflevering, weigering ?? 'toegang-vervallen')
+
+    const guarded = guardOutput(ctx.register, signaal.product, organisatie.soort, eventData(signaalRecord(signaal), abonnement.inhoud))
+    if (guarded.verwijderd.length) {
+      ctx.metrics.guardRemoved.inc({ product: signaal.product }, guarded.verwijderd.length)
+      opts.log.warn({ verwijderd: guarded.verwijderd, product: signaal.product }, 'uitvoerbewaking verwijderde velden uit een webhook')
+    }
+    const event = signaalCloudEvent({ id: aflevering.id, hubOin: opts.hubOin, publicUrl: opts.publicUrl, signaal, data: guarded.record })
+    const body = JSON.stringify(event)
+    const trace = { traceId: newTraceId(), spanId: newSpanId() }
+    const secret = ctx.keyring.decrypt('webhook-secret', abonnement.geheim_versleuteld)
+    const headers = {
+      'content-type': 'application/cloudevents+json; charset=utf-8',
+      'user-agent': 'Knooppunt-webhooks/1',
+      traceparent: formatTraceparent(trace),
+      'webhook-id': aflevering.id,
+      'webhook-timestamp': String(Math.floor(opts.signClock.now().getTime() / 1000)),
+      'webhook-signature': new Webhook(secret).sign(aflevering.id, opts.signClock.now(), body),
+    }
+    const started = ctx.clock.now()
+    let result: AttemptResult
+    try {
+      result = await sender.post(await checkWebhookUrl(abonnement.url, opts), body, headers)
+    } catch (err) {
+      result = { ok: false, httpStatus: null, fout: (err as Error).message, duurMs: 0 }
+    }
+    const bsnVerstuurd = 'bsn' in guarded.record
+    await recordAttempt(aflevering, started, result, bsnVerstuurd ? { bsn: signaal.bsn, product: signaal.product, oin: abonnement.oin, trace } : undefined)
+  }
+
+  async function recordAttempt(a: AfleveringRow, started: Date, r: AttemptResult, ledger?: { bsn: string; product: string; oin: string; trace: { traceId: string; spanId: string } }): Promise<void> {
+    const now = ctx.clock.now()
+    const pogingen = a.pogingen + 1
+    const delay = r.ok ? undefined : nextDelayMs(pogingen, opts.retrySchedule, opts.jitter)
+    const next = r.ok
+      ? { status: 'afgeleverd' as const, afgeleverd: now.toISOString(), volgende_poging: null, reden: null }
+      : delay === undefined
+        ? { status: 'dood' as const, volgende_poging: null, reden: 'pogingen-op' as const }
+        : { volgende_poging: new Date(now.getTime() + delay).toISOString() }
+    await db.transaction().execute(async (tx) => {
+      await tx.insertInto('afleverpogingen').values({
+        aflevering_id: a.id, tijdstip: started.toISOString(), http_status: r.httpStatus, fout: r.fout, duur_ms: r.duurMs,
+      }).execute()
+      // Only while still waiting: a subscription cancelled during the send has already made the row a dead letter.
+      await tx.updateTable('afleveringen').set({ pogingen, ...next }).where('id', '=', a.id).where('status', '=', 'wachtend').execute()
+      if (ledger) {
+        await ctx.ledger.record(tx, [{
+          trace: ledger.trace, activiteit: 'webhook-afleveren', verwerkingsactiviteit: leverActiviteit(ctx, ledger.product),
+          product: ledger.product, betrokkene: ledger.bsn as Bsn, actorOin: ledger.oin, gestart: started, status: r.ok ? 'ok' : 'fout',
+        }])
+      }
+    })
+    if (ledger) ctx.metrics.ledgerLines.inc({ product: ledger.product })
+  }
+
+  async function markDead(a: AfleveringRow, reden: DoodReden): Promise<void> {
+    await db.updateTable('afleveringen').set({ status: 'dood', reden, volgende_poging: null })
+      .where('id', '=', a.id).where('status', '=', 'wachtend').execute()
+  }
+
+  wake()
+  return {
+    wake,
+    async stop() {
+      running = false
+      clearInterval(timer)
+      await scanning
+      await Promise.all(inFlight.values())
+      sender.close()
+    },
+  }
+}
+
+/** The register's delivery activity of a product (`samenloop.leveren`), else its first activity. */
+function leverActiviteit(ctx: HubContext, product: string): string {
+  const entry = ctx.register.requireProduct(product)
+  return (entry.verwerkingsactiviteiten.find((v) => v.naam.endsWith('.leveren')) ?? entry.verwerkingsactiviteiten[0]!).naam
+}

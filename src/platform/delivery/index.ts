@@ -1,0 +1,8 @@
+export { createDeliveryModule, deliveryModule } from './delivery-module.js'
+export { DEMO_HUB_OIN, type DeliveryLog, type DeliveryOptions } from './delivery-options.js'
+export { RETRY_SCHEDULE_MS, nextDelayMs } from './retry-schedule.js'
+export { checkWebhookUrl, isBlockedAddress, parseWebhookUrl, type CheckedTarget, type Resolve } from './url-guard.js'
+export { hubSource, signaalCloudEvent, signaalEventType, signaalRecord, type SignaalRecord } from './signal-event.js'
+export { MAX_ACTIEVE_ABONNEMENTEN, newWebhookSecret, type Abonnement, type Aflevering, type Afleverpoging } from './abonnementen-service.js'
+export { SIGNAAL_AANGEMAAKT } from './delivery-consumer.js'
+export type { AbonnementInhoud, AfleveringStatus, DoodReden, DeliveryTables } from './delivery-tables.js'

@@ -1,0 +1,77 @@
+import { CloudEvent } from 'cloudevents'
+import type { Selectable } from 'kysely'
+import type { SignaalRow } from '../signals/signal-tables.js'
+import type { AbonnementInhoud } from './delivery-tables.js'
+
+/** The signal as an afnemer sees it (the same shape as `GET /api/v1/signalen/{id}`), before the output guard. */
+export interface SignaalRecord extends Record<string, unknown> {
+  readonly id: string
+  readonly product: string
+  readonly soort: string
+  readonly bsn: string
+  readonly periode: { readonly van: string; readonly tot: string | null }
+  readonly bronnen: unknown
+  readonly regel: { readonly id: string; readonly versie: string }
+  readonly uitleg: string
+  readonly gegevens: unknown
+  readonly aangemaakt: string
+  readonly status: string
+  readonly correctie: boolean
+}
+
+/** Shapes a stored signal row into the record afnemers receive. */
+export function signaalRecord(r: Selectable<SignaalRow>): SignaalRecord {
+  return {
+    id: r.id, product: r.product, soort: r.soort, bsn: r.bsn,
+    periode: { van: r.periode_van, tot: r.periode_tot },
+    bronnen: JSON.parse(r.bronnen) as unknown,
+    regel: { id: r.regel_id, versie: r.regel_versie },
+    uitleg: r.uitleg, gegevens: JSON.parse(r.gegevens) as unknown,
+    aangemaakt: r.aangemaakt, status: r.status, correctie: r.correctie === 1,
+  }
+}
+
+/**
+ * What goes in `data`: the whole signal, or — for a subscription with `inhoud: verwijzing` — only the attributes
+ * that identify no one, so the receiver fetches the rest through `dataref` with its own token.
+ */
+export function eventData(record: SignaalRecord, inhoud: AbonnementInhoud): Record<string, unknown> {
+  if (inhoud === 'volledig') return record
+  const { id, product, soort, aangemaakt } = record
+  return { id, product, soort, aangemaakt }
+}
+
+/** The CloudEvents `type` of a new signal in a product, reverse-DNS: `nl.knooppunt.samenloop.signaal-aangemaakt`. */
+export const signaalEventType = (product: string): string => `nl.knooppunt.${product}.signaal-aangemaakt`
+
+/** The NL GOV CloudEvents `source` of the hub: `urn:nld:oin:<OIN>:systeem:knooppunt`. */
+export const hubSource = (hubOin: string): string => `urn:nld:oin:${hubOin}:systeem:knooppunt`
+
+export interface SignaalEventInput {
+  /** The delivery id: stable across retries and resends, so a receiver de-duplicates on it. */
+  readonly id: string
+  readonly hubOin: string
+  readonly publicUrl: string
+  readonly signaal: Pick<SignaalRecord, 'id' | 'product' | 'aangemaakt'>
+  /** Already passed through the output guard. */
+  readonly data: Record<string, unknown>
+}
+
+/**
+ * A CloudEvent 1.0 (structured JSON, NL GOV profile) for one new signal. No context attribute carries personal
+ * data: `subject` is the signal id, `dataref` the signal's API URL. The `cloudevents` package validates the event
+ * strictly, so a malformed attribute fails here instead of at the receiver.
+ */
+export function signaalCloudEvent(input: SignaalEventInput): CloudEvent<Record<string, unknown>> {
+  return new CloudEvent<Record<string, unknown>>({
+    specversion: '1.0',
+    id: input.id,
+    source: hubSource(input.hubOin),
+    type: signaalEventType(input.signaal.product),
+    subject: input.signaal.id,
+    time: input.signaal.aangemaakt,
+    datacontenttype: 'application/json',
+    dataref: `${input.publicUrl.replace(/\/+$/, '')}/api/v1/signalen/${input.signaal.id}`,
+    data: input.data,
+  }, true)
+}
