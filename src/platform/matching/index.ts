@@ -1,0 +1,6 @@
+export type { Feit, Indicatie, KandidaatSignaal, RegelUitkomst, SignaalRegel } from './feit.js'
+export { matchFeiten, signaalIdentiteit } from './match-feiten.js'
+export { canoniekeJson, inhoudHash } from './inhoud-hash.js'
+export { huidigeIndicaties, gemeentecodeCijfers } from './huidige-indicaties.js'
+export { leveringFeiten } from './levering-feiten.js'
+export { matchLevering, type MatchDeps, type MatchOpties, type MatchResultaat } from './match-levering.js'

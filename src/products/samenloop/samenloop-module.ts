@@ -1,0 +1,34 @@
+import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
+import { newSpanId, newTraceId } from '../../core/index.js'
+import { matchLevering, type MatchOpties, type MatchResultaat } from '../../platform/matching/index.js'
+import { PRODUCT, SAMENLOOP_REGELS, SOORTEN } from './regels/index.js'
+import { signalenRoutes } from './signalen-routes.js'
+
+/** Durable consumer name of the matching step (its position in the outbox survives restarts). */
+export const MATCHING_CONSUMER = 'samenloop-matching'
+
+/**
+ * Matches one stored delivery against the samenloop population with every samenloop rule, and stores the signals.
+ * For batch runs and benchmarks; the bus consumer calls the same function per event.
+ */
+export function matchSamenloopLevering(ctx: HubContext, bron: string, leveringId: string, opties: MatchOpties = {}): Promise<MatchResultaat> {
+  return matchLevering(ctx, bron, leveringId, SAMENLOOP_REGELS, opties)
+}
+
+interface FeitenVastgelegd { readonly bron: string; readonly leveringId: string; readonly opgeslagen?: number }
+
+/**
+ * Samenloop in the hub: the signal API (`/api/v1/signalen…`) and the consumer that turns every
+ * `knooppunt.feiten.vastgelegd.v1` into signals.
+ */
+export const samenloopModule: RouteModule = {
+  naam: PRODUCT,
+  routes: (ctx) => signalenRoutes(ctx, { [PRODUCT]: SOORTEN }),
+  subscribe(ctx) {
+    ctx.bus.subscribe(MATCHING_CONSUMER, ['knooppunt.feiten.vastgelegd.v1'], async function samenloopMatchen(event) {
+      const data = event.data as FeitenVastgelegd
+      if (data.opgeslagen === 0) return
+      await matchSamenloopLevering(ctx, data.bron, data.leveringId, { trace: { traceId: event.traceId ?? newTraceId(), spanId: newSpanId() } })
+    })
+  },
+}
