@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto'
+import { addDays, datumVan, overlaps, type Bsn, type Datum, type TraceContext } from '../../core/index.js'
+import type { Ledger } from '../ledger/index.js'
+import { indicatiesVoor, productenMetBron } from '../population/index.js'
+import type { GegevensRegister, RegisterEntry } from '../register/index.js'
+import type { Executor } from '../tables.js'
+import type { BronFeit } from './formats/index.js'
+
+/** A validated fact with the line it came from. */
+export interface GelezenFeit { readonly regel: number; readonly feit: BronFeit }
+
+export interface OpslagContext {
+  readonly register: GegevensRegister
+  readonly ledger: Ledger
+  readonly bron: string
+  readonly leveringId: string
+  /** The delivering source organisation: the ledger's actor. */
+  readonly actorOin: string
+  readonly trace: TraceContext
+  readonly nu: Date
+  /** BSNs already ledgered in this delivery (one line per BSN per delivery). */
+  readonly gelogd: Set<string>
+}
+
+/** SHA-256 over everything that makes the fact what it is; the same key with another hash is a correction. */
+export function inhoudHash(f: BronFeit): string {
+  return createHash('sha256').update(JSON.stringify([f.bsn, f.sleutel, f.geldigVan, f.geldigTot, f.gegevens])).digest('hex')
+}
+
+/** The processing activity for keeping a source fact for a product: its matching step, if it names one. */
+function feitActiviteit(entry: RegisterEntry): string {
+  const va = entry.verwerkingsactiviteiten
+  return (va.find((v) => v.naam.endsWith('.signaleren')) ?? va.find((v) => !v.naam.endsWith('.populatie')) ?? va[0])?.naam ?? entry.naam
+}
+
+/**
+ * Data minimisation in one place: a fact is stored only when its BSN has a (not replaced) indication whose period
+ * overlaps the fact's validity, in a product that reads this source — or when the register declares a bronkopie
+ * for this source. The same fact (bron, sleutel, inhoud) is never stored twice. Returns how many were stored.
+ */
+export async function bewaarFeiten(tx: Executor, c: OpslagContext, feiten: readonly GelezenFeit[]): Promise<number> {
+  if (feiten.length === 0) return 0
+  const vandaag = datumVan(c.nu)
+  const producten = productenMetBron(c.register, c.bron)
+  const kopieDagen = Math.max(-1, ...c.register.entries.flatMap((e) => e.bronkopieen.filter((k) => k.bron === c.bron).map((k) => k.bewaartermijnDagen)))
+  const kopieProduct = c.register.entries.find((e) => e.bronkopieen.some((k) => k.bron === c.bron))
+  const indicaties = await indicatiesVoor(tx, producten, feiten.map((f) => f.feit.bsn))
+  const perBsn = new Map<string, typeof indicaties>()
+  for (const i of indicaties) perBsn.set(i.bsn, [...(perBsn.get(i.bsn) ?? []), i])
+
+  const kandidaten: Array<{ g: GelezenFeit; hash: string; bewarenTot: Datum; product: RegisterEntry }> = []
+  for (const g of feiten) {
+    const periode = { van: g.feit.geldigVan, tot: g.feit.geldigTot ?? undefined }
+    const nodig = (perBsn.get(g.feit.bsn) ?? []).filter((i) => overlaps(periode, { van: i.ingangsdatum, tot: i.einddatum ?? undefined }))
+    const entries = [...new Set(nodig.map((i) => i.product))].map((p) => c.register.requireProduct(p))
+    if (entries.length === 0 && kopieDagen < 0) continue
+    const dagen = Math.max(kopieDagen, ...entries.map((e) => e.bewaartermijn.dagen ?? 0))
+    kandidaten.push({ g, hash: inhoudHash(g.feit), bewarenTot: addDays(vandaag, dagen), product: entries[0] ?? kopieProduct! })
+  }
+  const nieuw = await zonderBekende(tx, c.bron, kandidaten)
+  if (nieuw.length === 0) return 0
+  const tijd = c.nu.toISOString()
+  const rows = nieuw.map(({ g, hash, bewarenTot }) => ({
+    bron: c.bron, bsn: g.feit.bsn, sleutel: g.feit.sleutel, geldig_van: g.feit.geldigVan, geldig_tot: g.feit.geldigTot,
+    gegevens: JSON.stringify(g.feit.gegevens), inhoud_hash: hash, levering_id: c.leveringId, regel: g.regel, vastgelegd: tijd, bewaren_tot: bewarenTot,
+  }))
+  for (let i = 0; i < rows.length; i += 400) await tx.insertInto('feiten').values(rows.slice(i, i + 400)).execute()
+  const lijnen = []
+  for (const { g, product } of nieuw) {
+    if (c.gelogd.has(g.feit.bsn)) continue
+    c.gelogd.add(g.feit.bsn)
+    lijnen.push({ trace: c.trace, activiteit: 'bronfeit-vastleggen', verwerkingsactiviteit: feitActiviteit(product), product: product.naam, betrokkene: g.feit.bsn as Bsn, actorOin: c.actorOin })
+  }
+  await c.ledger.record(tx, lijnen)
+  return nieuw.length
+}
+
+/** Drops facts already stored (same bron, sleutel and content) and repeats within the batch. */
+async function zonderBekende<T extends { g: GelezenFeit; hash: string }>(tx: Executor, bron: string, kandidaten: readonly T[]): Promise<T[]> {
+  const bekend = new Set<string>()
+  const sleutels = [...new Set(kandidaten.map((k) => k.g.feit.sleutel))]
+  for (let i = 0; i < sleutels.length; i += 500) {
+    const rows = await tx.selectFrom('feiten').select(['sleutel', 'inhoud_hash']).where('bron', '=', bron).where('sleutel', 'in', sleutels.slice(i, i + 500)).execute()
+    for (const r of rows) bekend.add(`${r.sleutel}\u0000${r.inhoud_hash}`)
+  }
+  return kandidaten.filter((k) => {
+    const id = `${k.g.feit.sleutel}\u0000${k.hash}`
+    if (bekend.has(id)) return false
+    bekend.add(id)
+    return true
+  })
+}

@@ -1,0 +1,118 @@
+import { bsnProblem, isDatum, isMaand, maandPeriode, type Bsn, type Datum, type Maand } from '../../../core/index.js'
+
+/** How one column is checked and what it becomes in `gegevens`. A trailing `?` means "may be empty" (→ null). */
+export type KolomSoort =
+  | 'bsn' | 'datum' | 'datum?' | 'maand' | 'cent' | 'geheel' | 'tekst' | 'tekst?'
+  | { readonly keuze: readonly string[]; readonly leeg?: boolean }
+  | { readonly patroon: RegExp; readonly uitleg: string; readonly leeg?: boolean }
+
+/** A value in `gegevens`: text, integer (amounts in cents) or null for an empty optional field. */
+export type Waarde = string | number | null
+
+/** One problem of one line; a line may have several. */
+export interface RegelProbleem { readonly code: string; readonly reden: string }
+
+/** A validated source fact, ready to store. */
+export interface BronFeit {
+  readonly bsn: Bsn
+  /** Natural key of the fact for this BSN within the source (see each format's `sleutel`). */
+  readonly sleutel: string
+  readonly geldigVan: Datum
+  readonly geldigTot: Datum | null
+  /** The line's fields without `bsn`, camelCase, amounts as integer cents, empty optional fields null. */
+  readonly gegevens: Readonly<Record<string, Waarde>>
+}
+
+export type Lezing = { readonly ok: true; readonly feit: BronFeit } | { readonly ok: false; readonly problemen: readonly RegelProbleem[] }
+
+/** Everything the hub knows about one source format: its columns and how a line becomes a fact. */
+export interface BronFormaat {
+  readonly naam: string
+  readonly kolommen: readonly string[]
+  /** Reads one line (fields in column order, or an object by column name for the event path). Lists every problem. */
+  lees(velden: readonly string[] | Readonly<Record<string, unknown>>): Lezing
+}
+
+/** The format-specific part: column kinds, the key, the validity period and checks across columns. */
+export interface FormaatDefinitie<K extends string> {
+  readonly naam: string
+  readonly kolommen: { readonly [k in K]: KolomSoort }
+  readonly sleutel: (g: Readonly<Record<K, Waarde>>) => string
+  readonly geldig: (g: Readonly<Record<K, Waarde>>) => { van: Datum; tot: Datum | null }
+  /** Checks that involve more than one column (e.g. the end before the start). */
+  readonly controle?: (g: Readonly<Record<K, Waarde>>) => RegelProbleem[]
+}
+
+const MAX_CENT = 100_000_000_00
+const MAX_TEKST = 500
+
+/**
+ * Builds a format from its definition. The column order is the order of `kolommen`, which must equal the header
+ * the synthetic Netherlands writes (`FORMATEN`, tested).
+ */
+export function bronFormaat<K extends string>(def: FormaatDefinitie<K>): BronFormaat {
+  const namen = Object.keys(def.kolommen) as K[]
+  return {
+    naam: def.naam,
+    kolommen: namen,
+    lees(velden) {
+      const rauw = Array.isArray(velden) ? velden as readonly string[] : namen.map((k) => tekstVan((velden as Record<string, unknown>)[k]))
+      if (rauw.length !== namen.length) return { ok: false, problemen: [{ code: 'kolommen', reden: `${rauw.length} kolommen, verwacht ${namen.length}` }] }
+      const problemen: RegelProbleem[] = []
+      const g = {} as Record<K, Waarde>
+      namen.forEach((k, i) => {
+        const r = leesKolom(k, def.kolommen[k], rauw[i]!)
+        if ('probleem' in r) problemen.push(r.probleem)
+        else g[k] = r.waarde
+      })
+      if (problemen.length === 0 && def.controle) problemen.push(...def.controle(g))
+      if (problemen.length) return { ok: false, problemen }
+      const { bsn, ...gegevens } = g as Record<string, Waarde>
+      const { van, tot } = def.geldig(g)
+      return { ok: true, feit: { bsn: bsn as Bsn, sleutel: def.sleutel(g), geldigVan: van, geldigTot: tot, gegevens } }
+    },
+  }
+}
+
+/** The event path sends JSON: numbers stay numbers for the cent check, null and missing become empty. */
+function tekstVan(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NaN'
+  return typeof v === 'string' ? v : '\u0000'
+}
+
+type KolomLezing = { waarde: Waarde } | { probleem: RegelProbleem }
+
+function leesKolom(k: string, soort: KolomSoort, v: string): KolomLezing {
+  const fout = (code: string, reden: string): KolomLezing => ({ probleem: { code, reden: `${k}: ${reden}` } })
+  const leegMag = typeof soort === 'string' ? soort.endsWith('?') : soort.leeg === true
+  if (v === '') return leegMag ? { waarde: null } : fout('verplicht', 'mag niet leeg zijn')
+  if (v.includes('"')) return fout('aanhalingsteken', 'aanhalingstekens horen niet in dit formaat (geen quoting)')
+  if (typeof soort === 'object') {
+    if ('keuze' in soort) return soort.keuze.includes(v) ? { waarde: v } : fout('waarde-onbekend', `moet een van ${soort.keuze.join(', ')} zijn`)
+    return soort.patroon.test(v) ? { waarde: v } : fout('tekst-ongeldig', soort.uitleg)
+  }
+  switch (soort) {
+    case 'bsn': { const p = bsnProblem(v); return p ? fout('bsn-ongeldig', p) : { waarde: v } }
+    case 'datum': case 'datum?': return isDatum(v) ? { waarde: v } : fout('datum-ongeldig', 'geen geldige datum (verwacht JJJJ-MM-DD)')
+    case 'maand': return isMaand(v) ? { waarde: v } : fout('maand-ongeldig', 'geen geldige maand (verwacht JJJJ-MM)')
+    case 'cent': {
+      if (/^-\d+$/.test(v)) return fout('bedrag-ongeldig', 'bedrag mag niet negatief zijn')
+      if (!/^\d{1,15}$/.test(v) || Number(v) > MAX_CENT) return fout('bedrag-ongeldig', 'geen geheel aantal eurocent (of onwaarschijnlijk hoog)')
+      return { waarde: Number(v) }
+    }
+    case 'geheel': return /^\d{1,9}$/.test(v) ? { waarde: Number(v) } : fout('getal-ongeldig', 'geen geheel getal van 0 of meer')
+    case 'tekst': case 'tekst?': return v.length <= MAX_TEKST ? { waarde: v } : fout('tekst-ongeldig', `langer dan ${MAX_TEKST} tekens`)
+  }
+}
+
+/** `einde` (may be null) must not lie before `begin`. */
+export function nietOmgekeerd(begin: Waarde, einde: Waarde, naam: string): RegelProbleem[] {
+  return typeof einde === 'string' && typeof begin === 'string' && einde < begin
+    ? [{ code: 'periode-omgekeerd', reden: `${naam} ligt vóór de begindatum` }] : []
+}
+
+/** First and last day of a `YYYY-MM` month. */
+export const maandGeldig = (periode: Waarde) => { const p = maandPeriode(periode as Maand); return { van: p.van, tot: p.tot as Datum | null } }
+export const datumGeldig = (van: Waarde, tot: Waarde) => ({ van: van as Datum, tot: (tot ?? null) as Datum | null })
+export const GEMEENTECODE = { patroon: /^\d{4}$/, uitleg: 'gemeentecode moet 4 cijfers zijn' } as const

@@ -1,0 +1,7 @@
+export type { FeitRow, IntakeTables, LeveringRow } from './intake-tables.js'
+export { BRON_FORMATEN, type BronFeit, type BronFormaat, type Lezing, type RegelProbleem, type Waarde } from './formats/index.js'
+export { leesRegels, type Regel, type RegelLezerOpties } from './regel-lezer.js'
+export { bewaarFeiten, inhoudHash, type GelezenFeit, type OpslagContext } from './feit-opslag.js'
+export { verwerkLevering, verwerkGebeurtenis, MAX_AFWIJZINGEN, type Afwijzing, type LeveringAntwoord, type LeveringInvoer } from './levering-service.js'
+export { runRetention, startRetentie, type RetentieResultaat } from './retentie.js'
+export { intakeModule } from './intake-routes.js'

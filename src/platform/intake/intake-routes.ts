@@ -1,0 +1,91 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { createAuthenticator, principalOf, requireAuth } from '../../adapters/http/auth.js'
+import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
+import { authErrors, problemSchema, security } from '../../adapters/http/routes/schemas.js'
+import { AppError, datumVan } from '../../core/index.js'
+import { gewensteBsns } from '../population/index.js'
+import { BRON_FORMATEN, type BronFormaat } from './formats/index.js'
+import { verwerkGebeurtenis, verwerkLevering } from './levering-service.js'
+import { startRetentie } from './retentie.js'
+
+const LEVERING_ID = /^(?!event-)[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
+const bronParam = { type: 'object', required: ['bron'], properties: { bron: { type: 'string', enum: [...BRON_FORMATEN.keys()] } } } as const
+const antwoordSchema = {
+  type: 'object',
+  properties: {
+    leveringId: { type: 'string' }, aantalRegels: { type: 'integer' }, geaccepteerd: { type: 'integer' },
+    afgewezen: { type: 'array', items: { type: 'object', properties: { regel: { type: 'integer' }, code: { type: 'string' }, reden: { type: 'string' } } } },
+    afgewezenAfgekapt: { type: 'boolean' },
+  },
+} as const
+
+function formaatVan(request: FastifyRequest): { bron: string; formaat: BronFormaat } {
+  const { bron } = request.params as { bron: string }
+  const formaat = BRON_FORMATEN.get(bron)
+  if (!formaat) throw new AppError('not-found', 'bron.onbekend', `onbekende bron '${bron}'`, [{ name: 'bron', code: 'bron-onbekend', reason: `bekende bronnen: ${[...BRON_FORMATEN.keys()].join(', ')}` }])
+  return { bron, formaat }
+}
+
+/**
+ * Source intake: CSV deliveries (streamed, idempotent), single facts (event path), and the selection of BSNs the
+ * hub wants. Only organisations of kind `bron` with role `bron`. Also runs the retention job.
+ */
+export const intakeModule: RouteModule = {
+  naam: 'bronnen',
+  routes: (ctx: HubContext): FastifyPluginAsync => async function intakePlugin(app) {
+    const authenticate = createAuthenticator(ctx, undefined)
+    const alleenBron = requireAuth(authenticate, { soorten: ['bron'], rollen: ['bron'] })
+    // The product validator (the format) is the single source of input errors; schemas document the API.
+    app.setValidatorCompiler(() => () => true)
+    // The raw request stream: a delivery of a gigabyte is read line by line, never buffered.
+    app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload))
+
+    app.post('/bronnen/:bron/leveringen', {
+      preHandler: alleenBron,
+      schema: {
+        tags: ['bronnen'], summary: 'Een bronbestand leveren (CSV, gestreamd, idempotent op Levering-Id)', security,
+        description: 'Kopregel en kolommen per bron: docs/formats. Goede regels worden verwerkt, foute gemeld. Zelfde Levering-Id met dezelfde bytes: 200 met hetzelfde antwoord; met andere bytes: 409. Zie docs/api/bronnen.md.',
+        params: bronParam,
+        headers: { type: 'object', required: ['levering-id'], properties: { 'levering-id': { type: 'string', description: 'uniek per levering van deze bron (idempotentie)' } } },
+        body: { content: { 'text/csv': { schema: { type: 'string' } } } },
+        response: { 200: antwoordSchema, 201: antwoordSchema, ...authErrors, 404: problemSchema, 409: problemSchema },
+      },
+    }, async function lever(request, reply) {
+      const { bron, formaat } = formaatVan(request)
+      const leveringId = request.headers['levering-id']
+      if (typeof leveringId !== 'string' || !LEVERING_ID.test(leveringId))
+        throw new AppError('invalid', 'levering.id-ongeldig', 'de header Levering-Id is verplicht: 1–128 tekens (letters, cijfers, . _ : -), niet beginnend met event-')
+      if (!isStroom(request.body)) throw new AppError('unsupported-media-type', 'levering.mediatype', 'stuur de levering als text/csv')
+      const { antwoord, herhaald } = await verwerkLevering(ctx, { bron, formaat, leveringId, oin: principalOf(request).organisatie.oin, trace: request.trace, inhoud: request.body })
+      return reply.code(herhaald ? 200 : 201).send(antwoord)
+    })
+
+    app.post('/bronnen/:bron/gebeurtenissen', {
+      preHandler: alleenBron,
+      schema: {
+        tags: ['bronnen'], summary: 'Eén feit aanleveren zodra het bekend is (JSON, velden als de CSV-kolommen)', security,
+        params: bronParam, body: { type: 'object', additionalProperties: true },
+        response: { 201: antwoordSchema, ...authErrors, 404: problemSchema },
+      },
+    }, async function gebeurtenis(request, reply) {
+      const { bron, formaat } = formaatVan(request)
+      const antwoord = await verwerkGebeurtenis(ctx, { bron, formaat, oin: principalOf(request).organisatie.oin, trace: request.trace, body: request.body })
+      return reply.code(201).send(antwoord)
+    })
+
+    app.get('/bronnen/:bron/selectie', {
+      preHandler: alleenBron,
+      schema: {
+        tags: ['bronnen'], summary: 'De BSNs waarover de hub nu feiten van deze bron wil (CSV, kolom bsn)', security, params: bronParam,
+        response: { 200: { content: { 'text/csv': { schema: { type: 'string' } } } }, ...authErrors, 404: problemSchema },
+      },
+    }, async function selectie(request, reply) {
+      const { bron } = formaatVan(request)
+      const bsns = await gewensteBsns(ctx.database.db, bron, ctx.register, datumVan(ctx.clock.now()))
+      return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store').send(`bsn\n${bsns.map((b) => `${b}\n`).join('')}`)
+    })
+  },
+  start: async (ctx: HubContext) => startRetentie(ctx),
+}
+
+const isStroom = (v: unknown): v is AsyncIterable<Buffer> => typeof v === 'object' && v !== null && Symbol.asyncIterator in v
