@@ -34,32 +34,46 @@ const sleutelVan = (k: { oin: string; product: string; soort: string; sleutel: s
 export async function slaSignalenOp(tx: Transaction<Tables>, dialect: SqlDialect, clock: Clock, kandidaten: readonly KandidaatSignaal[]): Promise<NieuwSignaal[]> {
   if (kandidaten.length === 0) return []
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${SCHRIJFSLOT})`.execute(tx)
-  const { sleutels, identiteiten } = await bestaande(tx, kandidaten)
+  const gekozen = selecteerNieuwe(kandidaten, await bestaande(tx, kandidaten))
   const nu = clock.now().toISOString()
-  const rijen: Array<Omit<SignaalRow, 'seq'>> = []
-  const nieuw: NieuwSignaal[] = []
-  for (const k of kandidaten) {
-    const s = sleutelVan(k)
-    const id = `${s}\u0000${k.inhoudHash}`
-    if (identiteiten.has(id)) continue
-    const correctie = sleutels.has(s)
-    identiteiten.add(id)
-    sleutels.add(s)
-    const r = {
-      id: newId(), oin: k.oin, product: k.product, soort: k.soort, bsn: k.bsn, sleutel: k.sleutel, inhoud_hash: k.inhoudHash,
-      periode_van: k.periode.van, periode_tot: k.periode.tot ?? null, bronnen: JSON.stringify(k.bronnen),
-      regel_id: k.regel.id, regel_versie: k.regel.versie, uitleg: k.uitleg, gegevens: JSON.stringify(k.gegevens),
-      correctie: correctie ? 1 : 0, status: 'nieuw', terugmelding: null, aangemaakt: nu,
-    }
-    rijen.push(r)
-    nieuw.push({ id: r.id, oin: r.oin, product: r.product, soort: r.soort, bsn: r.bsn, correctie })
-  }
+  const rijen: Array<Omit<SignaalRow, 'seq'>> = gekozen.map(({ kandidaat: k, correctie }) => ({
+    id: newId(), oin: k.oin, product: k.product, soort: k.soort, bsn: k.bsn, sleutel: k.sleutel, inhoud_hash: k.inhoudHash,
+    periode_van: k.periode.van, periode_tot: k.periode.tot ?? null, bronnen: JSON.stringify(k.bronnen),
+    regel_id: k.regel.id, regel_versie: k.regel.versie, uitleg: k.uitleg, gegevens: JSON.stringify(k.gegevens),
+    correctie: correctie ? 1 : 0, status: 'nieuw', terugmelding: null, aangemaakt: nu,
+  }))
+  const nieuw = rijen.map((r) => ({ id: r.id, oin: r.oin, product: r.product, soort: r.soort, bsn: r.bsn, correctie: r.correctie === 1 }))
   for (let i = 0; i < rijen.length; i += INSERT_RIJEN) await tx.insertInto('signalen').values(rijen.slice(i, i + INSERT_RIJEN)).execute()
   return nieuw
 }
 
+/** What the store already holds: keys `(oin, product, soort, sleutel)` and identities (key + content hash). */
+export interface BestaandeSignalen {
+  readonly sleutels: Set<string>
+  readonly identiteiten: Set<string>
+}
+
+export const legeStaat = (): BestaandeSignalen => ({ sleutels: new Set(), identiteiten: new Set() })
+
+/**
+ * Pure: which candidates are new, and which of those correct an earlier signal (same key, other content). Updates
+ * `staat`, so feeding facts one by one gives the same answer as feeding them all at once.
+ */
+export function selecteerNieuwe(kandidaten: readonly KandidaatSignaal[], staat: BestaandeSignalen): Array<{ kandidaat: KandidaatSignaal; correctie: boolean }> {
+  const uit: Array<{ kandidaat: KandidaatSignaal; correctie: boolean }> = []
+  for (const k of kandidaten) {
+    const s = sleutelVan(k)
+    const id = `${s}\u0000${k.inhoudHash}`
+    if (staat.identiteiten.has(id)) continue
+    uit.push({ kandidaat: k, correctie: staat.sleutels.has(s) })
+    staat.identiteiten.add(id)
+    staat.sleutels.add(s)
+  }
+  return uit
+}
+
 /** The keys and identities already stored for these candidates. */
-async function bestaande(db: Executor, kandidaten: readonly KandidaatSignaal[]) {
+async function bestaande(db: Executor, kandidaten: readonly KandidaatSignaal[]): Promise<BestaandeSignalen> {
   const groepen = new Map<string, { oin: string; product: string; soort: string; sleutels: Set<string> }>()
   for (const k of kandidaten) {
     const g = `${k.oin}\u0000${k.product}\u0000${k.soort}`

@@ -53,11 +53,21 @@ function machtig(ctx: HubContext, principal: Principal, product: string, product
   authorize(principal, { product, soorten: entry.ontvangers })
 }
 
+/**
+ * The output guard, one level deeper for `gegevens`: each field in it must be registered for the product as
+ * `<bron>.<veld>` (a source field) or `<product>.<veld>` (a value the rule adds, like the vermogensgrens).
+ */
 function bewaak(ctx: HubContext, request: FastifyRequest, s: Signaal) {
-  const guarded = guardOutput(ctx.register, s.product, principalOf(request).organisatie.soort, s)
-  if (guarded.verwijderd.length) {
-    ctx.metrics.guardRemoved.inc({ product: s.product }, guarded.verwijderd.length)
-    request.log.warn({ verwijderd: guarded.verwijderd }, 'uitvoerbewaking verwijderde velden')
+  const ontvanger = principalOf(request).organisatie.soort
+  const velden = ctx.register.velden(s.product, ontvanger)
+  const bron = s.bronnen[0]?.bron ?? ''
+  const gegevens = Object.fromEntries(Object.entries(s.gegevens).filter(([k]) => velden.has(`${bron}.${k}`) || velden.has(`${s.product}.${k}`)))
+  const weg = Object.keys(s.gegevens).filter((k) => !(k in gegevens)).map((k) => `gegevens.${k}`)
+  const guarded = guardOutput(ctx.register, s.product, ontvanger, { ...s, gegevens })
+  const verwijderd = [...guarded.verwijderd, ...weg]
+  if (verwijderd.length) {
+    ctx.metrics.guardRemoved.inc({ product: s.product }, verwijderd.length)
+    request.log.warn({ verwijderd }, 'uitvoerbewaking verwijderde velden')
   }
   return guarded.record
 }
