@@ -1,2 +1,2 @@
-export { api, ApiError, ValidationError, NetworkError, PORTAL_HEADER, type Problem, type InvalidParam } from './api-client.js'
+export { api, uploadCsv, download, isNietBeschikbaar, ApiError, ValidationError, NetworkError, PORTAL_HEADER, type Problem, type InvalidParam, type Method } from './api-client.js'
 export type * from './types.js'

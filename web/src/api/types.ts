@@ -55,3 +55,107 @@ export interface InzageRegel {
   readonly status: string
   readonly traceId: string
 }
+
+/** A signal as the afnemer receives it (`GET /api/v1/signalen`). */
+export interface Signaal {
+  readonly id: string
+  readonly product: string
+  readonly soort: string
+  readonly bsn: string
+  readonly periode: { readonly van: string; readonly tot: string | null }
+  readonly bronnen: ReadonlyArray<{ readonly bron: string; readonly leveringId: string; readonly regel: number }>
+  readonly regel: { readonly id: string; readonly versie: string }
+  readonly uitleg: string
+  readonly gegevens: Readonly<Record<string, unknown>>
+  readonly aangemaakt: string
+  readonly status: string
+  readonly correctie: boolean
+}
+export interface SignalenPagina { readonly signalen: readonly Signaal[]; readonly volgende?: string | null }
+
+/** Answer to a population upload. */
+export interface PopulatieResultaat { readonly aantal: number; readonly toegevoegd: number; readonly gewijzigd: number; readonly beeindigd: number }
+
+export interface Afwijzing { readonly regel: number; readonly code: string; readonly reden: string }
+/** Answer to a delivery upload. */
+export interface LeveringResultaat { readonly leveringId: string; readonly aantalRegels: number; readonly geaccepteerd: number; readonly afgewezen: readonly Afwijzing[] }
+/** A delivery in the source's list; `afgewezen` may be a count or the lines. */
+export interface Levering {
+  readonly leveringId: string
+  readonly bron: string
+  readonly ontvangen: string
+  readonly aantalRegels: number
+  readonly geaccepteerd: number
+  readonly afgewezen: number | readonly Afwijzing[]
+  readonly status?: string
+}
+
+export interface Abonnement {
+  readonly id: string
+  readonly url: string
+  readonly producten: readonly string[]
+  readonly soorten?: readonly string[] | null
+  readonly aangemaakt?: string
+  readonly inhoud?: string
+}
+export interface Afleverpoging { readonly tijdstip: string; readonly httpStatus?: number | null; readonly fout?: string | null; readonly duurMs?: number }
+export interface Aflevering {
+  readonly id: string
+  readonly signaalId?: string
+  readonly status: string
+  readonly aangemaakt?: string
+  readonly afgeleverd?: string | null
+  readonly reden?: string | null
+  readonly pogingen?: number | readonly Afleverpoging[]
+}
+
+/** A parameter as used in a step of an explained calculation. */
+export interface GebruikteParameter {
+  readonly naam: string
+  readonly waarde: number | string
+  readonly van: string
+  readonly tot: string
+  readonly bron: { readonly soort: string; readonly omschrijving: string; readonly bwbId?: string; readonly artikel?: string; readonly staatscourant?: string; readonly url?: string }
+  readonly geverifieerd: boolean
+}
+/** One step of an explained calculation (`src/platform/rules/berekening.ts`). */
+export interface Stap {
+  readonly id: string
+  readonly wat: string
+  readonly grondslag: string
+  readonly formule?: string
+  readonly invoer: Readonly<Record<string, number | string | boolean>>
+  readonly parameters: readonly GebruikteParameter[]
+  readonly afronding?: { readonly wijze: string; readonly toelichting: string }
+  readonly bedragCent: number
+}
+export interface BvvAntwoord { readonly beslagvrijeVoetCent: number; readonly alleParametersGeverifieerd: boolean; readonly berekening: readonly Stap[] }
+
+/** A kwijtschelding check (single or batch) as the hub reports it while it runs and when it is done. */
+export interface Toetsing {
+  readonly id: string
+  readonly status: string
+  readonly totaal?: number
+  readonly verwerkt?: number
+  readonly resultaten?: readonly ToetsingResultaat[]
+}
+export interface Belemmering {
+  readonly code?: string
+  readonly omschrijving?: string
+  readonly reden?: string
+  readonly norm?: unknown
+  readonly gegevens?: unknown
+  readonly bronnen?: unknown
+  readonly regel?: unknown
+}
+export interface ToetsingResultaat {
+  readonly bsn?: string
+  readonly regel?: number
+  readonly uitkomst?: string
+  readonly advies?: string
+  readonly belemmeringen?: readonly Belemmering[]
+  readonly betalingscapaciteitCent?: number
+  readonly kwijtscheldingCent?: number
+  readonly fout?: { readonly code?: string; readonly detail?: string }
+  readonly [veld: string]: unknown
+}

@@ -1,7 +1,7 @@
 import { ApiError, NetworkError } from '../api/index.js'
 import type { MessageKey } from '../i18n/index.js'
 
-export type ErrorScreenKind = 'sessie-verlopen' | 'geen-toegang' | 'niet-gevonden' | 'onbereikbaar' | 'onbekend'
+export type ErrorScreenKind = 'sessie-verlopen' | 'geen-toegang' | 'niet-gevonden' | 'niet-beschikbaar' | 'onbereikbaar' | 'onbekend'
 
 export interface ErrorScreenChoice {
   readonly kind: ErrorScreenKind
@@ -15,6 +15,7 @@ const SCREENS: Record<ErrorScreenKind, { titel: MessageKey; tekst: MessageKey }>
   'sessie-verlopen': { titel: 'fout.sessie-verlopen.titel', tekst: 'fout.sessie-verlopen.tekst' },
   'geen-toegang': { titel: 'fout.geen-toegang.titel', tekst: 'fout.geen-toegang.tekst' },
   'niet-gevonden': { titel: 'fout.niet-gevonden.titel', tekst: 'fout.niet-gevonden.tekst' },
+  'niet-beschikbaar': { titel: 'fout.niet-beschikbaar.titel', tekst: 'fout.niet-beschikbaar.tekst' },
   onbereikbaar: { titel: 'fout.onbereikbaar.titel', tekst: 'fout.onbereikbaar.tekst' },
   onbekend: { titel: 'fout.onbekend.titel', tekst: 'fout.onbekend.tekst' },
 }
@@ -37,6 +38,8 @@ function kindOf(error: unknown): ErrorScreenKind {
   if (!(error instanceof ApiError)) return 'onbekend'
   if (error.status === 401) return 'sessie-verlopen'
   if (error.status === 403) return 'geen-toegang'
+  // The hub has no such route: this hub runs without the product's API (not yet built or not enabled).
+  if (error.status === 404 && error.problem?.code === 'route.onbekend') return 'niet-beschikbaar'
   if (error.status === 404) return 'niet-gevonden'
   if (error.status === 502 || error.status === 503 || error.status === 504) return 'onbereikbaar'
   return 'onbekend'

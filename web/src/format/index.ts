@@ -1,1 +1,1 @@
-export { formatDate, formatDateTime } from './format.js'
+export { formatDate, formatDateTime, formatEuro, parseEuro, formatDag } from './format.js'

@@ -1,4 +1,4 @@
-import type { Principal, Rol } from '../../../platform/access/index.js'
+import type { OrganisatieSoort, Principal, Rol } from '../../../platform/access/index.js'
 import { t } from '../../../../web/src/i18n/index.js'
 
 /**
@@ -13,6 +13,10 @@ export interface PortalPagina {
   readonly titel: string
   /** Shown only when the user's organisation takes this product. */
   readonly product?: string | undefined
+  /** Shown only when the organisation takes at least one of these products (a page serving several products). */
+  readonly producten?: readonly string[] | undefined
+  /** Shown only to organisations of one of these kinds (e.g. `bron` for the delivery page). */
+  readonly soorten?: readonly OrganisatieSoort[] | undefined
   /** Shown only to users holding at least one of these roles. */
   readonly rollen?: readonly Rol[] | undefined
 }
@@ -32,10 +36,33 @@ export const VASTE_PAGINAS: readonly PortalPagina[] = [
   { id: 'logboek-inzage', pad: '/logboek-inzage', titel: t('pagina.logboek-inzage'), rollen: ['privacy-officer'] },
 ]
 
-/** The menu for this user: pages whose product the organisation takes and whose roles the user holds. */
+/** Roles of afnemers: everyone who receives products (not sources, privacy officers or beheer). */
+const AFNEMER_ROLLEN: readonly Rol[] = ['inkomen', 'wmo', 'belastingen', 'schuldhulp', 'rmc', 'zorg', 'beslaglegger']
+
+/**
+ * The product pages (issues 4 and 5). The composition root passes them as `paginas` to `createPortal`; each has a
+ * screen in `web/src/components/App/App.tsx`. A page whose API is not (yet) mounted says so on screen instead of
+ * showing made-up data.
+ */
+export const PRODUCT_PAGINAS: readonly PortalPagina[] = [
+  { id: 'samenloop-signalen', pad: '/signalen', titel: t('pagina.signalen'), product: 'samenloop', rollen: ['inkomen'] },
+  { id: 'samenloop-vooraf-toets', pad: '/vooraf-toets', titel: t('pagina.vooraf-toets'), product: 'samenloop', rollen: ['inkomen'] },
+  { id: 'populatie', pad: '/populatie', titel: t('pagina.populatie'), producten: ['samenloop', 'oib', 'kot-doelgroepouders'], rollen: ['inkomen'] },
+  { id: 'leveringen', pad: '/leveringen', titel: t('pagina.leveringen'), soorten: ['bron'], rollen: ['bron'] },
+  { id: 'abonnementen', pad: '/abonnementen', titel: t('pagina.abonnementen'), rollen: AFNEMER_ROLLEN },
+  { id: 'beslagvrije-voet', pad: '/beslagvrije-voet', titel: t('pagina.beslagvrije-voet'), product: 'beslagvrije-voet', rollen: ['beslaglegger', 'inkomen', 'belastingen', 'schuldhulp'] },
+  { id: 'kwijtschelding', pad: '/kwijtschelding', titel: t('pagina.kwijtschelding'), product: 'kwijtschelding', rollen: ['belastingen'] },
+]
+
+/**
+ * The menu for this user: pages whose product (or one of whose products) the organisation takes, whose
+ * organisation kind matches, and whose roles the user holds.
+ */
 export function navigatieVoor(p: Principal, paginas: readonly PortalPagina[]): NavigatieItem[] {
   return paginas
     .filter((pg) => pg.product === undefined || p.producten.includes(pg.product))
+    .filter((pg) => pg.producten === undefined || pg.producten.some((x) => p.producten.includes(x)))
+    .filter((pg) => pg.soorten === undefined || pg.soorten.includes(p.organisatie.soort))
     .filter((pg) => pg.rollen === undefined || pg.rollen.some((r) => p.rollen.includes(r)))
     .map(({ id, pad, titel, product }) => (product === undefined ? { id, pad, titel } : { id, pad, titel, product }))
 }

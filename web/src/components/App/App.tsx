@@ -1,10 +1,17 @@
 import { useState, type ComponentType } from 'react'
 import { errorScreen } from '../../errors/index.js'
 import { t } from '../../i18n/index.js'
+import { AbonnementenPage } from '../../pages/AbonnementenPage/index.js'
 import { ApiClientsPage } from '../../pages/ApiClientsPage/index.js'
+import { BeslagvrijeVoetPage } from '../../pages/BeslagvrijeVoetPage/index.js'
 import { GegevensregisterPage } from '../../pages/GegevensregisterPage/index.js'
+import { KwijtscheldingPage } from '../../pages/KwijtscheldingPage/index.js'
+import { LeveringenPage } from '../../pages/LeveringenPage/index.js'
 import { LogboekInzagePage } from '../../pages/LogboekInzagePage/index.js'
+import { PopulatiePage } from '../../pages/PopulatiePage/index.js'
+import { SignalenPage } from '../../pages/SignalenPage/index.js'
 import { StartPage } from '../../pages/StartPage/index.js'
+import { VooraftoetsPage } from '../../pages/VooraftoetsPage/index.js'
 import { WelkomPage } from '../../pages/WelkomPage/index.js'
 import { useRouter } from '../../routing/index.js'
 import { useSession } from '../../session/index.js'
@@ -21,8 +28,17 @@ const PAGINAS: Readonly<Record<string, ComponentType>> = {
   gegevensregister: GegevensregisterPage,
   'api-clients': ApiClientsPage,
   'logboek-inzage': LogboekInzagePage,
+  // Product pages (PRODUCT_PAGINAS in src/adapters/http/portal/navigation.ts).
+  'samenloop-signalen': SignalenPage,
+  'samenloop-vooraf-toets': VooraftoetsPage,
+  populatie: PopulatiePage,
+  leveringen: LeveringenPage,
+  abonnementen: AbonnementenPage,
+  'beslagvrije-voet': BeslagvrijeVoetPage,
+  kwijtschelding: KwijtscheldingPage,
 }
-const BEKENDE_PADEN = new Set(['/', '/gegevensregister', '/api-clients', '/logboek-inzage'])
+const BEKENDE_PADEN = new Set(['/', '/gegevensregister', '/api-clients', '/logboek-inzage',
+  '/signalen', '/vooraf-toets', '/populatie', '/leveringen', '/abonnementen', '/beslagvrije-voet', '/kwijtschelding'])
 /** Readable without logging in: the register is public by law and by design. */
 const OPENBARE_PADEN = new Set(['/gegevensregister'])
 

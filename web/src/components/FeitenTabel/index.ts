@@ -1,0 +1,1 @@
+export { FeitenTabel, feitenPerBron } from './FeitenTabel.js'

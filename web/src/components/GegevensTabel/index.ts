@@ -1,0 +1,1 @@
+export { GegevensTabel, waardeTekst } from './GegevensTabel.js'

@@ -1,0 +1,1 @@
+export { RegelRapport, type RegelFout } from './RegelRapport.js'

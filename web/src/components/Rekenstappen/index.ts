@@ -1,0 +1,1 @@
+export { Rekenstappen, veldnaam, invoerWaarde, parameterWaarde } from './Rekenstappen.js'

@@ -1,0 +1,1 @@
+export { AbonnementenPage } from './AbonnementenPage.js'

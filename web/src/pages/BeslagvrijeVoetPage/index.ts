@@ -1,0 +1,1 @@
+export { BeslagvrijeVoetPage } from './BeslagvrijeVoetPage.js'

@@ -1,0 +1,1 @@
+export { KwijtscheldingPage } from './KwijtscheldingPage.js'

@@ -1,0 +1,1 @@
+export { LeveringenPage, BRONNEN } from './LeveringenPage.js'

@@ -1,0 +1,1 @@
+export { PopulatiePage } from './PopulatiePage.js'

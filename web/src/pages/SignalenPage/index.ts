@@ -1,0 +1,1 @@
+export { SignalenPage } from './SignalenPage.js'

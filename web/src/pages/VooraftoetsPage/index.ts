@@ -1,0 +1,1 @@
+export { VooraftoetsPage } from './VooraftoetsPage.js'
