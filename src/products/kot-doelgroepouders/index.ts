@@ -1,0 +1,5 @@
+export type { KotBestandsregel, KotBron, KotRegistratie, KotSignaalKandidaat, KotVerschilSoort } from './vergelijk-doelgroepouders.js'
+export { vergelijkDoelgroepouders, KOT_REGEL, maandTekst } from './vergelijk-doelgroepouders.js'
+export { bewaarSignalen, inhoudHash } from './kot-signalen-store.js'
+export type { KotVergelijking } from './kot-vergelijking.js'
+export { kotModule } from './routes.js'
