@@ -1,0 +1,258 @@
+import { describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { samenloopModule, matchSamenloopLevering } from '../../src/products/samenloop/index.js'
+import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
+import { brp, detentie, indiceer, leverEnMeld, leverFeiten, polis, rdw, studiefinanciering, svb, testBsn, vermogen, wachtTot, type TestFeit } from '../support/werk-en-inkomen-fixtures.js'
+
+const modules = [samenloopModule]
+const json = (payload: unknown) => ({ payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })
+type Signaal = { id: string; soort: string; bsn: string; correctie: boolean; status: string; periode: { van: string; tot: string | null }; gegevens: Record<string, unknown>; uitleg: string; bronnen: unknown[]; regel: { id: string; versie: string } }
+
+async function opzet(store: 'sqlite' | 'postgres') {
+  const t = await startTestHub(store, { modules })
+  const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+  const amersfoort = await t.org('Gemeente Amersfoort', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+  await t.hub.ctx.database.db.updateTable('organisaties').set({ gemeentecode: 'GM0344' }).where('oin', '=', utrecht.oin).execute()
+  return { t, utrecht, amersfoort, db: t.hub.ctx.database.db }
+}
+
+async function lijst(t: TestHub, org: TestOrg, query = ''): Promise<{ signalen: Signaal[]; volgende: string | null }> {
+  const res = await t.as(org).inject({ method: 'GET', url: `/api/v1/signalen?product=samenloop${query}` })
+  assert.equal(res.statusCode, 200, res.body)
+  return res.json()
+}
+
+const aantalSignalen = async (t: TestHub) => Number((await t.hub.ctx.database.db.selectFrom('signalen').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+
+/** Delivers through the bus (the intake contract) and waits until the consumer has handled the event. */
+async function lever(t: TestHub, leveringId: string, feiten: readonly TestFeit[], verwacht: number) {
+  await leverEnMeld(t.hub.ctx.database.db, t.hub.ctx.clock, leveringId, feiten)
+  t.hub.ctx.bus.notify()
+  await wachtTot(async () => (await aantalSignalen(t)) >= verwacht)
+}
+
+for (const store of testStores()) {
+  describe(`signalen [${store}]`, () => {
+    test('every signal kind, from facts through the bus to the API, with ledger lines and outbox events', async () => {
+      const { t, utrecht, db } = await opzet(store)
+      await using _ = t
+      const bsn = testBsn()
+      await indiceer(db, utrecht.oin, [{ bsn, van: '2024-06-01' }])
+      const feiten = [
+        polis(bsn, '2025-03'), polis(bsn, '2025-03', { ikv: 'IKV-WW', soort: 'ww', werkgever: 'UWV' }), svb(bsn, 'anw', '2025-01-01'),
+        vermogen(bsn, '2025-01-01', 900_000), rdw(bsn, 'GB-22-NL', '2025-02-10'), detentie(bsn, 'D-1', '2025-04-01', '2025-05-01'),
+        studiefinanciering(bsn, '2025-09-01'), brp(bsn, 'verhuizing', '2025-06-01', '0363'), brp(bsn, 'emigratie', '2025-07-01', 'ES'),
+        brp(bsn, 'overlijden', '2025-08-01'),
+      ]
+      const ledgerVoor = await t.hub.ctx.ledger.count()
+      await lever(t, 'lev-alles', feiten, 10)
+      const { signalen } = await lijst(t, utrecht)
+      assert.deepEqual(signalen.map((s) => s.soort).sort(),
+        ['detentie', 'emigratie', 'inkomsten', 'overlijden', 'studiefinanciering', 'uitkering', 'uitkering', 'verhuizing', 'vermogen', 'voertuig'])
+      for (const s of signalen) {
+        assert.equal(s.bsn, bsn)
+        assert.equal(s.status, 'nieuw')
+        assert.equal(s.correctie, false)
+        assert.match(s.regel.id, /^samenloop\./)
+        assert.match(s.uitleg, /onderzoekswaardig, geen conclusie/)
+        assert.equal((s.bronnen[0] as { leveringId: string }).leveringId, 'lev-alles')
+      }
+      assert.equal('inrichting' in signalen.find((s) => s.soort === 'detentie')!.gegevens, false)
+      const events = await db.selectFrom('outbox').select('data').where('type', '=', 'knooppunt.signaal.aangemaakt.v1').execute()
+      assert.equal(events.length, 10)
+      assert.ok(events.every((e) => !e.data.includes(bsn)), 'no BSN in event data')
+      const inzage = await t.hub.ctx.ledger.inzage(bsn)
+      assert.ok(inzage.some((l) => l.activiteit === 'signaleren' && l.verwerkingsactiviteit === 'samenloop.signaleren'))
+      assert.ok(inzage.some((l) => l.activiteit === 'signaal-lezen' && l.verwerkingsactiviteit === 'samenloop.leveren' && l.actorOin === utrecht.oin))
+      assert.equal(await t.hub.ctx.ledger.count(), ledgerVoor + 7 + 1, 'per BSN per processing, not per signal: one matching run per source (7), one read')
+    })
+
+    test('the identical line again gives nothing; other amounts give one correction', async () => {
+      const { t, utrecht, db } = await opzet(store)
+      await using _ = t
+      const bsn = testBsn()
+      await indiceer(db, utrecht.oin, [{ bsn, van: '2025-01-01' }])
+      await lever(t, 'lev-1', [polis(bsn, '2025-03')], 1)
+      await leverFeiten(db, 'lev-2', [polis(bsn, '2025-03'), polis(bsn, '2025-03')])
+      assert.deepEqual(await matchSamenloopLevering(t.hub.ctx, 'uwv-polis', 'lev-2'), { feiten: 2, kandidaten: 1, nieuw: 0, correcties: 0 })
+      await leverFeiten(db, 'lev-3', [polis(bsn, '2025-03', { bruto: 175_000 })])
+      assert.deepEqual(await matchSamenloopLevering(t.hub.ctx, 'uwv-polis', 'lev-3'), { feiten: 1, kandidaten: 1, nieuw: 1, correcties: 1 })
+      const { signalen } = await lijst(t, utrecht)
+      assert.deepEqual(signalen.map((s) => [s.gegevens.brutoloonCent, s.correctie]), [[150_000, false], [175_000, true]])
+      assert.equal(await matchSamenloopLevering(t.hub.ctx, 'uwv-polis', 'lev-3').then((r) => r.nieuw), 0, 'a rerun is harmless')
+    })
+
+    test('no signal outside a population, outside the indication period, or from a replaced indication row', async () => {
+      const { t, utrecht, db } = await opzet(store)
+      await using _ = t
+      const [binnen, erbuiten, beeindigd, vervangen] = [testBsn(), testBsn(), testBsn(), testBsn()]
+      await indiceer(db, utrecht.oin, [
+        { bsn: binnen, van: '2025-01-01' }, { bsn: beeindigd, van: '2024-01-01', tot: '2025-02-28' },
+        { bsn: vervangen, van: '2024-01-01', vervangen: '2025-01-01T00:00:00.000Z' },
+      ])
+      await indiceer(db, utrecht.oin, [{ bsn: erbuiten, van: '2024-01-01' }], 'oib')
+      await leverFeiten(db, 'lev-x', [polis(binnen, '2025-03'), polis(erbuiten, '2025-03'), polis(beeindigd, '2025-03'), polis(vervangen, '2025-03'), polis(binnen, '2024-12'), rdw(binnen, 'XX-99-YY', '2024-12-31')])
+      const r = await matchSamenloopLevering(t.hub.ctx, 'uwv-polis', 'lev-x')
+      assert.equal(r.nieuw, 1)
+      assert.equal((await matchSamenloopLevering(t.hub.ctx, 'rdw-voertuigen', 'lev-x')).nieuw, 0)
+      const { signalen } = await lijst(t, utrecht)
+      assert.deepEqual(signalen.map((s) => [s.bsn, s.periode.van]), [[binnen, '2025-03-01']])
+      assert.equal((await t.hub.ctx.ledger.inzage(erbuiten)).length, 0, 'a BSN outside the population is not even logged as matched')
+    })
+
+    test('another afnemer never sees a signal: not in the feed, 404 on read and terugmelding, not in the export', async () => {
+      const { t, utrecht, amersfoort, db } = await opzet(store)
+      await using _ = t
+      const bsn = testBsn()
+      await indiceer(db, utrecht.oin, [{ bsn, van: '2025-01-01' }])
+      await lever(t, 'lev-1', [polis(bsn, '2025-03')], 1)
+      const [s] = (await lijst(t, utrecht)).signalen
+      assert.deepEqual((await lijst(t, amersfoort)).signalen, [])
+      const lezen = await t.as(amersfoort).inject({ method: 'GET', url: `/api/v1/signalen/${s!.id}` })
+      assert.equal(lezen.statusCode, 404)
+      assert.equal(lezen.json().code, 'signaal.onbekend')
+      const onbestaand = await t.as(amersfoort).inject({ method: 'GET', url: '/api/v1/signalen/00000000-0000-4000-8000-000000000000' })
+      assert.deepEqual({ ...onbestaand.json(), instance: '', traceId: '' }, { ...lezen.json(), instance: '', traceId: '' }, 'the same answer as for a signal that does not exist')
+      assert.equal((await t.as(amersfoort).inject({ method: 'POST', url: `/api/v1/signalen/${s!.id}/terugmelding`, ...json({ uitkomst: 'terecht' }) })).statusCode, 404)
+      const csv = await t.as(amersfoort).inject({ method: 'GET', url: '/api/v1/signalen/export?product=samenloop&van=2000-01-01&tot=2099-12-31' })
+      assert.equal(csv.body.trim().split('\r\n').length, 1, 'only the header')
+      // An organisation that stopped taking the product is refused at once.
+      await t.hub.ctx.database.db.deleteFrom('organisatie_producten').where('oin', '=', utrecht.oin).execute()
+      assert.equal((await t.as(utrecht).inject({ method: 'GET', url: '/api/v1/signalen?product=samenloop' })).statusCode, 403)
+    })
+
+    test('cursor pagination is stable across inserts', async () => {
+      const { t, utrecht, db } = await opzet(store)
+      await using _ = t
+      const bsn = testBsn()
+      await indiceer(db, utrecht.oin, [{ bsn, van: '2024-01-01' }])
+      await lever(t, 'lev-1', ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05'].map((m) => polis(bsn, m)), 5)
+      const p1 = await lijst(t, utrecht, '&limiet=2')
+      const p2 = await lijst(t, utrecht, `&limiet=2&na=${p1.volgende}`)
+      await lever(t, 'lev-2', ['2025-06', '2025-07'].map((m) => polis(bsn, m)), 7)
+      assert.deepEqual(await lijst(t, utrecht, `&limiet=2&na=${p1.volgende}`), p2, 'the same cursor gives the same page after inserts')
+      const p3 = await lijst(t, utrecht, `&limiet=2&na=${p2.volgende}`)
+      const p4 = await lijst(t, utrecht, `&limiet=2&na=${p3.volgende}`)
+      const p5 = await lijst(t, utrecht, `&limiet=2&na=${p4.volgende}`)
+      const maanden = [...p1.signalen, ...p2.signalen, ...p3.signalen, ...p4.signalen].map((s) => s.gegevens.periode)
+      assert.deepEqual(maanden, ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07'])
+      assert.deepEqual(p5, { signalen: [], volgende: p4.volgende }, 'at the end, volgende stays put for the next poll')
+      const gefilterd = await lijst(t, utrecht, '&periode=2025-03&soort=inkomsten&status=nieuw')
+      assert.deepEqual(gefilterd.signalen.map((s) => s.gegevens.periode), ['2025-03'])
+    })
+
+    test('terugmelding: status changes once, a second is 409, bad input is 400', async () => {
+      const { t, utrecht, db } = await opzet(store)
+      await using _ = t
+      const bsn = testBsn()
+      await indiceer(db, utrecht.oin, [{ bsn, van: '2025-01-01' }])
+      await lever(t, 'lev-1', [polis(bsn, '2025-03')], 1)
+      const [s] = (await lijst(t, utrecht)).signalen
+      const url = `/api/v1/signalen/${s!.id}/terugmelding`
+      const slecht = await t.as(utrecht).inject({ method: 'POST', url, ...json({ uitkomst: 'fraude', extra: 1 }) })
+      assert.equal(slecht.statusCode, 400)
+      assert.equal(slecht.headers['content-type'], 'application/problem+json; charset=utf-8')
+      assert.deepEqual(slecht.json().invalidParams.map((p: { name: string }) => p.name).sort(), ['extra', 'uitkomst'])
+      const ok = await t.as(utrecht).inject({ method: 'POST', url, ...json({ uitkomst: 'onterecht', toelichting: 'Inkomsten waren al verrekend.' }) })
+      assert.equal(ok.statusCode, 200, ok.body)
+      assert.equal(ok.json().status, 'onterecht')
+      assert.equal('terugmelding' in ok.json(), false)
+      const nogmaals = await t.as(utrecht).inject({ method: 'POST', url, ...json({ uitkomst: 'terecht' }) })
+      assert.equal(nogmaals.statusCode, 409)
+      assert.equal(nogmaals.json().code, 'signaal.al-teruggemeld')
+      const gelezen = await t.as(utrecht).inject({ method: 'GET', url: `/api/v1/signalen/${s!.id}` })
+      assert.equal(gelezen.json().status, 'onterecht')
+      assert.deepEqual((await lijst(t, utrecht, '&status=nieuw')).signalen, [])
+      assert.ok((await t.hub.ctx.ledger.inzage(bsn)).some((l) => l.activiteit === 'signaal-terugmelden'))
+    })
+
+    test('export: CSV with header, ; separator, quoted JSON fields, UTF-8, and a ledger line per BSN', async () => {
+      const { t, utrecht, db } = await opzet(store)
+      await using _ = t
+      const [a, b] = [testBsn(), testBsn()]
+      await indiceer(db, utrecht.oin, [{ bsn: a, van: '2025-01-01' }, { bsn: b, van: '2025-01-01' }])
+      await lever(t, 'lev-1', [polis(a, '2025-03', { werkgever: 'Café "De Zwaan"; Zoë' }), polis(b, '2025-03')], 2)
+      const vandaag = new Date().toISOString().slice(0, 10)
+      const voor = await t.hub.ctx.ledger.count()
+      const res = await t.as(utrecht).inject({ method: 'GET', url: `/api/v1/signalen/export?product=samenloop&van=${vandaag}&tot=${vandaag}` })
+      assert.equal(res.statusCode, 200, res.body)
+      assert.equal(res.headers['content-type'], 'text/csv; charset=utf-8')
+      const regels = res.body.split('\r\n').filter(Boolean)
+      assert.equal(regels[0], 'id;product;soort;bsn;periodeVan;periodeTot;bronnen;regelId;regelVersie;uitleg;gegevens;aangemaakt;status;correctie')
+      assert.equal(regels.length, 3)
+      assert.ok(res.body.includes('Café ""De Zwaan""; Zoë'), 'quotes doubled, UTF-8 kept')
+      assert.ok(regels[1]!.startsWith(`${(await lijst(t, utrecht)).signalen[0]!.id};samenloop;inkomsten;${a};2025-03-01;2025-03-31;`))
+      assert.equal(await t.hub.ctx.ledger.count(), voor + 2 + 2, 'two for the export, two for the list read above')
+      const leeg = await t.as(utrecht).inject({ method: 'GET', url: '/api/v1/signalen/export?product=samenloop&van=2000-01-01&tot=2000-01-31' })
+      assert.equal(leeg.body, regels[0] + '\r\n')
+      const fout = await t.as(utrecht).inject({ method: 'GET', url: '/api/v1/signalen/export?product=samenloop&van=2025-02-01&tot=2025-01-01' })
+      assert.equal(fout.statusCode, 400)
+      assert.deepEqual(fout.json().invalidParams.map((p: { code: string }) => p.code), ['periode-omgekeerd'])
+    })
+
+    test('output guard: unregistered fields, top-level or inside gegevens, never leave the hub', async () => {
+      const { t, utrecht, db } = await opzet(store)
+      await using _ = t
+      const bsn = testBsn()
+      await indiceer(db, utrecht.oin, [{ bsn, van: '2025-01-01' }])
+      await lever(t, 'lev-1', [polis(bsn, '2025-03')], 1)
+      // A rule bug that put an unregistered field in gegevens, simulated in the store.
+      await db.updateTable('signalen').set({ gegevens: JSON.stringify({ periode: '2025-03', brutoloonCent: 150_000, geheimeNotitie: 'x' }) }).execute()
+      const [s] = (await lijst(t, utrecht)).signalen
+      assert.deepEqual(Object.keys(s!).sort(), ['aangemaakt', 'bronnen', 'bsn', 'correctie', 'gegevens', 'id', 'periode', 'product', 'regel', 'soort', 'status', 'uitleg'])
+      assert.deepEqual(s!.gegevens, { periode: '2025-03', brutoloonCent: 150_000 })
+      assert.match(await t.hub.ctx.metrics.registry.getSingleMetricAsString('knooppunt_uitvoer_velden_verwijderd_total'), /product="samenloop"} 1/)
+    })
+
+    test('bad query parameters: every problem at once as problem+json; unknown product 404; no access 403', async () => {
+      const { t, utrecht } = await opzet(store)
+      await using _ = t
+      const get = (q: string) => t.as(utrecht).inject({ method: 'GET', url: `/api/v1/signalen?${q}` })
+      for (const [q, namen] of [
+        ['product=samenloop&limiet=0', ['limiet']], ['product=samenloop&limiet=1001', ['limiet']], ['product=samenloop&limiet=abc', ['limiet']],
+        ['product=samenloop&na=bestaat-niet', ['na']], ['product=samenloop&soort=fraude&status=x&periode=2025-13', ['periode', 'soort', 'status']],
+        ['product=samenloop&bsn=123456782', ['bsn']], ['limiet=-1&na=%%%', ['limiet', 'na', 'product']],
+      ] as const) {
+        const res = await get(q)
+        assert.equal(res.statusCode, 400, q)
+        assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
+        assert.equal(res.json().code, 'signalen.verzoek-ongeldig')
+        assert.deepEqual(res.json().invalidParams.map((p: { name: string }) => p.name).sort(), [...namen].sort(), q)
+      }
+      assert.equal((await get('product=bestaat-niet')).statusCode, 404)
+      assert.equal((await get('product=oib')).json().code, 'signalen.product-zonder-signalen')
+      const bron = await t.org('UWV', 'bron', { producten: ['samenloop'], rollen: ['bron'] })
+      assert.equal((await t.as(bron).inject({ method: 'GET', url: '/api/v1/signalen?product=samenloop' })).statusCode, 403, 'a source is no recipient of signals')
+      const zonder = await t.org('Gemeente zonder samenloop', 'gemeente', { producten: ['bijstandsnormen'], rollen: ['inkomen'] })
+      assert.equal((await t.as(zonder).inject({ method: 'GET', url: '/api/v1/signalen?product=samenloop' })).statusCode, 403)
+    })
+
+    test('batch and incremental give the same stored signals (one delivery vs one event per fact)', async () => {
+      const bsns = [testBsn(), testBsn(), testBsn()]
+      const feiten: TestFeit[] = []
+      for (const [i, bsn] of bsns.entries()) {
+        for (const m of ['2025-01', '2025-02', '2025-03']) feiten.push(polis(bsn, m, { bruto: 100_000 + i }))
+        feiten.push(polis(bsn, '2025-02', { bruto: 200_000 }), polis(bsn, '2025-01', { bruto: 100_000 + i }))
+      }
+      const uitkomst = async (perFeit: boolean) => {
+        const { t, utrecht, db } = await opzet(store)
+        await using _ = t
+        await indiceer(db, utrecht.oin, bsns.map((bsn, i) => ({ bsn, van: `2025-0${i + 1}-01` })))
+        if (perFeit) {
+          for (const [i, f] of feiten.entries()) {
+            await leverFeiten(db, `ev-${i}`, [f])
+            await matchSamenloopLevering(t.hub.ctx, 'uwv-polis', `ev-${i}`)
+          }
+        } else {
+          await leverFeiten(db, 'batch', feiten)
+          await matchSamenloopLevering(t.hub.ctx, 'uwv-polis', 'batch', { chunk: 4 })
+        }
+        const rows = await db.selectFrom('signalen').select(['soort', 'bsn', 'sleutel', 'inhoud_hash', 'correctie', 'periode_van']).orderBy('seq').execute()
+        return rows.map((r) => ({ ...r, correctie: Number(r.correctie) }))
+      }
+      const batch = await uitkomst(false)
+      assert.equal(batch.filter((r) => r.correctie === 1).length, 2, 'the test data holds corrections')
+      assert.deepEqual(await uitkomst(true), batch)
+    })
+  })
+}
