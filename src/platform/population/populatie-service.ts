@@ -36,6 +36,8 @@ export interface PopulatieWijziging {
 export interface RegelProbleem { readonly regel: number; readonly code: string; readonly reason: string }
 
 const CHUNK = 500
+/** BSN lookups: one query per delivery batch (well under SQLite's and PostgreSQL's parameter limits). */
+const IN_CHUNK = 2000
 const sleutel = (bsn: string, ingang: string) => `${bsn}|${ingang}`
 const zelfde = (a: { einddatum: string | null; referentie: string | null }, b: { einddatum: string | null; referentie: string | null }) =>
   a.einddatum === b.einddatum && a.referentie === b.referentie
@@ -161,8 +163,8 @@ export async function indicatiesVoor(db: Executor, product: string | readonly st
   if (producten.length === 0 || bsns.length === 0) return []
   const uit: Indicatie[] = []
   const uniek = [...new Set(bsns)]
-  for (let i = 0; i < uniek.length; i += CHUNK) {
-    const rows = await db.selectFrom('populatie_regels').selectAll().where('bsn', 'in', uniek.slice(i, i + CHUNK))
+  for (let i = 0; i < uniek.length; i += IN_CHUNK) {
+    const rows = await db.selectFrom('populatie_regels').selectAll().where('bsn', 'in', uniek.slice(i, i + IN_CHUNK))
       .where('product', 'in', producten).where('vervangen', 'is', null).execute()
     uit.push(...rows.map(toIndicatie))
   }

@@ -1,0 +1,190 @@
+import { describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { Readable } from 'node:stream'
+import { completeBsn, fixedClock } from '../../src/core/index.js'
+import { intakeModule, runRetention } from '../../src/platform/intake/index.js'
+import { populatieModule } from '../../src/platform/population/index.js'
+import { startTestHub, testStores } from '../support/test-hub.js'
+
+const bsn = (n: number) => { for (let i = n; ; i++) { const b = completeBsn(String(30_000_000 + i * 13)); if (b) return b } }
+const [IN, UIT, LATER] = [bsn(1), bsn(100), bsn(200)]
+const RDW = 'bsn;kenteken;datumAanvang;datumEinde;dagwaardeCent'
+const POLIS = 'bsn;periode;inkomstenverhoudingId;loonheffingennummer;werkgeverNaam;soortInkomen;brutoloonCent;loonheffingCent;uren'
+const polis = (b: string, periode: string, id: string, bruto = 250000) => `${b};${periode};${id};802850844L01;Bakkerij BV;loon;${bruto};20000;120`
+const lever = (bron: string, id: string, payload: string | Buffer | Readable) => ({ method: 'POST' as const, url: `/api/v1/bronnen/${bron}/leveringen`, payload, headers: { 'content-type': 'text/csv', 'levering-id': id } })
+
+async function hub(store: 'sqlite' | 'postgres') {
+  const clock = fixedClock('2026-03-01T10:00:00Z')
+  const t = await startTestHub(store, { modules: [populatieModule, intakeModule], clock })
+  const gemeente = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+  const rdw = await t.org('RDW', 'bron', { rollen: ['bron'] })
+  const pop = await t.as(gemeente).inject({ method: 'PUT', url: '/api/v1/populaties/samenloop', payload: `bsn;ingangsdatum;einddatum;referentie\n${IN};2025-01-01;;D-1\n${LATER};2026-06-01;;D-2\n`, headers: { 'content-type': 'text/csv' } })
+  assert.equal(pop.statusCode, 200, pop.body)
+  return { t, gemeente, rdw, clock, db: t.hub.ctx.database.db }
+}
+
+for (const store of testStores()) {
+  describe(`bronleveringen [${store}]`, () => {
+    test('good lines kept, bad lines reported; only facts for an indication are stored; idempotent on Levering-Id', async () => {
+      const { t, rdw, db } = await hub(store)
+      await using _ = t
+      const regels = [RDW,
+        `${IN};GB-22-NL;2025-05-01;;1710430`, // stored: IN has an indication overlapping the registration
+        `${UIT};KZ-28-LP;2025-05-01;;641536`, // valid, counted, not stored (no indication)
+        `${LATER};AB-12-CD;2024-01-01;2025-01-01;5000`, // valid, not stored: indication starts after the registration ended
+        '123456789;XX-11-YY;2025-05-01;;100', // bad BSN
+        `${IN};GB-22-NL;2025-05-01;;`, // missing amount
+        `${IN};GB-22-NL;2025-05-01`, // column count
+        `${IN};GB-22-NL;2025-02-30;;100`, // bad date
+        `${IN};GB-22-NL;2025-05-01;;-100`, // negative amount
+        `${IN};"GB-22-NL;2025-05-01;;100`, // a quote (the format has no quoting)
+      ].join('\n')
+      const body = Buffer.concat([Buffer.from(`${regels}\n${IN};ZZ-99-`), Buffer.from([0xc3, 0x28]), Buffer.from(`;2025-05-01;;1\n${IN};GB-99-XX;2025-0`)])
+      const res = await t.as(rdw).inject(lever('rdw-voertuigen', 'rdw-2026-03', body))
+      assert.equal(res.statusCode, 201, res.body)
+      const antwoord = res.json()
+      assert.equal(antwoord.leveringId, 'rdw-2026-03')
+      assert.equal(antwoord.aantalRegels, 11)
+      assert.equal(antwoord.geaccepteerd, 3)
+      assert.deepEqual(antwoord.afgewezen.map((a: { regel: number; code: string }) => `${a.regel}:${a.code}`), [
+        '5:bsn-ongeldig', '6:verplicht', '7:kolommen', '8:datum-ongeldig', '9:bedrag-ongeldig', '10:aanhalingsteken', '11:utf8-ongeldig', '12:afgebroken',
+      ])
+      assert.ok(!res.body.includes(IN), 'the report never echoes a BSN')
+      assert.ok(!('opgeslagen' in antwoord), 'a source is not told which residents are in a population')
+      const feiten = await db.selectFrom('feiten').selectAll().execute()
+      assert.deepEqual(feiten.map((f) => [f.bsn, f.sleutel, f.geldig_van, f.geldig_tot, f.regel, f.bewaren_tot]), [[IN, 'GB-22-NL|2025-05-01', '2025-05-01', null, 2, '2027-08-31']])
+      assert.deepEqual(JSON.parse(feiten[0]!.gegevens), { kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', datumEinde: null, dagwaardeCent: 1710430 })
+      const levering = await db.selectFrom('leveringen').selectAll().executeTakeFirstOrThrow()
+      assert.deepEqual([levering.status, levering.geaccepteerd, levering.opgeslagen, levering.oin], ['verwerkt', 3, 1, rdw.oin])
+      const event = await db.selectFrom('outbox').selectAll().where('type', '=', 'knooppunt.feiten.vastgelegd.v1').execute()
+      assert.deepEqual(event.map((e) => JSON.parse(e.data)), [{ bron: 'rdw-voertuigen', leveringId: 'rdw-2026-03', opgeslagen: 1 }])
+      const lijnen = await t.hub.ctx.ledger.count()
+
+      const opnieuw = await t.as(rdw).inject(lever('rdw-voertuigen', 'rdw-2026-03', body))
+      assert.equal(opnieuw.statusCode, 200)
+      assert.deepEqual(opnieuw.json(), antwoord)
+      const anders = await t.as(rdw).inject(lever('rdw-voertuigen', 'rdw-2026-03', `${RDW}\n`))
+      assert.equal(anders.statusCode, 409)
+      assert.equal(anders.json().code, 'levering.andere-inhoud')
+      // The same fact in a new delivery is not stored twice; nothing new, so no event and no ledger line.
+      const zelfde = await t.as(rdw).inject(lever('rdw-voertuigen', 'rdw-2026-04', `${RDW}\n${IN};GB-22-NL;2025-05-01;;1710430\n`))
+      assert.equal(zelfde.json().geaccepteerd, 1)
+      assert.equal((await db.selectFrom('feiten').selectAll().execute()).length, 1)
+      assert.equal(await t.hub.ctx.ledger.count(), lijnen)
+      assert.equal((await db.selectFrom('outbox').selectAll().where('type', '=', 'knooppunt.feiten.vastgelegd.v1').execute()).length, 1)
+    })
+
+    test('polis: the bronkopie keeps every line for 120 days; a population BSN for the product retention; one ledger line per BSN', async () => {
+      const { t, rdw, db } = await hub(store)
+      await using _ = t
+      const before = await t.hub.ctx.ledger.count()
+      const res = await t.as(rdw).inject(lever('uwv-polis', 'polis-1', [POLIS, polis(IN, '2026-01', 'IKV1'), polis(IN, '2026-02', 'IKV1'), polis(UIT, '2026-02', 'IKV2')].join('\n')))
+      assert.equal(res.statusCode, 201, res.body)
+      const feiten = await db.selectFrom('feiten').select(['bsn', 'sleutel', 'geldig_van', 'geldig_tot', 'bewaren_tot']).orderBy('id').execute()
+      assert.deepEqual(feiten.map((f) => [f.bsn, f.sleutel, f.geldig_van, f.geldig_tot, f.bewaren_tot]), [
+        [IN, 'IKV1|2026-01', '2026-01-01', '2026-01-31', '2027-08-31'], [IN, 'IKV1|2026-02', '2026-02-01', '2026-02-28', '2027-08-31'],
+        [UIT, 'IKV2|2026-02', '2026-02-01', '2026-02-28', '2026-06-29'],
+      ])
+      assert.equal(await t.hub.ctx.ledger.count(), before + 2)
+    })
+
+    test('bad requests: unknown bron, wrong header (retry allowed), missing id, wrong kind of organisation, empty file', async () => {
+      const { t, rdw, gemeente, db } = await hub(store)
+      await using _ = t
+      const onbekend = await t.as(rdw).inject(lever('bestaat-niet', 'x1', `${RDW}\n`))
+      assert.equal(onbekend.statusCode, 404)
+      assert.equal(onbekend.json().code, 'bron.onbekend')
+      const kop = await t.as(rdw).inject(lever('rdw-voertuigen', 'x2', `bsn;kenteken\n${IN};GB-22-NL\n`))
+      assert.equal(kop.statusCode, 400)
+      assert.equal(kop.json().code, 'levering.kop-ongeldig')
+      assert.equal((await t.as(rdw).inject(lever('rdw-voertuigen', 'x2', `${RDW}\n${IN};GB-22-NL;2025-05-01;;1\n`))).statusCode, 201, 'the same id may be used once the header is right')
+      assert.equal((await t.as(rdw).inject(lever('rdw-voertuigen', 'x3', ''))).json().code, 'levering.kop-ongeldig')
+      const zonderId = await t.as(rdw).inject({ ...lever('rdw-voertuigen', 'x', `${RDW}\n`), headers: { 'content-type': 'text/csv' } })
+      assert.equal(zonderId.json().code, 'levering.id-ongeldig')
+      assert.equal((await t.as(rdw).inject(lever('rdw-voertuigen', 'event-1', `${RDW}\n`))).json().code, 'levering.id-ongeldig')
+      const gem = await t.as(gemeente).inject(lever('rdw-voertuigen', 'x4', `${RDW}\n`))
+      assert.equal(gem.statusCode, 403)
+      assert.equal((await t.as(gemeente).inject({ method: 'GET', url: '/api/v1/bronnen/uwv-polis/selectie' })).statusCode, 403)
+      assert.equal((await db.selectFrom('leveringen').selectAll().execute()).length, 1)
+    })
+
+    test('event path: one fact as JSON, stored under event-<uuid>; bad fields listed', async () => {
+      const { t, rdw, db } = await hub(store)
+      await using _ = t
+      const post = (payload: unknown) => t.as(rdw).inject({ method: 'POST', url: '/api/v1/bronnen/rdw-voertuigen/gebeurtenissen', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })
+      const res = await post({ bsn: IN, kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', datumEinde: null, dagwaardeCent: 1710430 })
+      assert.equal(res.statusCode, 201, res.body)
+      assert.match(res.json().leveringId, /^event-[0-9a-f-]{36}$/)
+      const feit = await db.selectFrom('feiten').selectAll().executeTakeFirstOrThrow()
+      assert.equal(feit.levering_id, res.json().leveringId)
+      const fout = await post({ bsn: '123', kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', dagwaardeCent: -1, kleur: 'rood' })
+      assert.equal(fout.statusCode, 400)
+      assert.deepEqual(fout.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['kleur:veld-onbekend', 'bsn:bsn-ongeldig', 'dagwaardeCent:bedrag-ongeldig'])
+    })
+
+    test('selection: the BSNs with a current indication in a product that reads the source', async () => {
+      const { t, rdw } = await hub(store)
+      await using _ = t
+      const res = await t.as(rdw).inject({ method: 'GET', url: '/api/v1/bronnen/uwv-polis/selectie' })
+      assert.equal(res.statusCode, 200)
+      assert.match(res.headers['content-type'] as string, /^text\/csv/)
+      assert.equal(res.body, `bsn\n${[IN, LATER].sort().join('\n')}\n`)
+      assert.equal((await t.as(rdw).inject({ method: 'GET', url: '/api/v1/bronnen/kvk-inschrijvingen/selectie' })).body, 'bsn\n')
+    })
+
+    test('retention: expired facts without an indication go, facts still needed stay, old population history goes', async () => {
+      const { t, rdw, gemeente, db, clock } = await hub(store)
+      await using _ = t
+      await t.as(rdw).inject(lever('uwv-polis', 'p1', [POLIS, polis(IN, '2026-02', 'IKV1'), polis(UIT, '2026-02', 'IKV2')].join('\n')))
+      await t.as(rdw).inject(lever('rdw-voertuigen', 'r1', `${RDW}\n${IN};GB-22-NL;2025-05-01;;1\n`))
+      const ctx = t.hub.ctx
+      assert.deepEqual(await runRetention(ctx, new Date('2026-05-01T00:00:00Z')), { feitenVerwijderd: 0, populatieVerwijderd: 0 })
+      const r1 = await runRetention(ctx, new Date('2026-07-01T00:00:00Z'))
+      assert.equal(r1.feitenVerwijderd, 1, 'the bronkopie of a non-client expired after 120 days')
+      assert.deepEqual((await db.selectFrom('feiten').select('bsn').execute()).map((f) => f.bsn), [IN, IN])
+      const r2 = await runRetention(ctx, new Date('2030-01-01T00:00:00Z'))
+      assert.equal(r2.feitenVerwijderd, 0, 'past bewaren_tot, but the indication still needs them')
+      // The gemeente ends the indication by leaving it out; once history and facts expire, both go.
+      clock.set('2026-08-01T00:00:00Z')
+      const token = await t.token(gemeente, 'samenloop') // a fresh token: the cached one expired with the clock move
+      const leeg = await t.inject({ method: 'PUT', url: '/api/v1/populaties/samenloop', payload: 'bsn;ingangsdatum;einddatum;referentie\n', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` } })
+      assert.equal(leeg.json().beeindigd, 2, leeg.body)
+      const r3 = await runRetention(ctx, new Date('2030-01-01T00:00:00Z'))
+      assert.deepEqual(r3, { feitenVerwijderd: 2, populatieVerwijderd: 2 })
+      assert.equal((await db.selectFrom('populatie_regels').selectAll().execute()).length, 0)
+    })
+
+    test('a large delivery is streamed: 200 MB in, memory stays flat, every line counted', { timeout: 120_000 }, async () => {
+      const { t, rdw } = await hub(store)
+      await using _ = t
+      const doel = 200 * 1024 * 1024
+      const bsns = Array.from({ length: 5000 }, (_, i) => bsn(1000 + i * 3))
+      const regel = (i: number) => `${bsns[i % 5000]};AB-${String(i % 100).padStart(2, '0')}-CD;2025-05-01;;${i}\n`
+      let bytes = 0
+      let n = 0
+      const stroom = Readable.from((function* () {
+        yield `${RDW}\n`
+        while (bytes < doel) {
+          let stuk = ''
+          for (let j = 0; j < 2000; j++) stuk += regel(n++)
+          bytes += stuk.length
+          if (n === 4000) stuk += '123456789;XX-11-YY;2025-05-01;;1\n'
+          yield stuk
+        }
+      })())
+      const rssVoor = process.memoryUsage().rss
+      let piek = rssVoor
+      const meet = setInterval(() => { piek = Math.max(piek, process.memoryUsage().rss) }, 50)
+      const start = Date.now()
+      const res = await t.as(rdw).inject(lever('rdw-voertuigen', 'groot', stroom))
+      clearInterval(meet)
+      assert.equal(res.statusCode, 201, res.body)
+      assert.equal(res.json().aantalRegels, n + 1)
+      assert.equal(res.json().geaccepteerd, n)
+      assert.deepEqual(res.json().afgewezen.map((a: { code: string }) => a.code), ['bsn-ongeldig'])
+      const groei = (piek - rssVoor) / 1024 / 1024
+      process.stderr.write(`# ${store}: ${n} regels, ${(bytes / 1024 / 1024).toFixed(0)} MB in ${((Date.now() - start) / 1000).toFixed(1)} s, rss-groei ${groei.toFixed(0)} MB\n`)
+      assert.ok(groei < doel / 1024 / 1024 / 2, `memory grew ${groei.toFixed(0)} MB for a ${doel / 1024 / 1024} MB body: not streamed`)
+    })
+  })
+}
