@@ -97,6 +97,8 @@ export interface Abonnement {
   readonly soorten?: readonly string[] | null
   readonly aangemaakt?: string
   readonly inhoud?: string
+  /** `actief` or `opgezegd`. */
+  readonly status?: string
 }
 export interface Afleverpoging { readonly tijdstip: string; readonly httpStatus?: number | null; readonly fout?: string | null; readonly duurMs?: number }
 export interface Aflevering {
@@ -106,6 +108,7 @@ export interface Aflevering {
   readonly aangemaakt?: string
   readonly afgeleverd?: string | null
   readonly reden?: string | null
+  readonly aantalPogingen?: number
   readonly pogingen?: number | readonly Afleverpoging[]
 }
 
@@ -134,28 +137,35 @@ export interface BvvAntwoord { readonly beslagvrijeVoetCent: number; readonly al
 /** A kwijtschelding check (single or batch) as the hub reports it while it runs and when it is done. */
 export interface Toetsing {
   readonly id: string
+  readonly soort?: string
+  /** `wachtend`, `bezig`, `gereed`. */
   readonly status: string
-  readonly totaal?: number
-  readonly verwerkt?: number
+  readonly aantal: number
+  readonly verwerkt: number
+  readonly aangemaakt?: string
+  readonly gereed?: string
   readonly resultaten?: readonly ToetsingResultaat[]
 }
+export interface FeitRef { readonly bron: string; readonly leveringId: string; readonly regel: number }
 export interface Belemmering {
-  readonly code?: string
-  readonly omschrijving?: string
-  readonly reden?: string
-  readonly norm?: unknown
-  readonly gegevens?: unknown
-  readonly bronnen?: unknown
-  readonly regel?: unknown
+  readonly soort: string
+  readonly omschrijving: string
+  readonly bedragCent?: number
+  readonly norm?: { readonly naam: string; readonly waardeCent?: number; readonly normversie: number; readonly geldigVan: string }
+  readonly gegevens?: readonly FeitRef[]
+  readonly regel?: { readonly id: string; readonly versie: string }
 }
 export interface ToetsingResultaat {
+  readonly regelnummer: number
   readonly bsn?: string
-  readonly regel?: number
+  readonly peildatum?: string
+  readonly status: string
   readonly uitkomst?: string
-  readonly advies?: string
   readonly belemmeringen?: readonly Belemmering[]
   readonly betalingscapaciteitCent?: number
+  readonly aanslagCent?: number
   readonly kwijtscheldingCent?: number
-  readonly fout?: { readonly code?: string; readonly detail?: string }
-  readonly [veld: string]: unknown
+  readonly aandachtspunten?: readonly string[]
+  readonly advies?: string
+  readonly fout?: { readonly code: string; readonly detail: string }
 }

@@ -1,7 +1,7 @@
 import { ApiError, NetworkError } from '../api/index.js'
 import type { MessageKey } from '../i18n/index.js'
 
-export type ErrorScreenKind = 'sessie-verlopen' | 'geen-toegang' | 'niet-gevonden' | 'niet-beschikbaar' | 'onbereikbaar' | 'onbekend'
+export type ErrorScreenKind = 'sessie-verlopen' | 'geen-toegang' | 'niet-gevonden' | 'niet-beschikbaar' | 'geweigerd' | 'onbereikbaar' | 'onbekend'
 
 export interface ErrorScreenChoice {
   readonly kind: ErrorScreenKind
@@ -9,12 +9,15 @@ export interface ErrorScreenChoice {
   readonly tekst: MessageKey
   /** Shown to the user so support can find the log line (the trace id, never personal data). */
   readonly code: string
+  /** The hub's own explanation (problem `detail`, Dutch) for a refused request; empty otherwise. */
+  readonly detail: string
 }
 
 const SCREENS: Record<ErrorScreenKind, { titel: MessageKey; tekst: MessageKey }> = {
   'sessie-verlopen': { titel: 'fout.sessie-verlopen.titel', tekst: 'fout.sessie-verlopen.tekst' },
   'geen-toegang': { titel: 'fout.geen-toegang.titel', tekst: 'fout.geen-toegang.tekst' },
   'niet-gevonden': { titel: 'fout.niet-gevonden.titel', tekst: 'fout.niet-gevonden.tekst' },
+  geweigerd: { titel: 'fout.geweigerd.titel', tekst: 'fout.geweigerd.tekst' },
   'niet-beschikbaar': { titel: 'fout.niet-beschikbaar.titel', tekst: 'fout.niet-beschikbaar.tekst' },
   onbereikbaar: { titel: 'fout.onbereikbaar.titel', tekst: 'fout.onbereikbaar.tekst' },
   onbekend: { titel: 'fout.onbekend.titel', tekst: 'fout.onbekend.tekst' },
@@ -27,11 +30,12 @@ const SCREENS: Record<ErrorScreenKind, { titel: MessageKey; tekst: MessageKey }>
 export function errorScreenFor(error: unknown): ErrorScreenChoice {
   const kind = kindOf(error)
   const code = error instanceof ApiError ? (error.problem?.traceId ?? error.problem?.code ?? String(error.status)) : kind
-  return { kind, ...SCREENS[kind], code }
+  const detail = kind === 'geweigerd' && error instanceof ApiError ? (error.problem?.detail ?? '') : ''
+  return { kind, ...SCREENS[kind], code, detail }
 }
 
 /** A screen chosen by kind alone (a page the user has no role for, an unknown path). */
-export const errorScreen = (kind: ErrorScreenKind): ErrorScreenChoice => ({ kind, ...SCREENS[kind], code: kind })
+export const errorScreen = (kind: ErrorScreenKind): ErrorScreenChoice => ({ kind, ...SCREENS[kind], code: kind, detail: '' })
 
 function kindOf(error: unknown): ErrorScreenKind {
   if (error instanceof NetworkError) return 'onbereikbaar'
@@ -41,6 +45,8 @@ function kindOf(error: unknown): ErrorScreenKind {
   // The hub has no such route: this hub runs without the product's API (not yet built or not enabled).
   if (error.status === 404 && error.problem?.code === 'route.onbekend') return 'niet-beschikbaar'
   if (error.status === 404) return 'niet-gevonden'
+  // A request the hub understood but refused (bad file, duplicate delivery, too large): its detail says why.
+  if ([400, 409, 413, 415, 422].includes(error.status) && error.problem?.detail) return 'geweigerd'
   if (error.status === 502 || error.status === 503 || error.status === 504) return 'onbereikbaar'
   return 'onbekend'
 }

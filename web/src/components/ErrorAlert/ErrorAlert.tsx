@@ -13,7 +13,7 @@ export function ErrorAlert({ error, level = 2 }: { readonly error: unknown; read
   return (
     <Alert type={c.kind === 'niet-beschikbaar' ? 'info' : 'error'} role={c.kind === 'niet-beschikbaar' ? 'status' : 'alert'}>
       <Heading level={level}>{t(c.titel)}</Heading>
-      <Paragraph>{t(c.tekst, { code: c.code })}</Paragraph>
+      <Paragraph>{t(c.tekst, { code: c.code, detail: c.detail })}</Paragraph>
     </Alert>
   )
 }

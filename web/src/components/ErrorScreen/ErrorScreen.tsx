@@ -12,7 +12,7 @@ export function ErrorScreen({ error, choice }: { readonly error?: unknown; reado
   return (
     <div className="kp-fout">
       <PageTitle>{t(c.titel)}</PageTitle>
-      <Paragraph>{t(c.tekst, { code: c.code })}</Paragraph>
+      <Paragraph>{t(c.tekst, { code: c.code, detail: c.detail })}</Paragraph>
       <Paragraph>
         {c.kind === 'sessie-verlopen'
           ? <a className="utrecht-link" href={`/portaal/login?terug=${encodeURIComponent(path)}`}>{t('inloggen.opnieuw')}</a>
@@ -25,5 +25,5 @@ export function ErrorScreen({ error, choice }: { readonly error?: unknown; reado
 /** The same choice as a short alert text, for errors that happen inside a form that should stay on screen. */
 export function errorText(error: unknown): string {
   const c = errorScreenFor(error)
-  return `${t(c.titel)}. ${t(c.tekst, { code: c.code })}`
+  return `${t(c.titel)}. ${t(c.tekst, { code: c.code, detail: c.detail })}`
 }

@@ -75,6 +75,9 @@ function AbonnementKaart({ abonnement: a, onOpgezegd }: { readonly abonnement: A
     <article aria-labelledby={kop} className="kp-kaart">
       <Heading level={3} id={kop}><span className="kp-code">{a.url}</span></Heading>
       <DataList items={[
+        [t('abonnementen.status'), a.status === 'opgezegd'
+          ? <StatusBadge status="inactive">{t('abonnementen.status.opgezegd')}</StatusBadge>
+          : <StatusBadge status="valid">{t('abonnementen.status.actief')}</StatusBadge>],
         [t('abonnementen.producten'), a.producten.map((p) => tOr(`product.${p}`, p)).join(', ')],
         [t('abonnementen.soorten'), a.soorten?.length ? a.soorten.join(', ') : t('abonnementen.soorten.alle')],
         ...(a.aangemaakt ? [[t('abonnementen.aangemaakt'), formatDateTime(a.aangemaakt)] as const] : []),
@@ -94,7 +97,7 @@ function AbonnementKaart({ abonnement: a, onOpgezegd }: { readonly abonnement: A
           <Button appearance="secondary-action" aria-expanded={open} aria-controls={`${kop}-afleveringen`} onClick={() => setOpen(!open)}>
             {open ? t('abonnementen.afleveringen.verbergen') : t('abonnementen.afleveringen.tonen')}
           </Button>
-          <Button appearance="secondary-action" hint="danger" aria-label={t('abonnementen.opzeggen.label', { url: a.url })} onClick={() => setBevestig(true)}>{t('abonnementen.opzeggen')}</Button>
+          {a.status !== 'opgezegd' && <Button appearance="secondary-action" hint="danger" aria-label={t('abonnementen.opzeggen.label', { url: a.url })} onClick={() => setBevestig(true)}>{t('abonnementen.opzeggen')}</Button>}
         </ButtonGroup>
       )}
       <div id={`${kop}-afleveringen`}>{open && <Afleveringen id={a.id} />}</div>

@@ -7,7 +7,6 @@ import { errorText } from '../../components/ErrorScreen/index.js'
 import { ErrorSummary } from '../../components/ErrorSummary/index.js'
 import { FileInput } from '../../components/FileInput/index.js'
 import { FormField, describedBy } from '../../components/FormField/index.js'
-import { waardeTekst } from '../../components/GegevensTabel/index.js'
 import { Heading } from '../../components/Heading/index.js'
 import { Loading } from '../../components/Loading/index.js'
 import { PageTitle } from '../../components/PageTitle/index.js'
@@ -17,7 +16,7 @@ import { StatusBadge } from '../../components/StatusBadge/index.js'
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table/index.js'
 import { Textbox } from '../../components/Textbox/index.js'
 import { formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../../forms/index.js'
-import { formatEuro, parseEuro } from '../../format/index.js'
+import { formatDag, formatEuro, parseEuro } from '../../format/index.js'
 import { useResource } from '../../hooks/index.js'
 import { t, tOr } from '../../i18n/index.js'
 import { bsnFout } from '../../validation/index.js'
@@ -27,7 +26,7 @@ const POLL_MS = 1000
 /** An id no check has: asking for it tells whether the hub has the kwijtschelding API at all (see `isNietBeschikbaar`). */
 const PROBE_ID = '00000000-0000-4000-8000-000000000000'
 const vandaag = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
-const isKlaar = (s: Toetsing) => /gereed|klaar|afgerond|voltooid|mislukt|fout/.test(s.status)
+const isKlaar = (s: Toetsing) => s.status === 'gereed'
 
 /**
  * Kwijtschelding (KWS 3.0): one check or a CSV batch. The hub answers `202 { id }` and works asynchronously; the
@@ -156,12 +155,15 @@ function Voortgang({ id }: { readonly id: string }) {
   useEffect(() => {
     let live = true
     let timer: ReturnType<typeof setTimeout> | undefined
+    // While it runs, ask for status and progress only: reading results is a processing of every BSN in them (one
+    // ledger line each), so they are fetched once, when the check is done.
     const haal = async () => {
       try {
-        const s = await api<Toetsing>('GET', `${BASIS}/${encodeURIComponent(id)}`)
+        const s = await api<Toetsing>('GET', `${BASIS}/${encodeURIComponent(id)}?resultaten=false`)
         if (!live) return
-        setToetsing(s)
-        if (!isKlaar(s)) timer = setTimeout(() => void haal(), POLL_MS)
+        if (!isKlaar(s)) { setToetsing(s); timer = setTimeout(() => void haal(), POLL_MS); return }
+        const volledig = await api<Toetsing>('GET', `${BASIS}/${encodeURIComponent(id)}`)
+        if (live) setToetsing(volledig)
       } catch (e) { if (live) setFout(e) }
     }
     void haal()
@@ -174,9 +176,8 @@ function Voortgang({ id }: { readonly id: string }) {
       <Heading level={2} id="kws-resultaat" ref={kop} tabIndex={-1}>{t('kws.resultaat')}</Heading>
       {fout !== undefined && <ErrorAlert error={fout} level={3} />}
       {toetsing && (
-        <ProgressBar id="kws-voortgang" label={t('kws.voortgang')} value={toetsing.verwerkt} max={toetsing.totaal}
-          text={klaar ? t('kws.voortgang.klaar', { aantal: toetsing.totaal ?? toetsing.resultaten?.length ?? 0 })
-            : toetsing.totaal ? t('kws.voortgang.tekst', { verwerkt: toetsing.verwerkt ?? 0, totaal: toetsing.totaal }) : t('kws.voortgang.bezig')} />
+        <ProgressBar id="kws-voortgang" label={t('kws.voortgang')} value={toetsing.verwerkt} max={toetsing.aantal}
+          text={klaar ? t('kws.voortgang.klaar', { aantal: toetsing.aantal }) : t('kws.voortgang.tekst', { verwerkt: toetsing.verwerkt, totaal: toetsing.aantal })} />
       )}
       {klaar && toetsing.resultaten && <Resultaten resultaten={toetsing.resultaten} />}
       {klaar && (
@@ -192,17 +193,23 @@ function Voortgang({ id }: { readonly id: string }) {
 }
 
 function uitkomstBadge(r: ToetsingResultaat) {
-  if (r.fout) return <StatusBadge status="invalid">{t('kws.uitkomst.fout')}</StatusBadge>
-  const u = r.uitkomst ?? r.advies ?? ((r.belemmeringen?.length ?? 0) === 0 ? 'geen-belemmeringen' : 'belemmeringen')
+  if (r.fout || r.status === 'fout') return <StatusBadge status="invalid">{t('kws.uitkomst.fout')}</StatusBadge>
+  const u = r.uitkomst ?? ((r.belemmeringen?.length ?? 0) === 0 ? 'geen-belemmeringen' : 'belemmeringen')
   return <StatusBadge status={u === 'geen-belemmeringen' ? 'valid' : 'warning'}>{tOr(`kws.uitkomst.${u}`, u)}</StatusBadge>
 }
 
-function belemmeringTekst(b: Belemmering): string {
-  const kop = b.omschrijving ?? b.reden ?? b.code ?? ''
-  const op = b.gegevens ?? b.bronnen
-  const delen = [kop, op !== undefined ? t('kws.rust-op', { gegevens: waardeTekst('gegevens', op) }) : '', b.norm !== undefined ? t('kws.norm', { norm: waardeTekst('norm', b.norm) }) : '',
-    b.regel !== undefined ? t('kws.regel', { regel: waardeTekst('regel', b.regel) }) : '']
-  return delen.filter(Boolean).join(' ')
+/** One belemmering with everything it rests on: the amount, the norm (and its version) and the source lines. */
+function BelemmeringTekst({ b }: { readonly b: Belemmering }) {
+  const gegevens = (b.gegevens ?? []).map((g) => t('kws.feit', { bron: g.bron, levering: g.leveringId, regel: g.regel })).join('; ')
+  return (
+    <>
+      <strong>{b.omschrijving}</strong>
+      {b.bedragCent !== undefined && <> ({formatEuro(b.bedragCent)})</>}
+      {b.norm && <> {t('kws.norm', { norm: b.norm.waardeCent !== undefined ? `${b.norm.naam} ${formatEuro(b.norm.waardeCent)}` : b.norm.naam, versie: b.norm.normversie, van: formatDag(b.norm.geldigVan) })}</>}
+      {gegevens && <> {t('kws.rust-op', { gegevens })}</>}
+      {b.regel && <> {t('kws.regel', { regel: `${b.regel.id} ${b.regel.versie}` })}</>}
+    </>
+  )
 }
 
 function Resultaten({ resultaten }: { readonly resultaten: readonly ToetsingResultaat[] }) {
@@ -213,11 +220,12 @@ function Resultaten({ resultaten }: { readonly resultaten: readonly ToetsingResu
       </TableRow></TableHeader>
       <TableBody>
         {resultaten.map((r, i) => (
-          <TableRow key={`${r.bsn ?? ''}-${i}`}>
-            <TableCell><span className="kp-code">{r.bsn ?? (r.regel !== undefined ? t('kws.regelnummer', { regel: r.regel }) : '–')}</span></TableCell>
+          <TableRow key={`${r.regelnummer}-${i}`}>
+            <TableCell><span className="kp-code">{r.bsn || t('kws.regelnummer', { regel: r.regelnummer })}</span></TableCell>
             <TableCell>{uitkomstBadge(r)}</TableCell>
             <TableCell>{r.fout ? `${r.fout.code ?? ''} ${r.fout.detail ?? ''}`.trim()
-              : (r.belemmeringen?.length ? <ul className="kp-plain-list">{r.belemmeringen.map((b, j) => <li key={j}>{belemmeringTekst(b)}</li>)}</ul> : t('kws.geen-belemmeringen'))}</TableCell>
+              : (r.belemmeringen?.length ? <ul className="kp-plain-list">{r.belemmeringen.map((b, j) => <li key={j}><BelemmeringTekst b={b} /></li>)}</ul> : t('kws.geen-belemmeringen'))}
+              {r.aandachtspunten?.length ? <p className="utrecht-paragraph kp-hint">{t('kws.aandachtspunten', { punten: r.aandachtspunten.map((a) => tOr(`kws.aandachtspunt.${a}`, a)).join('; ') })}</p> : null}</TableCell>
             <TableCell>{r.betalingscapaciteitCent !== undefined ? formatEuro(r.betalingscapaciteitCent) : '–'}</TableCell>
             <TableCell>{r.kwijtscheldingCent !== undefined ? formatEuro(r.kwijtscheldingCent) : '–'}</TableCell>
           </TableRow>

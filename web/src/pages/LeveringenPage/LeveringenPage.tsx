@@ -65,7 +65,7 @@ function NieuweLevering({ bron, setBron, onGeleverd }: { readonly bron: string; 
     e.preventDefault()
     setAttempt((a) => a + 1)
     const fields: Partial<Record<Veld, string>> = {}
-    if (!/^[A-Za-z0-9._-]{1,100}$/.test(leveringId)) fields.leveringId = t('validatie.levering-id')
+    if (!/^(?!event-)[A-Za-z0-9._:-]{1,128}$/.test(leveringId)) fields.leveringId = t('validatie.levering-id')
     if (!bestand) fields.bestand = t('validatie.bestand')
     setErrors({ fields, other: [] })
     if (fields.leveringId || !bestand) return

@@ -29,6 +29,8 @@ import { GegevensTabel } from '../../components/GegevensTabel/index.js'
 const PRODUCT = 'samenloop'
 const PAD = '/signalen'
 const LIMIET = 25
+/** The samenloop signal kinds (SOORTEN in src/products/samenloop; copied so the bundle holds no server code). */
+const SOORTEN = ['inkomsten', 'uitkering', 'vermogen', 'voertuig', 'detentie', 'studiefinanciering', 'verhuizing', 'emigratie', 'overlijden'] as const
 const STATUSSEN = ['nieuw', 'terecht', 'onterecht', 'onbekend'] as const
 const UITKOMSTEN = ['terecht', 'onterecht', 'onbekend'] as const
 
@@ -97,9 +99,9 @@ function Inbox() {
       <section aria-labelledby="signalen-filters" className="kp-section">
         <Heading level={2} id="signalen-filters">{t('signalen.filters')}</Heading>
         <form onSubmit={filter} noValidate className="kp-filters" role="search" aria-labelledby="signalen-filters">
-          <FormField id="filter-soort" label={t('signalen.filter.soort')} description={t('signalen.filter.soort.hulp')}>
-            <Textbox id="filter-soort" name="soort" autoComplete="off" value={concept.soort} onChange={(e) => setConcept({ ...concept, soort: e.target.value.trim() })}
-              aria-describedby={describedBy('filter-soort', { description: t('signalen.filter.soort.hulp') })} />
+          <FormField id="filter-soort" label={t('signalen.filter.soort')}>
+            <Select id="filter-soort" name="soort" value={concept.soort} onChange={(e) => setConcept({ ...concept, soort: e.target.value })}
+              options={[{ value: '', label: t('signalen.filter.alle-soorten') }, ...SOORTEN.map((s) => ({ value: s, label: t(`signaal.soort.${s}`) }))]} />
           </FormField>
           <FormField id="filter-periode" label={t('signalen.filter.periode')} description={t('signalen.filter.periode.hulp')}>
             <Textbox id="filter-periode" name="periode" type="month" value={concept.periode} onChange={(e) => setConcept({ ...concept, periode: e.target.value })}
@@ -107,7 +109,7 @@ function Inbox() {
           </FormField>
           <FormField id="filter-status" label={t('signalen.filter.status')}>
             <Select id="filter-status" name="status" value={concept.status} onChange={(e) => setConcept({ ...concept, status: e.target.value })}
-              options={[{ value: '', label: t('signalen.filter.alle') }, ...STATUSSEN.map((s) => ({ value: s, label: t(`signaal.status.${s}`) }))]} />
+              options={[{ value: '', label: t('signalen.filter.alle-statussen') }, ...STATUSSEN.map((s) => ({ value: s, label: t(`signaal.status.${s}`) }))]} />
           </FormField>
           <ButtonGroup>
             <Button appearance="primary-action" type="submit">{t('signalen.filteren')}</Button>
@@ -150,7 +152,7 @@ function SignaalTabel({ signalen }: { readonly signalen: readonly Signaal[] }) {
       <TableBody>
         {signalen.map((s) => (
           <TableRow key={s.id}>
-            <TableCell><Link href={`${PAD}?signaal=${encodeURIComponent(s.id)}`} aria-label={t('signalen.openen', { soort: s.soort, datum: formatDateTime(s.aangemaakt) })}>{formatDateTime(s.aangemaakt)}</Link></TableCell>
+            <TableCell><Link href={`${PAD}?signaal=${encodeURIComponent(s.id)}`}>{formatDateTime(s.aangemaakt)}</Link></TableCell>
             <TableCell>{tOr(`signaal.soort.${s.soort}`, s.soort)}{s.correctie && <> {t('signaal.correctie')}</>}</TableCell>
             <TableCell><span className="kp-code">{s.bsn}</span></TableCell>
             <TableCell>{periodeTekst(s.periode)}</TableCell>

@@ -6,7 +6,6 @@ import { ErrorAlert } from '../../components/ErrorAlert/index.js'
 import { ErrorSummary } from '../../components/ErrorSummary/index.js'
 import { FeitenTabel } from '../../components/FeitenTabel/index.js'
 import { FormField, describedBy } from '../../components/FormField/index.js'
-import { waardeTekst } from '../../components/GegevensTabel/index.js'
 import { Heading } from '../../components/Heading/index.js'
 import { PageTitle } from '../../components/PageTitle/index.js'
 import { Paragraph } from '../../components/Paragraph/index.js'
@@ -20,7 +19,12 @@ type Veld = 'bsn' | 'aanvraagReferentie' | 'peildatum'
 const VELDEN: readonly Veld[] = ['bsn', 'aanvraagReferentie', 'peildatum']
 const vandaag = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
 
-interface Antwoord { readonly feiten?: unknown; readonly indicatie?: unknown; readonly [k: string]: unknown }
+interface Indicatie { readonly ingangsdatum: string; readonly einddatum: string; readonly nieuw: boolean }
+interface Antwoord { readonly feiten?: unknown; readonly indicatie?: Indicatie; readonly [k: string]: unknown }
+
+/** The aanvraagindicatie the hub keeps for three months, so later facts still give a samenloop signal. */
+const indicatieTekst = (i: Indicatie) =>
+  t(i.nieuw ? 'vooraf.indicatie.nieuw' : 'vooraf.indicatie.bestaand', { van: formatDag(i.ingangsdatum), tot: formatDag(i.einddatum) })
 
 /**
  * Vooraf-toets (samenloop): before deciding on a bijstand application, the current facts of every source about
@@ -83,7 +87,7 @@ export function VooraftoetsPage() {
           <DataList items={[
             [labels.aanvraagReferentie, antwoord.vraag.aanvraagReferentie],
             [labels.peildatum, formatDag(antwoord.vraag.peildatum)],
-            ...(antwoord.antwoord.indicatie !== undefined ? [[t('vooraf.indicatie'), waardeTekst('indicatie', antwoord.antwoord.indicatie)] as const] : []),
+            ...(antwoord.antwoord.indicatie ? [[t('vooraf.indicatie'), indicatieTekst(antwoord.antwoord.indicatie)] as const] : []),
           ]} />
           <FeitenTabel feiten={antwoord.antwoord.feiten} />
         </section>
