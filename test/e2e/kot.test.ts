@@ -64,7 +64,7 @@ for (const store of testStores()) {
       })
       const p2 = u.verschillen.find((v: { bsn: string }) => v.bsn === p.p2)
       assert.deepEqual(p2.gegevens, { referentie: 'KOT-2' })
-      assert.deepEqual(p2.bronnen, [{ bron: 'belastingdienst-kot-doelgroep', leveringId: 'kot-2026-01' }])
+      assert.deepEqual(p2.bronnen, [{ bron: 'belastingdienst-kot-doelgroep', leveringId: 'kot-2026-01', regel: 0 }], 'regel 0: the delivery as a whole')
       assert.match(p2.uitleg, /^De gemeente heeft u in januari 2026 geregistreerd als doelgroepouder/)
       assert.ok(!JSON.stringify(u).includes('kinderopvangtoeslagCent'), 'the toeslag amount is not registered for this product')
 

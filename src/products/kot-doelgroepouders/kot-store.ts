@@ -7,7 +7,9 @@ import { BRON, PRODUCT, type KotBestandsregel, type KotRegistratie } from './ver
 export interface BestandVanMaand {
   /** False when the hub has no line of that month at all: then nothing is compared (no file is not an empty file). */
   readonly aanwezig: boolean
-  perGemeente(gemeentecode: string): { readonly regels: readonly KotBestandsregel[]; readonly leveringen: readonly string[] }
+  /** The deliveries that make up the month's file (one national file, possibly in parts). */
+  readonly leveringen: readonly string[]
+  perGemeente(gemeentecode: string): readonly KotBestandsregel[]
 }
 
 interface Velden { periode?: string; gemeentecode?: string; doelgroep?: string }
@@ -18,13 +20,12 @@ export async function leesBestand(db: Executor, periode: Maand): Promise<Bestand
   const rows = await db.selectFrom('feiten').select(['id', 'bsn', 'gegevens', 'levering_id', 'regel', 'vastgelegd'])
     .where('bron', '=', BRON).where('geldig_van', '>=', van).where('geldig_van', '<=', tot).execute()
   const laatste = new Map<string, { id: number; vastgelegd: string; gemeentecode: string; regel: KotBestandsregel }>()
-  const leveringen = new Map<string, Set<string>>()
+  const leveringen = new Set<string>()
   for (const r of rows) {
     const g = JSON.parse(r.gegevens) as Velden
     if (g.periode !== undefined && g.periode !== periode) continue
     const gemeentecode = g.gemeentecode ?? ''
-    if (!leveringen.has(gemeentecode)) leveringen.set(gemeentecode, new Set())
-    leveringen.get(gemeentecode)!.add(r.levering_id)
+    leveringen.add(r.levering_id)
     const key = `${gemeentecode}|${r.bsn}`
     const eerder = laatste.get(key)
     const id = Number(r.id)
@@ -38,7 +39,8 @@ export async function leesBestand(db: Executor, periode: Maand): Promise<Bestand
   }
   return {
     aanwezig: rows.length > 0,
-    perGemeente: (code) => ({ regels: perGemeente.get(code) ?? [], leveringen: [...(leveringen.get(code) ?? [])].sort() }),
+    leveringen: [...leveringen].sort(),
+    perGemeente: (code) => perGemeente.get(code) ?? [],
   }
 }
 

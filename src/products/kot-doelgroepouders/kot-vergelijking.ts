@@ -1,7 +1,8 @@
 import type { HubContext } from '../../adapters/http/hub-context.js'
 import { AppError, type Bsn, type Maand, type TraceContext } from '../../core/index.js'
 import type { Organisatie } from '../../platform/access/index.js'
-import type { Executor } from '../../platform/tables.js'
+import type { Transaction } from 'kysely'
+import type { Tables } from '../../platform/tables.js'
 import { bewaarSignalen } from './kot-signalen-store.js'
 import { leesRegistratie, type BestandVanMaand } from './kot-store.js'
 import { PRODUCT, vergelijkDoelgroepouders } from './vergelijk-doelgroepouders.js'
@@ -34,13 +35,13 @@ export function vereisGemeentecode(o: Organisatie): string {
  * Compares one gemeente's registration with the month's file, stores the new differences as signals and writes
  * one ledger line per parent compared (in the file for this gemeente, or registered), all in `tx`.
  */
-export async function vergelijkGemeente(ctx: HubContext, tx: Executor, a: {
+export async function vergelijkGemeente(ctx: HubContext, tx: Transaction<Tables>, a: {
   readonly oin: string; readonly gemeentecode: string; readonly periode: Maand; readonly bestand: BestandVanMaand; readonly trace: TraceContext
 }): Promise<KotVergelijking> {
-  const { regels, leveringen } = a.bestand.perGemeente(a.gemeentecode)
+  const regels = a.bestand.perGemeente(a.gemeentecode)
   const registratie = await leesRegistratie(tx, a.oin, a.periode)
-  const kandidaten = vergelijkDoelgroepouders({ periode: a.periode, bestand: regels, registratie, leveringen })
-  const nieuw = await bewaarSignalen(tx, ctx.clock, { oin: a.oin, product: PRODUCT, kandidaten, traceId: a.trace.traceId })
+  const kandidaten = vergelijkDoelgroepouders({ periode: a.periode, bestand: regels, registratie, leveringen: a.bestand.leveringen })
+  const nieuw = await bewaarSignalen(tx, ctx.database.dialect, ctx.clock, { oin: a.oin, product: PRODUCT, kandidaten, traceId: a.trace.traceId })
   const bsns = new Set([...regels.map((r) => r.bsn), ...registratie.map((r) => r.bsn)])
   await ctx.ledger.record(tx, [...bsns].map((bsn) => ({
     trace: a.trace, activiteit: 'vergelijken', verwerkingsactiviteit: 'kot.vergelijken', product: PRODUCT, betrokkene: bsn as Bsn, actorOin: a.oin,

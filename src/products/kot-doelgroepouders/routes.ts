@@ -80,13 +80,17 @@ export const kotModule: RouteModule = {
         if (bsns.length) ctx.metrics.ledgerLines.inc({ product: PRODUCT }, bsns.length)
         return { rows, volgende: alle.length > vraag.limiet ? maakCursor(Number(rows.at(-1)!.seq)) : null }
       })
+      const velden = ctx.register.velden(PRODUCT, principal.organisatie.soort)
       const verschillen = rows.map((r) => {
+        const bronnen = JSON.parse(r.bronnen) as Array<{ bron: string }>
+        const { gegevens, weg } = bewaakGegevens(velden, bronnen[0]?.bron ?? '', JSON.parse(r.gegevens) as Record<string, unknown>)
         const guarded = guardOutput(ctx.register, PRODUCT, principal.organisatie.soort, {
           id: r.id, product: r.product, soort: r.soort, bsn: r.bsn, periode: { van: r.periode_van, tot: r.periode_tot },
-          bronnen: JSON.parse(r.bronnen) as unknown, regel: { id: r.regel_id, versie: r.regel_versie }, uitleg: r.uitleg,
-          gegevens: JSON.parse(r.gegevens) as unknown, aangemaakt: r.aangemaakt, status: r.status, correctie: Number(r.correctie) === 1,
+          bronnen, regel: { id: r.regel_id, versie: r.regel_versie }, uitleg: r.uitleg,
+          gegevens, aangemaakt: r.aangemaakt, status: r.status, correctie: Number(r.correctie) === 1,
         })
-        if (guarded.verwijderd.length) request.log.warn({ verwijderd: guarded.verwijderd }, 'uitvoerbewaking verwijderde velden')
+        const verwijderd = [...guarded.verwijderd, ...weg]
+        if (verwijderd.length) request.log.warn({ verwijderd }, 'uitvoerbewaking verwijderde velden')
         return guarded.record
       })
       return { periode: vraag.periode, verschillen, volgende }
@@ -95,4 +99,16 @@ export const kotModule: RouteModule = {
   subscribe(ctx) {
     ctx.bus.subscribe('kot-doelgroepouders-vergelijking', ['knooppunt.feiten.vastgelegd.v1'], kotConsument(ctx))
   },
+}
+
+/**
+ * The output guard one level deeper, as the signals API does it: a field in `gegevens` leaves the hub only when the
+ * register lists it as `<bron>.<veld>` or `<product>.<veld>`.
+ */
+function bewaakGegevens(velden: ReadonlySet<string>, bron: string, gegevens: Record<string, unknown>): { gegevens: Record<string, unknown>; weg: string[] } {
+  const toegestaan = (k: string) => velden.has(`${bron}.${k}`) || velden.has(`${PRODUCT}.${k}`)
+  return {
+    gegevens: Object.fromEntries(Object.entries(gegevens).filter(([k]) => toegestaan(k))),
+    weg: Object.keys(gegevens).filter((k) => !toegestaan(k)).map((k) => `gegevens.${k}`),
+  }
 }

@@ -1,4 +1,4 @@
-import { maandPeriode, type Maand } from '../../core/index.js'
+import { maandPeriode, type Datum, type Maand } from '../../core/index.js'
 
 export const PRODUCT = 'kot-doelgroepouders'
 export const BRON = 'belastingdienst-kot-doelgroep'
@@ -22,8 +22,11 @@ export interface KotRegistratie {
   readonly referentie: string | null
 }
 
-/** A source the signal rests on; `regel` is absent when the signal rests on a parent missing from a delivery. */
-export interface KotBron { readonly bron: string; readonly leveringId: string; readonly regel?: number }
+/**
+ * A source the signal rests on. `regel` 0 means the delivery as a whole: a `niet-in-bestand` difference rests on the
+ * parent being absent from the month's deliveries, not on one line (line numbers start at 2, after the header).
+ */
+export interface KotBron { readonly bron: string; readonly leveringId: string; readonly regel: number }
 
 /**
  * A candidate signal, shaped like a row of `signalen` (the signals store deduplicates on soort + sleutel + content).
@@ -34,7 +37,7 @@ export interface KotSignaalKandidaat {
   readonly bsn: string
   /** `<bsn>|<periode>`: one difference per parent per month and direction. */
   readonly sleutel: string
-  readonly periode: { readonly van: string; readonly tot: string }
+  readonly periode: { readonly van: Datum; readonly tot: Datum }
   readonly bronnen: readonly KotBron[]
   readonly regel: typeof KOT_REGEL
   readonly uitleg: string
@@ -52,6 +55,8 @@ export const maandTekst = (m: Maand): string => `${MAANDEN[Number(m.slice(5, 7))
  *   no registration for that month — the toeslag may be paid without the gemeente's decision behind it;
  * - `niet-in-bestand`: the gemeente registered the parent, the file does not list them — the parent may miss the
  *   toeslag. `leveringen` are the deliveries that made up the month's file (the signal rests on all of them).
+ * `gegevens` keys follow the register's nested naming: `doelgroep` is `belastingdienst-kot-doelgroep.doelgroep`,
+ * `referentie` is `kot-doelgroepouders.referentie`.
  * Sorted by soort, then BSN, so batch and repeated runs give the same list.
  */
 export function vergelijkDoelgroepouders(invoer: {
@@ -79,7 +84,7 @@ export function vergelijkDoelgroepouders(invoer: {
     if (inBestand.has(r.bsn)) continue
     uit.push({
       soort: 'niet-in-bestand', bsn: r.bsn, sleutel: `${r.bsn}|${periode}`, periode: periodeVanTot,
-      bronnen: invoer.leveringen.map((leveringId) => ({ bron: BRON, leveringId })), regel: KOT_REGEL,
+      bronnen: invoer.leveringen.map((leveringId) => ({ bron: BRON, leveringId, regel: 0 })), regel: KOT_REGEL,
       gegevens: r.referentie ? { referentie: r.referentie } : {},
       uitleg: `De gemeente heeft u in ${maandTekst(periode)} geregistreerd als doelgroepouder voor de kinderopvangtoeslag, `
         + 'maar u staat voor die maand niet in het bestand van de Belastingdienst voor deze gemeente. Misschien loopt u daardoor '
