@@ -1,5 +1,6 @@
-import { isAppError, type InvalidParam } from '../../core/index.js'
+import { AppError, isAppError, type InvalidParam } from '../../core/index.js'
 import type { Stap } from '../../platform/rules/index.js'
+import type { PolisInkomen } from '../kwijtschelding/polis-inkomen.js'
 import { berekenBeslagvrijeVoet } from './bereken-beslagvrije-voet.js'
 import { valideerBeslagvrijeVoetInvoer } from './beslagvrije-voet-invoer.js'
 
@@ -46,5 +47,40 @@ export function berekenBvvRegel(body: unknown, opties: { spoor?: boolean } = {})
       return { ok: false, fout: { code: e.code, detail: e.message, ...(e.invalidParams.length ? { invalidParams: e.invalidParams } : {}) } }
     }
     return { ok: false, fout: { code: 'intern', detail: 'er ging iets mis bij deze regel; de fout is gelogd' }, intern: e }
+  }
+}
+
+/** How the hub took the income from the polis (delivered with a BSN calculation; no BSN in it). */
+export interface InkomenControle {
+  readonly maand: string
+  readonly maanden: readonly { readonly maand: string; readonly nettoCent: number }[]
+  readonly gemiddeldeNettoCent: number
+  readonly afwijkingProcent: number
+  readonly reeleAfspiegeling: boolean
+}
+
+/**
+ * The calculation for a BSN: the income is the netto indicatief inkomen of the latest polis month (art. 475d Rv: the
+ * most recent income), checked against the four months ending with it; C is twelve times that month's loon LB/PH
+ * unless the caller gives `belastbaarJaarinkomenCent`. Throws the validator's AppError for the other fields; giving
+ * the income as well as the BSN is refused (the hub would otherwise have to choose).
+ */
+export function berekenBvvMetPolis(velden: Record<string, unknown>, polis: PolisInkomen): BvvAntwoord & { inkomenPerMaandCent: number; inkomenControle: InkomenControle } {
+  if (velden.inkomenPerMaandCent !== undefined) {
+    throw new AppError('invalid', 'beslagvrije-voet.invoer-ongeldig', 'de invoer voor de beslagvrije voet is ongeldig',
+      [{ name: 'inkomenPerMaandCent', code: 'niet-met-bsn', reason: 'met bsn neemt de hub het inkomen uit de polisadministratie; geef het niet zelf op' }])
+  }
+  const l = polis.laatste
+  const c = velden.belastbaarJaarinkomenCent ?? l.brutoCent * 12
+  const antwoord = berekenBvvAntwoord({ ...velden, inkomenPerMaandCent: l.nettoCent, belastbaarJaarinkomenCent: c })
+  const stappen: Stap[] = [
+    ...polis.berekening,
+    { id: 'inkomen-controle-vier-maanden', wat: `Controle: het inkomen van ${l.maand} tegen het gemiddelde van de vier maanden tot en met ${l.maand}`, grondslag: 'art. 475d Rv (meest recente inkomen, tenzij de laatste vier maanden tonen dat het geen reële afspiegeling is); drempel van 10 % is een keuze van Knooppunt', formule: '|laatste − gemiddelde| / gemiddelde', invoer: { gemiddeldeNettoCent: polis.gemiddeldeNettoCent, afwijkingProcent: polis.afwijkingProcent, reeleAfspiegeling: polis.reeleAfspiegeling }, parameters: [], bedragCent: l.nettoCent },
+    ...(velden.belastbaarJaarinkomenCent === undefined ? [{ id: 'belastbaar-jaarinkomen-uit-polis', wat: `Belastbaar jaarinkomen (C): twaalf keer het loon voor de loonheffing van ${l.maand}`, grondslag: 'art. 475da lid 2 Rv; herleiding uit de polisadministratie (methode Knooppunt)', formule: '12 × loon LB/PH', invoer: { brutoCent: l.brutoCent }, parameters: [], bedragCent: l.brutoCent * 12 }] : []),
+  ]
+  return {
+    ...antwoord, ...(antwoord.berekening ? { berekening: [...stappen, ...antwoord.berekening] } : {}),
+    inkomenPerMaandCent: l.nettoCent,
+    inkomenControle: { maand: l.maand, maanden: polis.maanden.map((m) => ({ maand: m.maand, nettoCent: m.nettoCent })), gemiddeldeNettoCent: polis.gemiddeldeNettoCent, afwijkingProcent: polis.afwijkingProcent, reeleAfspiegeling: polis.reeleAfspiegeling },
   }
 }

@@ -3,12 +3,15 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastif
 import { createAuthenticator, principalOf, requireAuth, type Authenticate } from '../../adapters/http/auth.js'
 import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
 import { authErrors, problemSchema, security } from '../../adapters/http/routes/schemas.js'
-import { AppError, parseBsn } from '../../core/index.js'
+import { AppError, isDatum, parseBsn, type Bsn, type Datum } from '../../core/index.js'
 import type { Rol } from '../../platform/access/index.js'
 import { guardOutput } from '../../platform/register/index.js'
-import { berekenBvvAntwoord } from './bereken-regel.js'
+import { leesPolisInkomen } from '../kwijtschelding/polis-inkomen.js'
+import { berekenBvvAntwoord, berekenBvvMetPolis } from './bereken-regel.js'
+import { valideerBeslagvrijeVoetInvoer } from './beslagvrije-voet-invoer.js'
 import { startBulk, type BulkFormaat, type BulkRecord } from './bulk-berekeningen.js'
 import { CSV_VELDEN, leesRegels } from './bulk-formaten.js'
+import { noteerBsn, registreerVerzoeklog, startBvvRetentie, telBerekening } from './verzoeklog.js'
 
 const PRODUCT = 'beslagvrije-voet'
 const ROLLEN: readonly Rol[] = ['beslaglegger', 'inkomen', 'belastingen', 'schuldhulp']
@@ -33,6 +36,8 @@ const antwoordSchema = {
   type: 'object',
   properties: {
     beslagvrijeVoetCent: { type: 'integer' }, alleParametersGeverifieerd: { type: 'boolean' },
+    inkomenPerMaandCent: { type: 'integer', description: 'alleen bij bsn: het netto inkomen dat de hub uit de polis nam' },
+    inkomenControle: { type: 'object', additionalProperties: true, description: 'alleen bij bsn: de gebruikte maand en de controle tegen de laatste vier maanden' },
     berekening: { type: 'array', items: { type: 'object', additionalProperties: true } },
   },
 } as const
@@ -47,10 +52,13 @@ export const beslagvrijeVoetRoutes: RouteModule = {
     const authenticate = createAuthenticator(ctx, undefined)
     // The product validator is the single source of input errors; the schemas only document the API in OpenAPI.
     app.setValidatorCompiler(() => () => true)
+    registreerVerzoeklog(app, ctx)
     enkeleBerekening(app, ctx, authenticate)
     // A child scope, so the stream parsers apply to the bulk route only and the single route stays JSON-only.
     await app.register(async function bulkScope(bulk) { bulkBerekeningen(bulk, ctx, authenticate) })
   },
+  /** The retention job of the request log (at most 18 months). */
+  start: (ctx) => startBvvRetentie(ctx),
 }
 
 function enkeleBerekening(app: FastifyInstance, ctx: HubContext, authenticate: Authenticate): void {
@@ -62,7 +70,7 @@ function enkeleBerekening(app: FastifyInstance, ctx: HubContext, authenticate: A
       response: { 200: antwoordSchema, ...authErrors, 400: problemSchema, 404: problemSchema },
     },
   }, async function berekenBvv(request) {
-    if (heeftBsn(request.body)) await bsnZonderFeiten(ctx, request, (request.body as { bsn: unknown }).bsn)
+    if (heeftBsn(request.body)) return bewaak(ctx, request, { ...(await berekenMetBsn(ctx, request, request.body as Record<string, unknown>)) })
     return bewaak(ctx, request, { ...berekenBvvAntwoord(request.body) })
   })
 }
@@ -70,20 +78,33 @@ function enkeleBerekening(app: FastifyInstance, ctx: HubContext, authenticate: A
 const heeftBsn = (body: unknown) => typeof body === 'object' && body !== null && 'bsn' in body
 
 /**
- * A beslaglegger may give a BSN and let the hub take the income from the polis facts. Looking the BSN up is a
- * processing of personal data, so it is ledgered even though the hub holds no income facts yet: the answer then
- * says so instead of computing with a guess.
+ * A beslaglegger may give a BSN and let the hub take the income from the polis facts (netto indicatief inkomen of the
+ * latest month, checked against the last four). The lookup is a processing of personal data and is ledgered, also when
+ * the hub has no recent polis facts (the answer then says so instead of computing with a guess); the other fields
+ * are validated with the income taken from the polis.
  */
-async function bsnZonderFeiten(ctx: HubContext, request: FastifyRequest, waarde: unknown): Promise<never> {
+async function berekenMetBsn(ctx: HubContext, request: FastifyRequest, body: Record<string, unknown>) {
+  const { bsn: waarde, ...velden } = body
   const bsn = parseBsn(waarde)
+  noteerBsn(request, bsn)
+  // The lookup needs a valid peildatum; without one, answer every problem of the body before looking anything up.
+  if (!isDatum(velden.peildatum)) valideerBeslagvrijeVoetInvoer({ ...velden, inkomenPerMaandCent: velden.inkomenPerMaandCent ?? 0, belastbaarJaarinkomenCent: velden.belastbaarJaarinkomenCent ?? 0 })
+  const polis = await leesPolisInkomen(ctx.database.db, bsn, velden.peildatum as Datum)
+  await ledger(ctx, request, bsn, polis ? 'ok' : 'fout')
+  if (!polis) {
+    throw new AppError('not-found', 'beslagvrije-voet.geen-inkomensfeiten',
+      'de hub heeft voor deze BSN geen recente inkomensgegevens uit de polisadministratie; geef inkomenPerMaandCent en belastbaarJaarinkomenCent zelf op zonder bsn')
+  }
+  return berekenBvvMetPolis(velden, polis)
+}
+
+async function ledger(ctx: HubContext, request: FastifyRequest, bsn: Bsn, status: 'ok' | 'fout'): Promise<void> {
   const principal = principalOf(request)
   await ctx.database.db.transaction().execute((tx) => ctx.ledger.record(tx, [{
     trace: request.trace, activiteit: 'inkomen-opvragen', verwerkingsactiviteit: 'bvv.berekenen', product: PRODUCT,
-    betrokkene: bsn, actorOin: principal.organisatie.oin, status: 'fout',
+    betrokkene: bsn, actorOin: principal.organisatie.oin, status,
   }]))
   ctx.metrics.ledgerLines.inc({ product: PRODUCT })
-  throw new AppError('not-found', 'beslagvrije-voet.geen-inkomensfeiten',
-    'de hub heeft voor deze BSN geen inkomensgegevens uit de polisadministratie; geef inkomenPerMaandCent en belastbaarJaarinkomenCent zelf op zonder bsn')
 }
 
 function bewaak<T extends Record<string, unknown>>(ctx: HubContext, request: FastifyRequest, record: T): Partial<T> {
@@ -115,7 +136,7 @@ function bulkBerekeningen(app: FastifyInstance, ctx: HubContext, authenticate: A
     const antwoorden = await startBulk(regels, {
       formaat,
       spoor: (request.query as { berekening?: string }).berekening !== 'false',
-      bewaak: (record: BulkRecord) => bewaak(ctx, request, record),
+      bewaak: (record: BulkRecord) => { telBerekening(request, record.fout !== undefined); return bewaak(ctx, request, record) },
       meldIntern: (regel, err) => request.log.error({ err, regel }, 'onverwachte fout in bulkregel'),
     })
     return reply.type(`${MEDIATYPE[formaat]}; charset=utf-8`).send(Readable.from(antwoorden))
