@@ -15,6 +15,8 @@ export interface HubConfig {
   readonly host: string
   readonly port: number
   readonly publicUrl: string
+  /** The hub operator's OIN: the CloudEvents `source` is `urn:nld:oin:<hubOin>:systeem:knooppunt`. */
+  readonly hubOin?: string | undefined
   /** 64 hex characters; when absent, a key file in dataDir is used (created on first start). */
   readonly masterKeyHex?: string | undefined
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
@@ -30,6 +32,7 @@ export function validateConfig(c: HubConfig): Readonly<HubConfig> {
   if (c.masterKeyHex !== undefined && !/^[0-9a-fA-F]{64}$/.test(c.masterKeyHex)) p.push({ name: 'KNOOPPUNT_MASTER_KEY', code: 'sleutel-ongeldig', reason: 'moet 64 hexadecimale tekens zijn' })
   if (c.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(c.databaseUrl)) p.push({ name: 'DATABASE_URL', code: 'url-ongeldig', reason: 'moet met postgres:// of postgresql:// beginnen' })
   if (c.natsUrl !== undefined && !/^(nats|tls):\/\//.test(c.natsUrl)) p.push({ name: 'NATS_URL', code: 'url-ongeldig', reason: 'moet met nats:// of tls:// beginnen' })
+  if (c.hubOin !== undefined && !/^\d{20}$/.test(c.hubOin)) p.push({ name: 'KNOOPPUNT_OIN', code: 'oin-ongeldig', reason: 'OIN moet uit precies 20 cijfers bestaan' })
   try { new URL(c.publicUrl) } catch { p.push({ name: 'KNOOPPUNT_PUBLIC_URL', code: 'url-ongeldig', reason: 'geen geldige URL' }) }
   if (c.mode === 'productie' && c.oidc.mode === 'embedded') p.push({ name: 'OIDC_ISSUER', code: 'oidc-ontbreekt', reason: 'in productie moet een externe OpenID Connect-provider worden ingesteld' })
   if (c.mode === 'productie' && c.masterKeyHex === undefined) p.push({ name: 'KNOOPPUNT_MASTER_KEY', code: 'sleutel-ontbreekt', reason: 'in productie moet de hoofdsleutel uit een geheimenkluis komen' })

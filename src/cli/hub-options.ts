@@ -1,20 +1,39 @@
 import type { HubOptions } from '../app.js'
 import type { HubConfig } from '../config.js'
+import type { RouteModule } from '../adapters/http/hub-context.js'
 import { createPortal } from '../adapters/http/portal/index.js'
+import { PRODUCT_PAGINAS } from '../adapters/http/portal/navigation.js'
+import { createDeliveryModule } from '../platform/delivery/index.js'
+import { intakeModule } from '../platform/intake/index.js'
 import { createRecentLedger } from '../platform/ledger/recent.js'
+import { populatieModule } from '../platform/population/index.js'
 import { beslagvrijeVoetRoutes } from '../products/beslagvrije-voet/index.js'
 import { bijstandsnormenRoutes } from '../products/bijstandsnormen/index.js'
+import { kotModule } from '../products/kot-doelgroepouders/index.js'
+import { kwijtscheldingModule } from '../products/kwijtschelding/index.js'
+import { oibModule } from '../products/oib/index.js'
+import { samenloopModule } from '../products/samenloop/index.js'
+import { voorafToetsModule } from '../products/vooraf-toets/index.js'
 import { PORTAL_DIST, ensurePortalBuilt } from '../../web/build.js'
 
-/** The products and the portal that a served hub includes. The portal is built first when it is missing or stale. */
+/** Every platform function and product a served hub runs. */
+export function hubModules(config: Pick<HubConfig, 'mode' | 'publicUrl' | 'hubOin'>): RouteModule[] {
+  return [
+    populatieModule, intakeModule, samenloopModule, voorafToetsModule, oibModule, kotModule,
+    createDeliveryModule({ allowPrivateUrls: config.mode !== 'productie', publicUrl: config.publicUrl, ...(config.hubOin ? { hubOin: config.hubOin } : {}) }),
+    bijstandsnormenRoutes, beslagvrijeVoetRoutes, kwijtscheldingModule,
+  ]
+}
+
+/** The modules and the portal of a served hub. The portal is built first when it is missing or stale. */
 export async function hubOptions(config: HubConfig): Promise<HubOptions> {
   return {
-    modules: [bijstandsnormenRoutes, beslagvrijeVoetRoutes],
+    modules: hubModules(config),
     portal: async (ctx) => {
       await ensurePortalBuilt({ logLevel: 'warn' })
       return createPortal({
         access: ctx.access, keyring: ctx.keyring, clock: ctx.clock, publicUrl: config.publicUrl, oidc: config.oidc,
-        webDist: PORTAL_DIST, ledger: createRecentLedger(ctx.database.db),
+        webDist: PORTAL_DIST, ledger: createRecentLedger(ctx.database.db), paginas: PRODUCT_PAGINAS,
       })
     },
   }
