@@ -57,7 +57,7 @@ for (const store of testStores()) {
       assert.deepEqual({ ...p4, id: undefined, aangemaakt: undefined }, {
         id: undefined, aangemaakt: undefined, product: 'kot-doelgroepouders', soort: 'niet-geregistreerd', bsn: p.p4,
         periode: { van: '2026-01-01', tot: '2026-01-31' }, bronnen: [{ bron: 'belastingdienst-kot-doelgroep', leveringId: 'kot-2026-01', regel: 3 }],
-        regel: { id: 'kot-doelgroepouders.vergelijking', versie: '1' },
+        regel: { id: 'kot-doelgroepouders.vergelijking', versie: '1.0.0' },
         uitleg: 'De Belastingdienst noemt u in januari 2026 als doelgroepouder voor de kinderopvangtoeslag in deze gemeente (reden: traject). '
           + 'De gemeente heeft u voor die maand niet als doelgroepouder geregistreerd. Dat betekent niet dat er iets mis is: de gemeente kijkt na of haar registratie of het bestand moet worden aangepast.',
         gegevens: { doelgroep: 'traject' }, status: 'nieuw', correctie: false,

@@ -4,7 +4,7 @@ export const PRODUCT = 'kot-doelgroepouders'
 export const BRON = 'belastingdienst-kot-doelgroep'
 
 /** The versioned rule that finds the differences; every signal names it. */
-export const KOT_REGEL = { id: 'kot-doelgroepouders.vergelijking', versie: '1' } as const
+export const KOT_REGEL = { id: 'kot-doelgroepouders.vergelijking', versie: '1.0.0' } as const
 
 export type KotVerschilSoort = 'niet-geregistreerd' | 'niet-in-bestand'
 
