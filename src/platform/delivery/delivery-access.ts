@@ -12,12 +12,13 @@ import type { AbonnementRow, DoodReden } from './delivery-tables.js'
  */
 export async function waaromNietAfleveren(
   ctx: HubContext, abonnement: AbonnementRow, signaal: Selectable<SignaalRow>, zonderPopulatiecontrole: readonly string[],
+  productenVan: (oin: string) => Promise<readonly string[]> = (oin) => ctx.access.producten(oin),
 ): Promise<DoodReden | undefined> {
   if (abonnement.opgezegd) return 'abonnement-opgezegd'
   if (signaal.oin !== abonnement.oin) return 'toegang-vervallen'
   const producten = JSON.parse(abonnement.producten) as string[]
   if (!producten.includes(signaal.product)) return 'toegang-vervallen'
-  if (!(await ctx.access.producten(abonnement.oin)).includes(signaal.product)) return 'toegang-vervallen'
+  if (!(await productenVan(abonnement.oin)).includes(signaal.product)) return 'toegang-vervallen'
   if (zonderPopulatiecontrole.includes(signaal.product)) return undefined
   const tot = signaal.periode_tot ?? signaal.periode_van
   const indicatie = await ctx.database.db.selectFrom('populatie_regels').select('id')

@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks'
 import type { HubContext } from '../../adapters/http/hub-context.js'
 import { formatTraceparent, newSpanId, newTraceId, type Bsn } from '../../core/index.js'
+import type { Organisatie } from '../access/index.js'
 import { guardOutput } from '../register/index.js'
 import type { AfleveringRow, DoodReden } from './delivery-tables.js'
 import { waaromNietAfleveren } from './delivery-access.js'
@@ -51,32 +52,49 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     const room = opts.concurrency - inFlight.size
     if (room <= 0) return
     const now = ctx.clock.now()
-    const due = await db.selectFrom('afleveringen').select(['id', 'volgende_poging'])
-      .where('status', '=', 'wachtend').where('volgende_poging', '<=', now.toISOString())
-      .orderBy('volgende_poging').limit(room).execute()
+    const nowIso = now.toISOString()
     const leaseEnd = new Date(now.getTime() + opts.timeoutMs + LEASE_MARGIN_MS).toISOString()
-    for (const row of due) {
-      if (!running || inFlight.has(row.id)) continue
-      const claimed = await db.updateTable('afleveringen').set({ volgende_poging: leaseEnd })
-        .where('id', '=', row.id).where('status', '=', 'wachtend').where('volgende_poging', '=', row.volgende_poging)
-        .executeTakeFirst()
-      if (Number(claimed.numUpdatedRows) !== 1) continue // another instance took it
-      const send = deliver(row.id)
-        .catch((err: unknown) => opts.log.error({ err, aflevering: row.id }, 'webhooks: aflevering mislukt door een interne fout; opnieuw na de lease'))
-        .finally(() => { inFlight.delete(row.id); wake() })
-      inFlight.set(row.id, send)
+    let due = db.selectFrom('afleveringen').select('id').where('status', '=', 'wachtend').where('volgende_poging', '<=', nowIso)
+    if (inFlight.size) due = due.where('id', 'not in', [...inFlight.keys()])
+    // One statement claims the batch; the outer condition is re-checked on the locked row (PostgreSQL read
+    // committed), so two instances that picked the same ids cannot both claim one.
+    const claimed = await db.updateTable('afleveringen').set({ volgende_poging: leaseEnd })
+      .where('id', 'in', due.orderBy('volgende_poging').limit(room))
+      .where('status', '=', 'wachtend').where('volgende_poging', '<=', nowIso)
+      .returningAll().execute()
+    if (claimed.length === 0) return
+    const batch = await loadBatch(claimed)
+    for (const a of claimed) {
+      const send = deliver(a, batch)
+        .catch((err: unknown) => opts.log.error({ err, aflevering: a.id }, 'webhooks: aflevering mislukt door een interne fout; opnieuw na de lease'))
+        .finally(() => { inFlight.delete(a.id); wake() })
+      inFlight.set(a.id, send)
     }
-    if (due.length === room) scanAgain = true
+    if (claimed.length === room) scanAgain = true
   }
 
+  /** Subscriptions, signals and organisations of a claimed batch, read once per batch instead of once per delivery. */
+  async function loadBatch(claimed: readonly AfleveringRow[]) {
+    const abonnementen = await db.selectFrom('abonnementen').selectAll().where('id', 'in', [...new Set(claimed.map((a) => a.abonnement_id))]).execute()
+    const signalen = await db.selectFrom('signalen').selectAll().where('id', 'in', claimed.map((a) => a.signaal_id)).execute()
+    const organisaties = new Map<string, Promise<Organisatie | undefined>>()
+    const producten = new Map<string, Promise<readonly string[]>>()
+    return {
+      abonnement: new Map(abonnementen.map((b) => [b.id, b])),
+      signaal: new Map(signalen.map((s) => [s.id, s])),
+      organisatie: (oin: string) => cached(organisaties, oin, () => ctx.access.organisatie(oin)),
+      producten: (oin: string) => cached(producten, oin, () => ctx.access.producten(oin)),
+    }
+  }
+  type Batch = Awaited<ReturnType<typeof loadBatch>>
+
   /** One attempt for one claimed delivery. */
-  async function deliver(id: string): Promise<void> {
-    const aflevering = await db.selectFrom('afleveringen').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-    const abonnement = await db.selectFrom('abonnementen').selectAll().where('id', '=', aflevering.abonnement_id).executeTakeFirstOrThrow()
-    const signaal = await db.selectFrom('signalen').selectAll().where('id', '=', aflevering.signaal_id).executeTakeFirst()
+  async function deliver(aflevering: AfleveringRow, batch: Batch): Promise<void> {
+    const abonnement = batch.abonnement.get(aflevering.abonnement_id)!
+    const signaal = batch.signaal.get(aflevering.signaal_id)
     if (!signaal) return markDead(aflevering, 'signaal-verwijderd')
-    const weigering = await waaromNietAfleveren(ctx, abonnement, signaal, opts.zonderPopulatiecontrole)
-    const organisatie = await ctx.access.organisatie(abonnement.oin)
+    const weigering = await waaromNietAfleveren(ctx, abonnement, signaal, opts.zonderPopulatiecontrole, batch.producten)
+    const organisatie = await batch.organisatie(abonnement.oin)
     if (weigering || !organisatie) return markDead(aflevering, weigering ?? 'toegang-vervallen')
 
     const guarded = guardOutput(ctx.register, signaal.product, organisatie.soort, eventData(signaalRecord(signaal), abonnement.inhoud))
@@ -151,6 +169,12 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
 }
 
 /** The register's delivery activity of a product (`samenloop.leveren`), else its first activity. */
+function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let p = map.get(key)
+  if (!p) map.set(key, (p = load()))
+  return p
+}
+
 function leverActiviteit(ctx: HubContext, product: string): string {
   const entry = ctx.register.requireProduct(product)
   return (entry.verwerkingsactiviteiten.find((v) => v.naam.endsWith('.leveren')) ?? entry.verwerkingsactiviteiten[0]!).naam
