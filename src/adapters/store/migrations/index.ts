@@ -5,6 +5,7 @@ import { deliveryDodeBrieven } from './0003-delivery-dode-brieven.js'
 import { kwijtschelding } from './0004-kwijtschelding.js'
 import { bvvVerzoeklog } from './0005-bvv-verzoeklog.js'
 import { ledgerActorIndex } from './0006-ledger-actor-index.js'
+import { matchingFeitenVolgorde } from './0007-matching-feiten-volgorde.js'
 
 /**
  * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
@@ -17,5 +18,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Knoopp
   ['0004-kwijtschelding', kwijtschelding],
   ['0005-bvv-verzoeklog', bvvVerzoeklog],
   ['0003-delivery-dode-brieven', deliveryDodeBrieven],
+  ['0007-matching-feiten-volgorde', matchingFeitenVolgorde],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'
