@@ -1,7 +1,10 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Bsn } from '../../src/core/index.js'
+import { fixedClock } from '../../src/core/index.js'
 import { appendToOutbox } from '../../src/platform/events/index.js'
+import { intakeModule } from '../../src/platform/intake/index.js'
+import { populatieModule } from '../../src/platform/population/index.js'
 import { kotModule } from '../../src/products/kot-doelgroepouders/index.js'
 import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
 import { kotFeit, nieuwBsn, voegFeitenToe, voegIndicatiesToe, wachtTot } from '../support/producten-fixtures.js'
@@ -131,6 +134,25 @@ for (const store of testStores()) {
       const oib = await t.org('Alleen OIB', 'gemeente', { producten: ['oib'], rollen: ['inkomen'] })
       assert.equal((await t.as(oib).inject({ method: 'GET', url: `${VERSCHILLEN}?periode=2026-01` })).statusCode, 403)
       assert.equal(await t.hub.ctx.ledger.count(), 0)
+    })
+
+    test('end to end: population upload and the Belastingdienst file through the intake API', async () => {
+      const t = await startTestHub(store, { modules: [populatieModule, intakeModule, kotModule], clock: fixedClock('2026-02-10T08:00:00Z') })
+      await using _ = t
+      const utrecht = await gemeente(t, 'Gemeente Utrecht', 'GM0344')
+      const bd = await t.org('Belastingdienst', 'bron', { rollen: ['bron'] })
+      const [p1, p2, p3, p4] = [nieuwBsn(), nieuwBsn(), nieuwBsn(), nieuwBsn()]
+      const pop = await t.as(utrecht).inject({ method: 'PUT', url: '/api/v1/populaties/kot-doelgroepouders', payload: `bsn;ingangsdatum;einddatum;referentie\n${p1};2025-06-01;;KOT-1\n${p2};2025-06-01;;KOT-2\n`, headers: { 'content-type': 'text/csv' } })
+      assert.equal(pop.statusCode, 200, pop.body)
+      const bestand = ['bsn;periode;gemeentecode;doelgroep;kinderopvangtoeslagCent', `${p1};2026-01;0344;bijstand;70000`, `${p3};2026-01;0344;traject;65000`, `${p4};2026-01;0307;bijstand;80000`].join('\n')
+      const lev = await t.as(bd).inject({ method: 'POST', url: '/api/v1/bronnen/belastingdienst-kot-doelgroep/leveringen', payload: `${bestand}\n`, headers: { 'content-type': 'text/csv', 'levering-id': 'kot-2026-01' } })
+      assert.equal(lev.statusCode, 201, lev.body)
+      const db = t.hub.ctx.database.db
+      await wachtTot(async () => (await db.selectFrom('signalen').select('id').where('product', '=', 'kot-doelgroepouders').execute()).length >= 2)
+      const u = (await t.as(utrecht).inject({ method: 'GET', url: `${VERSCHILLEN}?periode=2026-01` })).json()
+      assert.deepEqual(u.verschillen.map(kort).sort(), [['niet-geregistreerd', p3], ['niet-in-bestand', p2]])
+      assert.deepEqual(u.verschillen.find((v: { bsn: string }) => v.bsn === p3).bronnen, [{ bron: 'belastingdienst-kot-doelgroep', leveringId: 'kot-2026-01', regel: 3 }])
+      assert.ok(!JSON.stringify(u).includes(p4), 'a parent of another gemeente is not shown')
     })
   })
 }

@@ -1,7 +1,10 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Bsn } from '../../src/core/index.js'
+import { fixedClock } from '../../src/core/index.js'
 import { appendToOutbox } from '../../src/platform/events/index.js'
+import { intakeModule } from '../../src/platform/intake/index.js'
+import { populatieModule } from '../../src/platform/population/index.js'
 import { oibModule } from '../../src/products/oib/index.js'
 import { startTestHub, testStores } from '../support/test-hub.js'
 import { nieuwBsn, polisFeit, voegFeitenToe, voegIndicatiesToe, wachtTot } from '../support/producten-fixtures.js'
@@ -123,6 +126,31 @@ for (const store of testStores()) {
         [{ oin: utrecht.oin, periode: '2026-01' }, { oin: utrecht.oin, periode: '2026-02' }, { oin: amersfoort.oin, periode: '2026-02' }]
           .sort((x, y) => `${x.oin}${x.periode}`.localeCompare(`${y.oin}${y.periode}`)))
       for (const b of Object.values(bsn)) assert.ok(!data.some((d) => d.includes(b)), 'no BSN in the event')
+    })
+
+    test('end to end: oib population and a polis delivery through the intake API', async () => {
+      const t = await startTestHub(store, { modules: [populatieModule, intakeModule, oibModule], clock: fixedClock('2026-02-10T08:00:00Z') })
+      await using _ = t
+      const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['oib'], rollen: ['inkomen'] })
+      const uwv = await t.org('UWV', 'bron', { rollen: ['bron'] })
+      const [klant, ander] = [nieuwBsn(), nieuwBsn()]
+      const pop = await t.as(utrecht).inject({ method: 'PUT', url: '/api/v1/populaties/oib', payload: `bsn;ingangsdatum;einddatum;referentie\n${klant};2025-06-01;;OIB-9\n`, headers: { 'content-type': 'text/csv' } })
+      assert.equal(pop.statusCode, 200, pop.body)
+      const polis = ['bsn;periode;inkomstenverhoudingId;loonheffingennummer;werkgeverNaam;soortInkomen;brutoloonCent;loonheffingCent;uren',
+        `${klant};2026-01;IKV-77;802850844L01;Bakkerij BV;loon;187654;21234;96`,
+        `${klant};2026-01;UWV-78;802850844L02;UWV;zw;45678;3456;0`,
+        `${ander};2026-01;IKV-79;802850844L01;Bakkerij BV;loon;100000;10000;40`].join('\n')
+      const lev = await t.as(uwv).inject({ method: 'POST', url: '/api/v1/bronnen/uwv-polis/leveringen', payload: `${polis}\n`, headers: { 'content-type': 'text/csv', 'levering-id': 'polis-2026-01' } })
+      assert.equal(lev.statusCode, 201, lev.body)
+      const db = t.hub.ctx.database.db
+      await wachtTot(async () => (await db.selectFrom('outbox').select('data').where('type', '=', 'knooppunt.oib.overzicht-gewijzigd.v1').execute()).length >= 1)
+      const events = await db.selectFrom('outbox').select('data').where('type', '=', 'knooppunt.oib.overzicht-gewijzigd.v1').execute()
+      assert.deepEqual(events.map((e) => JSON.parse(e.data)), [{ oin: utrecht.oin, periode: '2026-01' }])
+      const body = (await t.as(utrecht).inject({ method: 'GET', url: `${URL}?periode=2026-01` })).json()
+      assert.equal(body.overzichten.length, 1)
+      const o = body.overzichten[0]
+      assert.deepEqual([o.bsn, o.referentie, o.nettoIndicatiefCent], [klant, 'OIB-9', 187654 - 21234 + 45678 - 3456])
+      assert.deepEqual(o.inkomstenverhoudingen.map((v: { inkomstenverhoudingId: string; bron: { regel: number } }) => [v.inkomstenverhoudingId, v.bron.regel]), [['IKV-77', 2], ['UWV-78', 3]])
     })
   })
 }

@@ -1,9 +1,12 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Bsn } from '../../src/core/index.js'
+import { fixedClock, type Bsn } from '../../src/core/index.js'
+import { intakeModule } from '../../src/platform/intake/index.js'
+import { populatieModule } from '../../src/platform/population/index.js'
+import { samenloopModule } from '../../src/products/samenloop/index.js'
 import { voorafToetsModule } from '../../src/products/vooraf-toets/index.js'
 import { startTestHub, testStores } from '../support/test-hub.js'
-import { nieuwBsn, polisFeit, voegFeitenToe } from '../support/producten-fixtures.js'
+import { nieuwBsn, polisFeit, voegFeitenToe, wachtTot } from '../support/producten-fixtures.js'
 
 const URL = '/api/v1/samenloop/vooraf-toets/_zoek'
 const json = (payload: unknown) => ({ payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })
@@ -123,6 +126,28 @@ for (const store of testStores()) {
       assert.equal(leeg.statusCode, 400)
       assert.equal((await db.selectFrom('populatie_regels').selectAll().execute()).length, 0)
       assert.equal(await t.hub.ctx.ledger.count(), 0)
+    })
+
+    test('end to end: a polis fact kept as bronkopie is shown, and a later fact signals through the aanvraag indication', async () => {
+      const t = await startTestHub(store, { modules: [populatieModule, intakeModule, samenloopModule, voorafToetsModule], clock: fixedClock('2026-03-16T08:00:00Z') })
+      await using _ = t
+      const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const uwv = await t.org('UWV', 'bron', { rollen: ['bron'] })
+      const bsn = nieuwBsn()
+      const KOP = 'bsn;periode;inkomstenverhoudingId;loonheffingennummer;werkgeverNaam;soortInkomen;brutoloonCent;loonheffingCent;uren'
+      const lever = (id: string, regel: string) => t.as(uwv).inject({ method: 'POST', url: '/api/v1/bronnen/uwv-polis/leveringen', payload: `${KOP}\n${regel}\n`, headers: { 'content-type': 'text/csv', 'levering-id': id } })
+      assert.equal((await lever('polis-2026-02', `${bsn};2026-02;IKV-1;802850844L01;Bakkerij BV;loon;150000;15000;80`)).statusCode, 201)
+
+      const res = await t.as(utrecht).inject({ method: 'POST', url: URL, ...json({ bsn, aanvraagReferentie: 'AANVR-9', peildatum: '2026-03-16' }) })
+      assert.equal(res.statusCode, 200, res.body)
+      assert.deepEqual(res.json().feiten['uwv-polis'].map((f: { gegevens: { brutoloonCent: number }; levering: { leveringId: string } }) => [f.levering.leveringId, f.gegevens.brutoloonCent]), [['polis-2026-02', 150000]])
+
+      // March wages arrive while the aanvraag is handled: the aanvraag indication makes them a samenloop signal.
+      assert.equal((await lever('polis-2026-03', `${bsn};2026-03;IKV-1;802850844L01;Bakkerij BV;loon;160000;16000;80`)).statusCode, 201)
+      const db = t.hub.ctx.database.db
+      await wachtTot(async () => (await db.selectFrom('signalen').select('id').where('oin', '=', utrecht.oin).execute()).length >= 1)
+      const signalen = await db.selectFrom('signalen').select(['soort', 'bsn', 'periode_van']).where('oin', '=', utrecht.oin).execute()
+      assert.deepEqual(signalen, [{ soort: 'inkomsten', bsn, periode_van: '2026-03-01' }])
     })
   })
 }
