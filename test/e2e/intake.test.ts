@@ -154,10 +154,11 @@ for (const store of testStores()) {
       assert.equal((await db.selectFrom('populatie_regels').selectAll().execute()).length, 0)
     })
 
-    test('a large delivery is streamed: 200 MB in, memory stays flat, every line counted', { timeout: 120_000 }, async () => {
+    test('a large delivery is streamed: 200 MB in (64 MB on PostgreSQL), memory stays flat, every line counted', { timeout: 120_000 }, async () => {
       const { t, rdw } = await hub(store)
       await using _ = t
-      const doel = 200 * 1024 * 1024
+      // The streaming property does not depend on the store; PostgreSQL gets a smaller file to keep the suite short.
+      const doel = (store === 'sqlite' ? 200 : 64) * 1024 * 1024
       const bsns = Array.from({ length: 5000 }, (_, i) => bsn(1000 + i * 3))
       const regel = (i: number) => `${bsns[i % 5000]};AB-${String(i % 100).padStart(2, '0')}-CD;2025-05-01;;${i}\n`
       let bytes = 0

@@ -52,6 +52,7 @@ const MAX_TEKST = 500
  */
 export function bronFormaat<K extends string>(def: FormaatDefinitie<K>): BronFormaat {
   const namen = Object.keys(def.kolommen) as K[]
+  const soorten = namen.map((k) => def.kolommen[k])
   return {
     naam: def.naam,
     kolommen: namen,
@@ -60,14 +61,16 @@ export function bronFormaat<K extends string>(def: FormaatDefinitie<K>): BronFor
       if (rauw.length !== namen.length) return { ok: false, problemen: [{ code: 'kolommen', reden: `${rauw.length} kolommen, verwacht ${namen.length}` }] }
       const problemen: RegelProbleem[] = []
       const g = {} as Record<K, Waarde>
-      namen.forEach((k, i) => {
-        const r = leesKolom(k, def.kolommen[k], rauw[i]!)
+      for (let i = 0; i < namen.length; i++) {
+        const r = leesKolom(namen[i]!, soorten[i]!, rauw[i]!)
         if ('probleem' in r) problemen.push(r.probleem)
-        else g[k] = r.waarde
-      })
+        else g[namen[i]!] = r.waarde
+      }
       if (problemen.length === 0 && def.controle) problemen.push(...def.controle(g))
       if (problemen.length) return { ok: false, problemen }
-      const { bsn, ...gegevens } = g as Record<string, Waarde>
+      const gegevens: Record<string, Waarde> = {}
+      for (const k of namen) if (k !== 'bsn') gegevens[k] = g[k]
+      const bsn = g['bsn' as K]
       const { van, tot } = def.geldig(g)
       return { ok: true, feit: { bsn: bsn as Bsn, sleutel: def.sleutel(g), geldigVan: van, geldigTot: tot, gegevens } }
     },
@@ -83,26 +86,29 @@ function tekstVan(v: unknown): string {
 
 type KolomLezing = { waarde: Waarde } | { probleem: RegelProbleem }
 
+// Module-level helpers, not closures: this runs for every field of millions of lines, and a closure per call
+// (which tsx also wraps in a naming helper) costs more than the checks themselves.
+const fout = (k: string, code: string, reden: string): KolomLezing => ({ probleem: { code, reden: `${k}: ${reden}` } })
+
 function leesKolom(k: string, soort: KolomSoort, v: string): KolomLezing {
-  const fout = (code: string, reden: string): KolomLezing => ({ probleem: { code, reden: `${k}: ${reden}` } })
-  const leegMag = typeof soort === 'string' ? soort.endsWith('?') : soort.leeg === true
-  if (v === '') return leegMag ? { waarde: null } : fout('verplicht', 'mag niet leeg zijn')
-  if (v.includes('"')) return fout('aanhalingsteken', 'aanhalingstekens horen niet in dit formaat (geen quoting)')
+  const leegMag = typeof soort === 'string' ? soort.charCodeAt(soort.length - 1) === 63 : soort.leeg === true
+  if (v === '') return leegMag ? { waarde: null } : fout(k, 'verplicht', 'mag niet leeg zijn')
+  if (v.includes('"')) return fout(k, 'aanhalingsteken', 'aanhalingstekens horen niet in dit formaat (geen quoting)')
   if (typeof soort === 'object') {
-    if ('keuze' in soort) return soort.keuze.includes(v) ? { waarde: v } : fout('waarde-onbekend', `moet een van ${soort.keuze.join(', ')} zijn`)
-    return soort.patroon.test(v) ? { waarde: v } : fout('tekst-ongeldig', soort.uitleg)
+    if ('keuze' in soort) return soort.keuze.includes(v) ? { waarde: v } : fout(k, 'waarde-onbekend', `moet een van ${soort.keuze.join(', ')} zijn`)
+    return soort.patroon.test(v) ? { waarde: v } : fout(k, 'tekst-ongeldig', soort.uitleg)
   }
   switch (soort) {
-    case 'bsn': { const p = bsnProblem(v); return p ? fout('bsn-ongeldig', p) : { waarde: v } }
-    case 'datum': case 'datum?': return isDatum(v) ? { waarde: v } : fout('datum-ongeldig', 'geen geldige datum (verwacht JJJJ-MM-DD)')
-    case 'maand': return isMaand(v) ? { waarde: v } : fout('maand-ongeldig', 'geen geldige maand (verwacht JJJJ-MM)')
+    case 'bsn': { const p = bsnProblem(v); return p ? fout(k, 'bsn-ongeldig', p) : { waarde: v } }
+    case 'datum': case 'datum?': return isDatum(v) ? { waarde: v } : fout(k, 'datum-ongeldig', 'geen geldige datum (verwacht JJJJ-MM-DD)')
+    case 'maand': return isMaand(v) ? { waarde: v } : fout(k, 'maand-ongeldig', 'geen geldige maand (verwacht JJJJ-MM)')
     case 'cent': {
-      if (/^-\d+$/.test(v)) return fout('bedrag-ongeldig', 'bedrag mag niet negatief zijn')
-      if (!/^\d{1,15}$/.test(v) || Number(v) > MAX_CENT) return fout('bedrag-ongeldig', 'geen geheel aantal eurocent (of onwaarschijnlijk hoog)')
+      if (/^-\d+$/.test(v)) return fout(k, 'bedrag-ongeldig', 'bedrag mag niet negatief zijn')
+      if (!/^\d{1,15}$/.test(v) || Number(v) > MAX_CENT) return fout(k, 'bedrag-ongeldig', 'geen geheel aantal eurocent (of onwaarschijnlijk hoog)')
       return { waarde: Number(v) }
     }
-    case 'geheel': return /^\d{1,9}$/.test(v) ? { waarde: Number(v) } : fout('getal-ongeldig', 'geen geheel getal van 0 of meer')
-    case 'tekst': case 'tekst?': return v.length <= MAX_TEKST ? { waarde: v } : fout('tekst-ongeldig', `langer dan ${MAX_TEKST} tekens`)
+    case 'geheel': return /^\d{1,9}$/.test(v) ? { waarde: Number(v) } : fout(k, 'getal-ongeldig', 'geen geheel getal van 0 of meer')
+    case 'tekst': case 'tekst?': return v.length <= MAX_TEKST ? { waarde: v } : fout(k, 'tekst-ongeldig', `langer dan ${MAX_TEKST} tekens`)
   }
 }
 
