@@ -149,5 +149,19 @@ for (const store of testStores()) {
       const signalen = await db.selectFrom('signalen').select(['soort', 'bsn', 'periode_van']).where('oin', '=', utrecht.oin).execute()
       assert.deepEqual(signalen, [{ soort: 'inkomsten', bsn, periode_van: '2026-03-01' }])
     })
+
+    test('a full population upload keeps the aanvraag indication running', {
+      todo: 'population service: vervangingVan should leave herkomst "aanvraag" rows alone (they end by their own einddatum)',
+    }, async () => {
+      const t = await startTestHub(store, { modules: [populatieModule, voorafToetsModule] })
+      await using _ = t
+      const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const [aanvrager, client] = [nieuwBsn(), nieuwBsn()]
+      await t.as(utrecht).inject({ method: 'POST', url: URL, ...json({ bsn: aanvrager, aanvraagReferentie: 'A-1', peildatum: '2026-03-01' }) })
+      const pop = await t.as(utrecht).inject({ method: 'PUT', url: '/api/v1/populaties/samenloop', payload: `bsn;ingangsdatum;einddatum;referentie\n${client};2025-01-01;;D-1\n`, headers: { 'content-type': 'text/csv' } })
+      assert.equal(pop.statusCode, 200, pop.body)
+      const aanvraag = await t.hub.ctx.database.db.selectFrom('populatie_regels').select(['vervangen']).where('herkomst', '=', 'aanvraag').execute()
+      assert.deepEqual(aanvraag, [{ vervangen: null }])
+    })
   })
 }
