@@ -1,5 +1,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { intakeModule } from '../../src/platform/intake/index.js'
+import { populatieModule } from '../../src/platform/population/index.js'
 import { samenloopModule, matchSamenloopLevering } from '../../src/products/samenloop/index.js'
 import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
 import { brp, detentie, indiceer, leverEnMeld, leverFeiten, polis, rdw, studiefinanciering, svb, testBsn, vermogen, wachtTot, type TestFeit } from '../support/werk-en-inkomen-fixtures.js'
@@ -254,6 +256,34 @@ for (const store of testStores()) {
       const batch = await uitkomst(false)
       assert.equal(batch.filter((r) => r.correctie === 1).length, 2, 'the test data holds corrections')
       assert.deepEqual(await uitkomst(true), batch)
+    })
+
+    test('end to end through the population and intake APIs: CSV delivery and a single event become signals', async () => {
+      const t = await startTestHub(store, { modules: [populatieModule, intakeModule, samenloopModule] })
+      await using _ = t
+      const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const uwv = await t.org('UWV', 'bron', { rollen: ['bron'] })
+      const rdwOrg = await t.org('RDW', 'bron', { rollen: ['bron'] })
+      const [client, ander] = [testBsn(), testBsn()]
+      const pop = await t.as(utrecht).inject({ method: 'PUT', url: '/api/v1/populaties/samenloop', payload: `bsn;ingangsdatum;einddatum;referentie\n${client};2025-01-01;;BIJ-1\n`, headers: { 'content-type': 'text/csv' } })
+      assert.equal(pop.statusCode, 200, pop.body)
+      const KOP = 'bsn;periode;inkomstenverhoudingId;loonheffingennummer;werkgeverNaam;soortInkomen;brutoloonCent;loonheffingCent;uren'
+      const lever = (id: string, ...regels: string[]) => t.as(uwv).inject({ method: 'POST', url: '/api/v1/bronnen/uwv-polis/leveringen', payload: `${KOP}\n${regels.join('\n')}\n`, headers: { 'content-type': 'text/csv', 'levering-id': id } })
+      const r1 = await lever('polis-2025-03', `${client};2025-03;IKV-7;802850844L01;Bakkerij BV;loon;150000;15000;80`, `${ander};2025-03;IKV-8;802850844L01;Bakkerij BV;loon;150000;15000;80`)
+      assert.equal(r1.statusCode, 201, r1.body)
+      const ev = await t.as(rdwOrg).inject({ method: 'POST', url: '/api/v1/bronnen/rdw-voertuigen/gebeurtenissen', ...json({ bsn: client, kenteken: 'GB-22-NL', datumAanvang: '2025-04-02', datumEinde: null, dagwaardeCent: 650000 }) })
+      assert.equal(ev.statusCode, 201, ev.body)
+      await wachtTot(async () => (await aantalSignalen(t)) >= 2)
+      assert.equal((await lever('polis-2025-03-herhaald', `${client};2025-03;IKV-7;802850844L01;Bakkerij BV;loon;150000;15000;80`)).statusCode, 201)
+      assert.equal((await lever('polis-2025-03-correctie', `${client};2025-03;IKV-7;802850844L01;Bakkerij BV;loon;155000;15500;80`)).statusCode, 201)
+      await wachtTot(async () => (await aantalSignalen(t)) >= 3)
+      await new Promise((r) => setTimeout(r, 200))
+      const { signalen } = await lijst(t, utrecht)
+      assert.deepEqual(signalen.map((s) => [s.soort, s.bsn, s.correctie, (s.bronnen[0] as { leveringId: string }).leveringId]), [
+        ['inkomsten', client, false, 'polis-2025-03'], ['voertuig', client, false, (signalen[1]!.bronnen[0] as { leveringId: string }).leveringId],
+        ['inkomsten', client, true, 'polis-2025-03-correctie'],
+      ])
+      assert.equal(signalen[1]!.gegevens.dagwaardeCent, 650000)
     })
   })
 }
