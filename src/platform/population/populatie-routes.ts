@@ -117,7 +117,9 @@ async function verwerk(ctx: HubContext, request: FastifyRequest, product: string
   const entry = ctx.register.requireProduct(product)
   const resultaat = await ctx.database.db.transaction().execute(async (tx) => {
     const p = populatie(tx)
-    const wijziging = bepaal(await p.actueel(oin, product))
+    // Indications the vooraf-toets created (herkomst `aanvraag`) are not the gemeente's upload: they end by their own
+    // einddatum, so neither a full replacement nor a mutation file touches them.
+    const wijziging = bepaal((await p.actueel(oin, product)).filter((r) => r.herkomst !== 'aanvraag'))
     const tijd = ctx.clock.now().toISOString()
     await p.pasToe(oin, product, wijziging, herkomst, tijd)
     const verwerkingsactiviteit = populatieActiviteit(entry)
