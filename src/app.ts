@@ -81,6 +81,7 @@ export async function createHub(config: HubConfig, opts: HubOptions = {}): Promi
     const ledger = createLedger({ db: database.db, clock, keyring })
     const ctx: HubContext = { database, clock, keyring, access, tokens, ledger, register, bus, metrics: createMetrics() }
     const portal = opts.portal ? await opts.portal(ctx) : undefined
+    ctx.portal = portal
     const http = await createHttpServer({ ctx, config, portal, modules: opts.modules, logStream: opts.logStream })
     for (const m of opts.modules ?? []) m.subscribe?.(ctx)
     const stops: Array<() => Promise<void>> = []

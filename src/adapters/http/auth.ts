@@ -27,8 +27,9 @@ export function createAuthenticator(ctx: HubContext, portal: Portal | undefined)
       // A token may be narrower than its client: keep only what both allow.
       return { ...client, producten: client.producten.filter((p) => claims.scopes.includes(p)), scopes: client.scopes.filter((s) => claims.scopes.includes(s)) }
     }
-    if (portal && request.headers[PORTAL_HEADER] === '1') {
-      const user = await portal.principalFromRequest(request)
+    const sessions = portal ?? ctx.portal
+    if (sessions && request.headers[PORTAL_HEADER] === '1') {
+      const user = await sessions.principalFromRequest(request)
       if (user) return user
       throw new AppError('unauthenticated', 'portaal.sessie', 'u bent niet (meer) ingelogd')
     }

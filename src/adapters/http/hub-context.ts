@@ -20,6 +20,11 @@ export interface HubContext {
   readonly register: GegevensRegister
   readonly bus: Bus
   readonly metrics: Metrics
+  /**
+   * The portal of this hub, once built (it needs the context first). Authenticators ask it at request time, so
+   * every module's routes accept a portal session as well as a bearer token.
+   */
+  portal?: Portal | undefined
 }
 
 export interface HttpConfig {
