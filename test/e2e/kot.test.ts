@@ -136,6 +136,23 @@ for (const store of testStores()) {
       assert.equal(await t.hub.ctx.ledger.count(), 0)
     })
 
+    test('a delivery only compares the gemeenten it has lines for; the manual run compares on request', async () => {
+      const { t, utrecht, amersfoort, db, p } = await opzet(store)
+      await using _ = t
+      await voegFeitenToe(db, [kotFeit(p.p6, '2026-02', '0307', 'bijstand', 'kot-2026-02-deel-1')])
+      await db.transaction().execute((tx) => appendToOutbox(tx, t.hub.ctx.clock, [
+        { type: 'knooppunt.feiten.vastgelegd.v1', data: { bron: 'belastingdienst-kot-doelgroep', leveringId: 'kot-2026-02-deel-1', opgeslagen: 1 } },
+      ]))
+      t.hub.ctx.bus.notify()
+      await wachtTot(async () => (await t.hub.ctx.ledger.inzage(p.p6 as Bsn)).length >= 1)
+      await new Promise((r) => setTimeout(r, 200))
+      assert.equal((await db.selectFrom('signalen').select('id').execute()).length, 0, 'Amersfoort matched; Utrecht is not in this part of the file')
+      assert.equal((await t.hub.ctx.ledger.inzage(p.p1 as Bsn)).length, 0, 'Utrecht was not compared')
+      const handmatig = (await t.as(utrecht).inject({ method: 'POST', url: VERGELIJK, ...json({ periode: '2026-02' }) })).json()
+      assert.deepEqual(handmatig.verschillen, { 'niet-geregistreerd': 0, 'niet-in-bestand': 3 })
+      assert.equal((await t.as(amersfoort).inject({ method: 'GET', url: `${VERSCHILLEN}?periode=2026-02` })).json().verschillen.length, 0)
+    })
+
     test('end to end: population upload and the Belastingdienst file through the intake API', async () => {
       const t = await startTestHub(store, { modules: [populatieModule, intakeModule, kotModule], clock: fixedClock('2026-02-10T08:00:00Z') })
       await using _ = t

@@ -18,8 +18,10 @@ async function kotGemeenten(ctx: HubContext): Promise<Array<{ oin: string; gemee
 
 /**
  * Bus consumer: when the Belastingdienst file (or part of it) is stored, compares each month it covers for every
- * gemeente that takes the product. One transaction per gemeente and month, so a large run commits in steps; a
- * redelivered event compares again and adds nothing (signals are deduplicated).
+ * gemeente that takes the product and has lines in this delivery. A gemeente the delivery does not mention is left
+ * alone: if the file comes in parts, its part may still be on its way, and comparing now would report every
+ * registered parent as missing (the manual run compares on request). One transaction per gemeente and month, so a
+ * large run commits in steps; a redelivered event compares again and adds nothing (signals are deduplicated).
  */
 export function kotConsument(ctx: HubContext) {
   return async function vergelijkNaLevering(event: HubEvent): Promise<void> {
@@ -32,7 +34,8 @@ export function kotConsument(ctx: HubContext) {
     const trace = { traceId: event.traceId ?? newTraceId(), spanId: newSpanId() }
     for (const periode of maanden) {
       const bestand = await leesBestand(db, periode)
-      for (const g of gemeenten) {
+      const genoemd = bestand.gemeentenIn(data.leveringId)
+      for (const g of gemeenten.filter((x) => genoemd.has(x.gemeentecode))) {
         await db.transaction().execute((tx) => vergelijkGemeente(ctx, tx, { ...g, periode, bestand, trace }))
         ctx.bus.notify()
       }

@@ -10,6 +10,8 @@ export interface BestandVanMaand {
   /** The deliveries that make up the month's file (one national file, possibly in parts). */
   readonly leveringen: readonly string[]
   perGemeente(gemeentecode: string): readonly KotBestandsregel[]
+  /** The gemeentecodes that a delivery has lines for. */
+  gemeentenIn(leveringId: string): ReadonlySet<string>
 }
 
 interface Velden { periode?: string; gemeentecode?: string; doelgroep?: string }
@@ -21,11 +23,14 @@ export async function leesBestand(db: Executor, periode: Maand): Promise<Bestand
     .where('bron', '=', BRON).where('geldig_van', '>=', van).where('geldig_van', '<=', tot).execute()
   const laatste = new Map<string, { id: number; vastgelegd: string; gemeentecode: string; regel: KotBestandsregel }>()
   const leveringen = new Set<string>()
+  const gemeentenPerLevering = new Map<string, Set<string>>()
   for (const r of rows) {
     const g = JSON.parse(r.gegevens) as Velden
     if (g.periode !== undefined && g.periode !== periode) continue
     const gemeentecode = g.gemeentecode ?? ''
     leveringen.add(r.levering_id)
+    if (!gemeentenPerLevering.has(r.levering_id)) gemeentenPerLevering.set(r.levering_id, new Set())
+    gemeentenPerLevering.get(r.levering_id)!.add(gemeentecode)
     const key = `${gemeentecode}|${r.bsn}`
     const eerder = laatste.get(key)
     const id = Number(r.id)
@@ -41,6 +46,7 @@ export async function leesBestand(db: Executor, periode: Maand): Promise<Bestand
     aanwezig: rows.length > 0,
     leveringen: [...leveringen].sort(),
     perGemeente: (code) => perGemeente.get(code) ?? [],
+    gemeentenIn: (leveringId) => gemeentenPerLevering.get(leveringId) ?? new Set(),
   }
 }
 
