@@ -7,7 +7,8 @@ import { createServer } from 'node:net'
 import { completeBsn, newSpanId, newTraceId, oinFrom, type Bsn, type Oin } from '../../src/core/index.js'
 import type { OrganisatieSoort, Rol } from '../../src/platform/access/index.js'
 import { createRecentLedger } from '../../src/platform/ledger/recent.js'
-import { createPortal } from '../../src/adapters/http/portal/index.js'
+import { createPortal, type PortalPagina } from '../../src/adapters/http/portal/index.js'
+import type { RouteModule } from '../../src/adapters/http/hub-context.js'
 import { ensurePortalBuilt, PORTAL_DIST } from '../../web/build.js'
 import { startTestHub, type TestHub } from './test-hub.js'
 
@@ -89,16 +90,24 @@ async function seed(t: TestHub): Promise<Record<string, Oin>> {
   return oins
 }
 
+export interface PortalTestAppOptions {
+  /** Product modules to mount (their API routes, consumers and workers); none by default. */
+  readonly modules?: readonly RouteModule[]
+  /** Extra menu pages (the product pages); none by default, so the portal's own tests see only its own pages. */
+  readonly paginas?: readonly PortalPagina[]
+}
+
 /** Builds the SPA if needed, starts the hub with the portal on a free port and seeds the demo accounts. */
-export async function startPortalTestApp(): Promise<PortalTestApp> {
+export async function startPortalTestApp(opts: PortalTestAppOptions = {}): Promise<PortalTestApp> {
   await ensurePortalBuilt()
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const hub = await startTestHub('sqlite', {
     config: { port, publicUrl: url, logLevel: 'warn' },
+    ...(opts.modules ? { modules: opts.modules } : {}),
     portal: (ctx) => createPortal({
       access: ctx.access, keyring: ctx.keyring, clock: ctx.clock, publicUrl: url, oidc: { mode: 'embedded' },
-      webDist: PORTAL_DIST, ledger: createRecentLedger(ctx.database.db),
+      webDist: PORTAL_DIST, ledger: createRecentLedger(ctx.database.db), paginas: opts.paginas,
     }),
   })
   const oins = await seed(hub)

@@ -1,0 +1,356 @@
+/**
+ * The product pages of the portal in a real browser (Debian chromium driven by playwright-core) against a real hub
+ * with the product modules mounted: each demo role sees exactly its product pages, and every page is exercised —
+ * a population with a bad line gives the line report, a source delivers a file, the signal that follows is opened
+ * and reported back on, the vooraf-toets shows facts per source, a subscription shows its secret once, the
+ * beslagvrije voet shows every step, and kwijtschelding polls a batch to its results. Screenshots go to
+ * test-results/portaal-producten/, axe-core (WCAG 2.1 A and AA) must find nothing.
+ *
+ * Modules are imported dynamically: a page whose module is not in the tree yet is skipped with the reason.
+ */
+import { after, afterEach, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import type { RouteModule } from '../../src/adapters/http/hub-context.js'
+import { PRODUCT_PAGINAS } from '../../src/adapters/http/portal/navigation.js'
+import { completeBsn } from '../../src/core/index.js'
+import { beslagvrijeVoetRoutes } from '../../src/products/beslagvrije-voet/index.js'
+import { DEMO_WACHTWOORD, startPortalTestApp, type PortalTestApp } from '../support/portal-test-app.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+const SHOTS = new URL('../../test-results/portaal-producten/', import.meta.url).pathname
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/** A module by its export name, or undefined when the file (or the export) is not there yet. */
+async function module(pad: string, ...namen: string[]): Promise<RouteModule | undefined> {
+  try {
+    const m = (await import(pad)) as Record<string, unknown>
+    for (const naam of namen) {
+      const v = m[naam]
+      if (typeof v === 'function' && naam.startsWith('create')) return (v as (o: object) => RouteModule)({ allowPrivateUrls: true })
+      if (v && typeof v === 'object') return v as RouteModule
+    }
+  } catch { /* not built yet */ }
+  return undefined
+}
+
+const mods = {
+  populatie: await module('../../src/platform/population/index.js', 'populatieModule'),
+  intake: await module('../../src/platform/intake/index.js', 'intakeModule'),
+  samenloop: await module('../../src/products/samenloop/index.js', 'samenloopModule'),
+  // The test receiver runs on 127.0.0.1: only the demo/test setting allows private addresses.
+  delivery: await module('../../src/platform/delivery/index.js', 'createDeliveryModule', 'deliveryModule'),
+  voorafToets: await module('../../src/products/vooraf-toets/index.js', 'voorafToetsModule'),
+  kwijtschelding: await module('../../src/products/kwijtschelding/index.js', 'kwijtscheldingModule'),
+}
+const ontbreekt = (...namen: Array<keyof typeof mods>): string | false => {
+  const weg = namen.filter((n) => !mods[n])
+  return weg.length ? `module nog niet in de boom: ${weg.join(', ')}` : false
+}
+
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} ontbreekt (apt-get install -y chromium)`
+
+/** Valid BSNs (11-proef): one in the population with income, one with a bad line, one for kwijtschelding. */
+const BSN_CLIENT = completeBsn('20000001')!
+const BSN_TWEEDE = completeBsn('20000002')!
+const BSN_KWS = completeBsn('20000003')!
+
+describe('portal product pages in the browser', { skip }, () => {
+  let app: PortalTestApp
+  let browser: Browser
+  const consoleErrors: string[] = []
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    const modules = [beslagvrijeVoetRoutes, ...Object.values(mods).filter((m): m is RouteModule => m !== undefined)]
+    app = await startPortalTestApp({ modules, paginas: PRODUCT_PAGINAS })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    })
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.[Symbol.asyncDispose]()
+  })
+
+  // A test that fails leaves its page open (success closes it): keep a screenshot of where it stopped.
+  const open_: Page[] = []
+  afterEach(async (t) => {
+    for (const p of open_.splice(0)) {
+      if (p.isClosed()) continue
+      await p.screenshot({ path: `${SHOTS}fout-${t.name.slice(0, 30).replace(/[^a-z]+/gi, '-')}.png`, fullPage: true }).catch(() => {})
+      await p.context().close()
+    }
+  })
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true })
+    const page = await context.newPage()
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`) })
+    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`))
+    open_.push(page)
+    return page
+  }
+
+  async function assertAccessible(page: Page, label: string): Promise<void> {
+    if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE)
+    const violations = await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_21_AA)} } })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`)
+    assert.deepEqual(violations, [], `${label}: WCAG 2.1 AA violations`)
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true })
+
+  async function login(page: Page, gebruikersnaam: string): Promise<void> {
+    await page.goto(`${app.url}/portaal/login`)
+    await page.getByLabel('Gebruikersnaam').fill(gebruikersnaam)
+    await page.getByLabel('Wachtwoord').fill(DEMO_WACHTWOORD)
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Start' }).waitFor()
+  }
+
+  const menu = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')
+
+  async function open(page: Page, titel: string, kop = titel): Promise<void> {
+    await menu(page).getByText(titel, { exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: kop }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Bezig met laden' }).waitFor({ state: 'detached' })
+  }
+
+  /** A file for an `<input type=file>`, straight from memory. */
+  const csv = (name: string, regels: readonly string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`${regels.join('\n')}\n`) })
+
+  test('each role sees exactly the product pages its organisation takes and its roles allow', async () => {
+    const verwacht: Record<string, string[]> = {
+      'inkomen@utrecht': ['Start', 'Gegevensregister', 'Signalen', 'Vooraf-toets', 'Populatie uploaden', 'Abonnementen', 'Beslagvrije voet'],
+      'belastingen@utrecht': ['Start', 'Gegevensregister', 'Abonnementen', 'Beslagvrije voet', 'Kwijtschelding'],
+      'bron@uwv': ['Start', 'Gegevensregister', 'Leveringen'],
+      'beslag@incasso': ['Start', 'Gegevensregister', 'Abonnementen', 'Beslagvrije voet'],
+      'wmo@utrecht': ['Start', 'Gegevensregister', 'Abonnementen'],
+      'privacy@utrecht': ['Start', 'Gegevensregister', 'Logboek-inzage'],
+    }
+    for (const [gebruiker, items] of Object.entries(verwacht)) {
+      const page = await newPage()
+      await login(page, gebruiker)
+      assert.deepEqual(await menu(page).allTextContents(), items, `menu for ${gebruiker}`)
+      await page.context().close()
+    }
+    // A page the user has no role for is refused by the SPA as well (the API refuses it anyway).
+    const page = await newPage()
+    await login(page, 'wmo@utrecht')
+    await page.goto(`${app.url}/signalen`)
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor()
+    await page.context().close()
+  })
+
+  test('populatie: a file with bad lines gives a report per line; a good file updates the population', { skip: ontbreekt('populatie') }, async () => {
+    const page = await newPage()
+    await login(page, 'inkomen@utrecht')
+    await open(page, 'Populatie uploaden')
+    await page.getByRole('button', { name: 'Populatie uploaden' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Controleer de volgende velden' }).waitFor()
+    await page.getByLabel('Samenloop (bijstand)').check()
+    await page.getByLabel('Populatiebestand (CSV)').setInputFiles(csv('populatie-fout.csv', [
+      'bsn;ingangsdatum;einddatum;referentie', `${BSN_CLIENT};2025-01-01;;BIJ-1`, '123456789;2025-01-01;;BIJ-2', `${BSN_TWEEDE};2025-13-01;;BIJ-3`,
+    ]))
+    await page.getByRole('button', { name: 'Populatie uploaden' }).click()
+    await page.getByRole('heading', { name: 'populatie-fout.csv is niet verwerkt' }).waitFor()
+    const rapport = page.getByRole('region', { name: 'Foutrapport per regel' })
+    await rapport.getByRole('cell', { name: '3', exact: true }).waitFor()
+    await rapport.getByRole('cell', { name: '4', exact: true }).waitFor()
+    await assertAccessible(page, 'populatie, foutrapport')
+    await shot(page, '01-populatie-foutrapport')
+
+    await page.getByLabel('Populatiebestand (CSV)').setInputFiles(csv('populatie.csv', [
+      'bsn;ingangsdatum;einddatum;referentie', `${BSN_CLIENT};2025-01-01;;BIJ-1`, `${BSN_TWEEDE};2025-01-01;;BIJ-2`,
+    ]))
+    await page.getByRole('button', { name: 'Populatie uploaden' }).click()
+    await page.getByRole('heading', { name: 'De populatie voor Samenloop (bijstand) is bijgewerkt' }).waitFor()
+    await assertAccessible(page, 'populatie, verwerkt')
+    await shot(page, '02-populatie-verwerkt')
+    await page.context().close()
+  })
+
+  test('leveringen: a source delivers a file and sees the rejected lines with their reasons', { skip: ontbreekt('intake') }, async () => {
+    const page = await newPage()
+    await login(page, 'bron@uwv')
+    await open(page, 'Leveringen')
+    await page.getByLabel('Bron', { exact: true }).selectOption('uwv-polis')
+    await page.getByLabel('Leveringskenmerk').fill('polis-2026-01')
+    await page.getByLabel('Leveringsbestand (CSV)').setInputFiles(csv('uwv-polis-2026-01.csv', [
+      'bsn;periode;inkomstenverhoudingId;loonheffingennummer;werkgeverNaam;soortInkomen;brutoloonCent;loonheffingCent;uren',
+      `${BSN_CLIENT};2026-01;IKV-1;123456789L01;Bakkerij De Korenschoof;loon;185000;32000;80`,
+      `${BSN_TWEEDE};2026-13;IKV-2;123456789L01;Bakkerij De Korenschoof;loon;90000;10000;40`,
+    ]))
+    await page.getByRole('button', { name: 'Levering versturen' }).click()
+    await page.getByRole('heading', { name: 'Levering polis-2026-01 is ontvangen' }).waitFor()
+    const rapport = page.getByRole('region', { name: 'Afgewezen regels' })
+    await rapport.getByRole('cell', { name: '3', exact: true }).waitFor()
+    await assertAccessible(page, 'leveringen, rapport')
+    await shot(page, '03-leveringen-rapport')
+    await page.context().close()
+  })
+
+  test('signalen: the inbox filters, a signal shows its explanation and sources, the terugmelding is sent, the export downloads',
+    { skip: ontbreekt('populatie', 'intake', 'samenloop') }, async () => {
+      const page = await newPage()
+      await login(page, 'inkomen@utrecht')
+      await open(page, 'Signalen')
+      // Matching runs on the bus after the delivery: wait for the signal to arrive.
+      const rij = page.getByRole('region', { name: 'Signalen, de nieuwste eerst' }).getByRole('row').filter({ hasText: BSN_CLIENT })
+      for (let i = 0; i < 30 && (await rij.count()) === 0; i++) {
+        await page.waitForTimeout(500)
+        await page.getByRole('button', { name: 'Filter toepassen' }).click()
+        await page.getByRole('status').filter({ hasText: 'Bezig met laden' }).waitFor({ state: 'detached' })
+      }
+      await rij.first().waitFor()
+      await page.getByLabel('Soort signaal').selectOption('inkomsten')
+      await page.getByLabel('Status').selectOption('nieuw')
+      await page.getByRole('button', { name: 'Filter toepassen' }).click()
+      await rij.first().waitFor()
+      await assertAccessible(page, 'signalen, inbox')
+      await shot(page, '04-signalen-inbox')
+
+      await rij.first().getByRole('link').click()
+      await page.getByRole('heading', { level: 1, name: 'Signaal: Inkomsten' }).waitFor()
+      await page.getByText(/Bakkerij De Korenschoof/).first().waitFor()
+      await page.getByRole('region', { name: 'Waarop het signaal rust' }).getByRole('cell', { name: 'polis-2026-01' }).waitFor()
+      assert.ok(!page.url().includes(BSN_CLIENT), 'no BSN in the URL')
+      assert.ok(!String(await page.evaluate('JSON.stringify(history.state) + location.href')).includes(BSN_CLIENT), 'no BSN in history')
+      assert.equal(await page.evaluate('document.activeElement?.tagName'), 'H1', 'focus on the signal heading')
+      await page.getByRole('button', { name: 'Terugmelding versturen' }).click()
+      await page.getByRole('alert').filter({ hasText: 'Kies een uitkomst' }).waitFor()
+      await page.getByLabel('Terecht: het signaal klopte', { exact: true }).check()
+      await page.getByLabel('Toelichting (niet verplicht)').fill('Loon verrekend met de bijstand over januari.')
+      await page.getByRole('button', { name: 'Terugmelding versturen' }).click()
+      await page.getByText('Uw terugmelding is ontvangen: terecht.').waitFor()
+      await page.locator('dd').getByText('Terecht', { exact: true }).waitFor()
+      await assertAccessible(page, 'signaal, teruggemeld')
+      await shot(page, '05-signaal-teruggemeld')
+
+      await page.getByRole('link', { name: 'Terug naar alle signalen' }).click()
+      await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
+      assert.equal(await page.getByLabel('Soort signaal').inputValue(), 'inkomsten', 'the filters survive opening a signal')
+      const vandaag = new Date().toISOString().slice(0, 10)
+      await page.getByLabel('Ontvangen vanaf').fill('2020-01-01')
+      await page.getByLabel('Ontvangen tot en met').fill(vandaag)
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV downloaden' }).click()])
+      const inhoud = readFileSync((await download.path())!, 'utf8')
+      assert.match(inhoud, new RegExp(BSN_CLIENT), 'the export holds the signal')
+      await page.context().close()
+    })
+
+  test('vooraf-toets: the facts of every source about one applicant, in tables', { skip: ontbreekt('voorafToets', 'intake') }, async () => {
+    const page = await newPage()
+    await login(page, 'inkomen@utrecht')
+    await open(page, 'Vooraf-toets')
+    await page.getByLabel('Burgerservicenummer (BSN) van de aanvrager').fill('123456789')
+    await page.getByRole('button', { name: 'Toets uitvoeren' }).click()
+    await page.getByRole('alert').getByText(/elfproef/).waitFor()
+    await page.getByLabel('Burgerservicenummer (BSN) van de aanvrager').fill(BSN_CLIENT)
+    await page.getByLabel('Kenmerk van de aanvraag').fill('AANVR-2026-001')
+    await page.getByLabel('Peildatum').fill('2026-02-01')
+    await page.getByRole('button', { name: 'Toets uitvoeren' }).click()
+    await page.getByRole('heading', { level: 2, name: `Gegevens over BSN ${BSN_CLIENT}` }).waitFor()
+    assert.ok(!page.url().includes(BSN_CLIENT), 'no BSN in the URL')
+    await assertAccessible(page, 'vooraf-toets, resultaat')
+    await shot(page, '06-vooraf-toets')
+    await page.context().close()
+  })
+
+  test('abonnementen: a new subscription shows its secret once, with its deliveries and dead letters', { skip: ontbreekt('delivery') }, async () => {
+    const page = await newPage()
+    await login(page, 'inkomen@utrecht')
+    await open(page, 'Abonnementen')
+    await page.getByRole('button', { name: 'Abonnement aanmaken' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Kies minstens één product' }).waitFor()
+    await page.getByLabel('Webadres van uw systeem').fill('http://127.0.0.1:9/knooppunt/webhooks')
+    await page.getByLabel('Samenloop (bijstand)').check()
+    await page.getByLabel('Alleen deze soorten signalen (niet verplicht)').fill('inkomsten, voertuig')
+    await page.getByRole('button', { name: 'Abonnement aanmaken' }).click()
+    await page.getByRole('heading', { name: /Het abonnement op .* is aangemaakt/ }).waitFor()
+    assert.match(await page.locator('.kp-secret').textContent() ?? '', /\S{20,}/)
+    await page.getByRole('button', { name: 'Afleveringen tonen' }).first().click()
+    await page.getByRole('heading', { level: 3, name: 'Onbestelbare berichten' }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Bezig met laden' }).waitFor({ state: 'detached' })
+    await assertAccessible(page, 'abonnementen')
+    await shot(page, '07-abonnementen')
+    await page.getByRole('button', { name: /opzeggen$/ }).first().click()
+    await page.getByRole('button', { name: 'Ja, opzeggen' }).click()
+    await page.getByText(/is opgezegd\.$/).waitFor()
+    await page.context().close()
+  })
+
+  test('beslagvrije voet: the calculator shows every step with its legal basis, and explains a refusal', async () => {
+    const page = await newPage()
+    await login(page, 'beslag@incasso')
+    await open(page, 'Beslagvrije voet')
+    await page.getByRole('button', { name: 'Berekenen' }).click()
+    const samenvatting = page.getByRole('alert').filter({ hasText: 'Controleer de volgende velden' })
+    await samenvatting.waitFor()
+    assert.equal(await page.evaluate('document.activeElement?.getAttribute("role")'), 'alert', 'focus on the error summary')
+    await assertAccessible(page, 'bvv, fouten')
+    await page.getByLabel('Peildatum').fill('2026-01-01')
+    await page.getByLabel('Alleenstaande', { exact: true }).check()
+    await page.getByRole('group', { name: /woonadres/ }).getByLabel('Nee').check()
+    await page.getByRole('group', { name: /bijstandsuitkering/ }).getByLabel('Nee').check()
+    await page.getByLabel('Netto inkomen per maand').fill('2.500,00')
+    await page.getByLabel('Belastbaar inkomen per jaar').fill('24000')
+    await page.getByRole('button', { name: 'Berekenen' }).click()
+    await page.getByRole('heading', { level: 2, name: /^De beslagvrije voet is €\s951,01 per maand$/ }).waitFor()
+    await page.getByRole('heading', { level: 3, name: /^Stap 1: Maximale beslagvrije voet/ }).waitFor()
+    await page.getByRole('heading', { level: 3, name: /^Stap 2: Geen woonadres/ }).waitFor()
+    await page.getByText('art. 475da lid 4 Rv').first().waitFor()
+    await page.getByRole('cell', { name: /^€\s2\.191,42$/ }).waitFor()
+    await assertAccessible(page, 'bvv, stappen')
+    await shot(page, '08-bvv-stappen')
+
+    // Woonkosten in 2026 need parameters nobody has verified yet: the hub refuses instead of guessing.
+    await page.getByRole('group', { name: /woonadres/ }).getByLabel('Ja').check()
+    await page.getByLabel('Woonkosten per maand (niet verplicht)').fill('900')
+    await page.getByRole('button', { name: 'Berekenen' }).click()
+    await page.getByRole('heading', { level: 2, name: 'Knooppunt kan voor deze datum niet rekenen' }).waitFor()
+    await page.getByText(/formule\.D-drempelinkomen/).waitFor()
+    await assertAccessible(page, 'bvv, weigering')
+    await shot(page, '09-bvv-weigering')
+    await page.context().close()
+  })
+
+  test('kwijtschelding: a batch is polled with a progress bar to its results, which export to CSV', { skip: ontbreekt('kwijtschelding') }, async () => {
+    const page = await newPage()
+    await login(page, 'belastingen@utrecht')
+    await open(page, 'Kwijtschelding')
+    await page.getByRole('heading', { level: 2, name: 'Eén inwoner toetsen' }).waitFor()
+    await page.getByLabel('Bestand met inwoners (CSV)').setInputFiles(csv('kwijtschelding.csv', [
+      'bsn;peildatum;aanslagCent', `${BSN_KWS};2026-01-01;41250`, '123456789;2026-01-01;', `${BSN_CLIENT};2026-01-01;`,
+    ]))
+    await page.getByRole('button', { name: 'Bestand toetsen' }).click()
+    await page.getByRole('heading', { level: 2, name: 'Resultaat van de toetsing' }).waitFor()
+    await page.getByLabel('Voortgang').waitFor()
+    await page.getByText('Klaar: 3 getoetst.').waitFor({ timeout: 30_000 })
+    const tabel = page.getByRole('region', { name: 'Uitkomst per inwoner' })
+    await tabel.getByRole('row').nth(3).waitFor()
+    await tabel.getByText('Niet getoetst').first().waitFor()
+    await assertAccessible(page, 'kwijtschelding, resultaten')
+    await shot(page, '10-kwijtschelding-resultaten')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Resultaten downloaden als CSV' }).click()])
+    assert.match(readFileSync((await download.path())!, 'utf8'), new RegExp(BSN_KWS))
+
+    await page.getByLabel('Burgerservicenummer (BSN)', { exact: true }).fill(BSN_KWS)
+    await page.getByLabel('Bedrag van de aanslag (niet verplicht)').fill('412,50')
+    await page.getByRole('button', { name: 'Toetsen', exact: true }).click()
+    await page.getByText('Klaar: 1 getoetst.').waitFor({ timeout: 30_000 })
+    assert.ok(!page.url().includes(BSN_KWS), 'no BSN in the URL')
+    await shot(page, '11-kwijtschelding-enkel')
+    await page.context().close()
+  })
+
+  test('no script errors or CSP violations on any product page', () => {
+    // Refused requests (400/404/409) are part of the flows above; Chrome logs those as failed resources.
+    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e)), [])
+  })
+})
