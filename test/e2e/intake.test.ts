@@ -189,3 +189,50 @@ for (const store of testStores()) {
     })
   })
 }
+
+describe('CLI: knooppunt populatie and knooppunt lever against a running hub', () => {
+  test('upload a population, deliver a file (twice: idempotent by default id), one-line errors', { timeout: 60_000 }, async () => {
+    const { execFile } = await import('node:child_process')
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { t, gemeente } = await hub('sqlite')
+    await using _ = t
+    const rdw = await t.org('UWV', 'bron', { rollen: ['bron'] })
+    const adres = await t.hub.http.listen({ port: 0, host: '127.0.0.1' })
+    const dir = mkdtempSync(join(tmpdir(), 'knooppunt-cli-'))
+    try {
+      const cli = join(dir, 'cli.mts')
+      writeFileSync(cli, `import { Command } from '${new URL('../../node_modules/commander/esm.mjs', import.meta.url).pathname}'
+import { registerLever } from '${new URL('../../src/cli/commands/lever.ts', import.meta.url).pathname}'
+import { registerPopulatie } from '${new URL('../../src/cli/commands/populatie.ts', import.meta.url).pathname}'
+const program = new Command('knooppunt'); registerLever(program); registerPopulatie(program)
+await program.parseAsync(process.argv)\n`)
+      const run = (org: { clientId: string; clientSecret: string }, ...args: string[]) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: new URL('../../', import.meta.url).pathname, env: { ...process.env, KNOOPPUNT_URL: adres, KNOOPPUNT_CLIENT_ID: org.clientId, KNOOPPUNT_CLIENT_SECRET: org.clientSecret } },
+          (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }))
+      })
+      const popBestand = join(dir, 'populatie.csv')
+      writeFileSync(popBestand, `bsn;ingangsdatum;einddatum;referentie\n${IN};2025-01-01;;D-1\n${UIT};2025-01-01;;D-9\n`)
+      const pop = await run(gemeente, 'populatie', 'samenloop', popBestand)
+      assert.equal(pop.code, 0, pop.stderr)
+      assert.deepEqual(JSON.parse(pop.stdout), { aantal: 2, toegevoegd: 1, gewijzigd: 0, beeindigd: 1 })
+      const leverBestand = join(dir, 'uwv-polis.csv')
+      writeFileSync(leverBestand, [POLIS, polis(IN, '2026-01', 'IKV1'), '123456789;2026-01;IKV9;802850844L01;X;loon;1;1;1', ''].join('\n'))
+      const eerste = await run(rdw, 'lever', 'uwv-polis', leverBestand)
+      assert.equal(eerste.code, 0, eerste.stderr)
+      const verslag = JSON.parse(eerste.stdout)
+      assert.deepEqual([verslag.aantalRegels, verslag.geaccepteerd, verslag.afgewezen[0].code], [2, 1, 'bsn-ongeldig'])
+      assert.match(verslag.leveringId, /^uwv-polis\.csv-[0-9a-f]{16}$/)
+      const tweede = await run(rdw, 'lever', 'uwv-polis', leverBestand)
+      assert.match(tweede.stderr, /al eerder ontvangen/)
+      const fout = await run(rdw, 'lever', 'bestaat-niet', leverBestand)
+      assert.equal(fout.code, 4)
+      assert.match(fout.stderr, /(^|\n)knooppunt: onbekende bron 'bestaat-niet'.*\[bron\.onbekend\]\n$/)
+      const slecht = await run(gemeente, 'populatie', 'samenloop', leverBestand)
+      assert.equal(slecht.code, 2)
+      assert.match(slecht.stderr, /regel 1: .*\[populatie\.ongeldig\]\n$/)
+      assert.equal(slecht.stderr.split('\n').filter((r) => r.startsWith('knooppunt:')).length, 1, 'one error line')
+    } finally { rmSync(dir, { recursive: true, force: true }) }
+  })
+})
