@@ -1,5 +1,9 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { generate } from '../../src/synth/index.js'
 import { intakeModule } from '../../src/platform/intake/index.js'
 import { populatieModule } from '../../src/platform/population/index.js'
 import { samenloopModule, matchSamenloopLevering } from '../../src/products/samenloop/index.js'
@@ -284,6 +288,54 @@ for (const store of testStores()) {
         ['inkomsten', client, true, 'polis-2025-03-correctie'],
       ])
       assert.equal(signalen[1]!.gegevens.dagwaardeCent, 650000)
+    })
+
+    test('synthetic Netherlands: every source delivered through intake; inkomsten, uitkering and voertuig signals equal an independent count', async () => {
+      const map = mkdtempSync(join(tmpdir(), 'knooppunt-synth-'))
+      try {
+        await generate({ seed: 11, inwoners: 5000, uit: map, overschrijf: true })
+        const csv = (f: string) => readFileSync(join(map, f), 'utf8').trim().split('\n').slice(1).map((r) => r.split(';'))
+        const t = await startTestHub(store, { modules: [intakeModule, samenloopModule] })
+        await using _ = t
+        const gemeenten = await t.org('Alle gemeenten', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+        const bronnen = await t.org('Bronnen', 'bron', { rollen: ['bron'] })
+        const indicaties = readdirSync(map).filter((f) => f.startsWith('populatie-samenloop-')).flatMap(csv).map(([bsn, van, tot]) => ({ bsn: bsn!, van: van!, tot: tot || undefined }))
+        assert.ok(indicaties.length > 20)
+        await indiceer(t.hub.ctx.database.db, gemeenten.oin, indicaties)
+        const bronLijst = ['uwv-polis', 'rdw-voertuigen', 'svb-uitkeringen', 'belastingdienst-vermogen', 'dji-detenties', 'duo-studiefinanciering', 'brp-mutaties']
+        // The polis file is cut to the population's lines plus 2,000 others, to keep this test quick (intake speed is
+        // intake's own benchmark); every other file goes in whole.
+        const inPopulatie = new Set(indicaties.map((i) => i.bsn))
+        const [polisKop, ...polisRest] = readFileSync(join(map, 'uwv-polis.csv'), 'utf8').trim().split('\n')
+        const polis = [polisKop, ...polisRest.filter((r, i) => inPopulatie.has(r.slice(0, 9)) || i < 2000)].join('\n') + '\n'
+        for (const bron of bronLijst) {
+          const payload = bron === 'uwv-polis' ? polis : readFileSync(join(map, `${bron}.csv`))
+          const res = await t.as(bronnen).inject({ method: 'POST', url: `/api/v1/bronnen/${bron}/leveringen`, payload, headers: { 'content-type': 'text/csv', 'levering-id': `synth-${bron}` } })
+          assert.equal(res.statusCode, 201, `${bron}: ${res.body}`)
+          assert.deepEqual(res.json().afgewezen, [], bron)
+        }
+        // Independent expectation, straight from the files: a month or date inside some indication of that BSN.
+        const binnen = (bsn: string, van: string, tot: string) => indicaties.some((i) => i.bsn === bsn && i.van <= tot && (!i.tot || van <= i.tot))
+        const maandEinde = (m: string) => `${m}-${String(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`
+        const polisRegels = polis.trim().split('\n').slice(1).map((r) => r.split(';')).filter(([bsn, m, , , , , bruto]) => Number(bruto) > 0 && binnen(bsn!, `${m}-01`, maandEinde(m!)))
+        const verwacht = {
+          inkomsten: new Set(polisRegels.filter((r) => r[5] === 'loon').map(([bsn, m, ikv]) => `${bsn}|${ikv}|${m}`)).size,
+          uitkering: new Set(polisRegels.filter((r) => r[5] !== 'loon').map(([bsn, m, ikv]) => `${bsn}|${ikv}|${m}`)).size
+            + new Set(csv('svb-uitkeringen.csv').filter(([bsn, , van, tot]) => binnen(bsn!, van!, tot || '9999-12-31')).map(([bsn, r, van]) => `${bsn}|${r}|${van}`)).size,
+          voertuig: new Set(csv('rdw-voertuigen.csv').filter(([bsn, , van]) => binnen(bsn!, van!, van!)).map(([bsn, k, van]) => `${bsn}|${k}|${van}`)).size,
+        }
+        assert.ok(verwacht.inkomsten > 0 && verwacht.voertuig > 0, JSON.stringify(verwacht))
+        const tel = async () => Object.fromEntries((await t.hub.ctx.database.db.selectFrom('signalen').select(['soort', (eb) => eb.fn.countAll().as('n')]).groupBy('soort').execute()).map((r) => [r.soort, Number(r.n)]))
+        await wachtTot(async () => {
+          const n = await tel()
+          return n.inkomsten === verwacht.inkomsten && n.uitkering === verwacht.uitkering && (n.voertuig ?? 0) === verwacht.voertuig
+        }, 30_000).catch(async (e) => { assert.deepEqual(await tel(), verwacht); throw e })
+        // Every signal lies inside one of the afnemer's indications.
+        const rows = await t.hub.ctx.database.db.selectFrom('signalen').select(['bsn', 'periode_van', 'periode_tot']).execute()
+        for (const r of rows) assert.ok(binnen(r.bsn, r.periode_van, r.periode_tot ?? '9999-12-31'), r.bsn)
+      } finally {
+        rmSync(map, { recursive: true, force: true })
+      }
     })
   })
 }
