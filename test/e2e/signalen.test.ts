@@ -232,6 +232,8 @@ for (const store of testStores()) {
       assert.equal((await t.as(bron).inject({ method: 'GET', url: '/api/v1/signalen?product=samenloop' })).statusCode, 403, 'a source is no recipient of signals')
       const zonder = await t.org('Gemeente zonder samenloop', 'gemeente', { producten: ['bijstandsnormen'], rollen: ['inkomen'] })
       assert.equal((await t.as(zonder).inject({ method: 'GET', url: '/api/v1/signalen?product=samenloop' })).statusCode, 403)
+      const openapi = (await t.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json()
+      for (const pad of ['/api/v1/signalen', '/api/v1/signalen/export', '/api/v1/signalen/{id}', '/api/v1/signalen/{id}/terugmelding']) assert.ok(openapi.paths[pad], pad)
     })
 
     test('batch and incremental give the same stored signals (one delivery vs one event per fact)', async () => {
