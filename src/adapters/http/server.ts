@@ -8,7 +8,7 @@ import pino from 'pino'
 import { AppError, continueTrace, formatTraceparent, type TraceContext } from '../../core/index.js'
 import { createAuthenticator } from './auth.js'
 import type { HttpDeps } from './hub-context.js'
-import { redactingLoggerOptions } from './log-redaction.js'
+import { loggerOptions, redactingDestination } from './log-redaction.js'
 import { fromFastifyError, toProblem } from './problem.js'
 import { platformRoutes } from './routes/index.js'
 
@@ -27,7 +27,7 @@ declare module 'fastify' {
  */
 export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const { ctx, config } = deps
-  const logger = pino({ level: config.logLevel, ...redactingLoggerOptions }, deps.logStream ?? process.stdout)
+  const logger = pino({ level: config.logLevel, ...loggerOptions }, redactingDestination(deps.logStream ?? process.stdout))
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
