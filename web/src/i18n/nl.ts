@@ -247,8 +247,7 @@ export const nl = {
   'signalen.intro': 'Signalen over uw cliënten in de bijstand: een bron meldt iets dat mogelijk samenloopt met de uitkering, zoals inkomsten of vermogen. Open een signaal om te zien waarop het rust, en meld terug wat uw onderzoek opleverde.',
   'signalen.filters': 'Filteren',
   'signalen.filter.soort': 'Soort signaal',
-  'signalen.filter.periode': 'Periode',
-  'signalen.filter.periode.hulp': 'De maand waarop het signaal betrekking heeft. Leeg: alle maanden.',
+  'signalen.filter.periode': 'Maand waarop het signaal gaat',
   'signalen.filter.status': 'Status',
   'signalen.filter.alle-statussen': 'Alle statussen',
   'signalen.filter.alle-soorten': 'Alle soorten',
@@ -266,6 +265,7 @@ export const nl = {
   'signalen.lijst': 'Signalen, de nieuwste eerst',
   'signalen.leeg': 'Er zijn geen signalen die aan de filters voldoen.',
   'signalen.aantal': '{aantal} signalen getoond.',
+  'signalen.aantal.een': '1 signaal getoond.',
   'signalen.meer': 'Meer signalen laden',
   'signalen.kolom.aangemaakt': 'Ontvangen',
   'signalen.kolom.soort': 'Soort',
@@ -515,7 +515,7 @@ export const nl = {
   'kws.aandachtspunt.inkomen-niet-reele-afspiegeling': 'het inkomen is mogelijk geen reële afspiegeling',
   'kws.aandachtspunt.inkomen-niet-getoetst': 'het inkomen is niet getoetst',
   'kws.regel': 'Regel: {regel}.',
-  'kws.regelnummer': 'regel {regel}',
+  'kws.regelnummer': 'Regel {regel}',
   'kws.export': 'Resultaten downloaden als CSV',
 } as const
 

@@ -221,9 +221,9 @@ function Resultaten({ resultaten }: { readonly resultaten: readonly ToetsingResu
       <TableBody>
         {resultaten.map((r, i) => (
           <TableRow key={`${r.regelnummer}-${i}`}>
-            <TableCell><span className="kp-code">{r.bsn || t('kws.regelnummer', { regel: r.regelnummer })}</span></TableCell>
+            <TableCell>{r.bsn ? <span className="kp-code kp-nowrap">{r.bsn}</span> : t('kws.regelnummer', { regel: r.regelnummer })}</TableCell>
             <TableCell>{uitkomstBadge(r)}</TableCell>
-            <TableCell>{r.fout ? `${r.fout.code ?? ''} ${r.fout.detail ?? ''}`.trim()
+            <TableCell>{r.fout ? <>{r.fout.detail} <span className="kp-code kp-hint">({r.fout.code})</span></>
               : (r.belemmeringen?.length ? <ul className="kp-plain-list">{r.belemmeringen.map((b, j) => <li key={j}><BelemmeringTekst b={b} /></li>)}</ul> : t('kws.geen-belemmeringen'))}
               {r.aandachtspunten?.length ? <p className="utrecht-paragraph kp-hint">{t('kws.aandachtspunten', { punten: r.aandachtspunten.map((a) => tOr(`kws.aandachtspunt.${a}`, a)).join('; ') })}</p> : null}</TableCell>
             <TableCell>{r.betalingscapaciteitCent !== undefined ? formatEuro(r.betalingscapaciteitCent) : '–'}</TableCell>

@@ -65,6 +65,7 @@ function Inbox() {
   const [concept, setConcept] = useState<Filters>(GEEN_FILTERS)
   const [filters, setFilters] = useState<Filters>(GEEN_FILTERS)
   const [signalen, setSignalen] = useState<Signaal[]>([])
+  // The hub always hands out a cursor (to catch up later); more exist only when the last page was full.
   const [volgende, setVolgende] = useState<string | null>()
   const [status, setStatus] = useState<'laden' | 'klaar' | 'meer'>('laden')
   const [fout, setFout] = useState<unknown>()
@@ -73,7 +74,7 @@ function Inbox() {
     let live = true
     setStatus('laden'); setFout(undefined)
     api<SignalenPagina>('GET', `/api/v1/signalen?${query(filters)}`).then(
-      (p) => { if (live) { setSignalen([...p.signalen]); setVolgende(p.volgende ?? null); setStatus('klaar') } },
+      (p) => { if (live) { setSignalen([...p.signalen]); setVolgende(p.signalen.length === LIMIET ? (p.volgende ?? null) : null); setStatus('klaar') } },
       (e: unknown) => { if (live) { setFout(e); setStatus('klaar') } },
     )
     return () => { live = false }
@@ -84,7 +85,7 @@ function Inbox() {
     setStatus('meer')
     try {
       const p = await api<SignalenPagina>('GET', `/api/v1/signalen?${query(filters, volgende)}`)
-      setSignalen((s) => [...s, ...p.signalen]); setVolgende(p.volgende ?? null)
+      setSignalen((s) => [...s, ...p.signalen]); setVolgende(p.signalen.length === LIMIET ? (p.volgende ?? null) : null)
     } catch (e) {
       setFout(e)
     } finally {
@@ -103,9 +104,8 @@ function Inbox() {
             <Select id="filter-soort" name="soort" value={concept.soort} onChange={(e) => setConcept({ ...concept, soort: e.target.value })}
               options={[{ value: '', label: t('signalen.filter.alle-soorten') }, ...SOORTEN.map((s) => ({ value: s, label: t(`signaal.soort.${s}`) }))]} />
           </FormField>
-          <FormField id="filter-periode" label={t('signalen.filter.periode')} description={t('signalen.filter.periode.hulp')}>
-            <Textbox id="filter-periode" name="periode" type="month" value={concept.periode} onChange={(e) => setConcept({ ...concept, periode: e.target.value })}
-              aria-describedby={describedBy('filter-periode', { description: t('signalen.filter.periode.hulp') })} />
+          <FormField id="filter-periode" label={t('signalen.filter.periode')}>
+            <Textbox id="filter-periode" name="periode" type="month" value={concept.periode} onChange={(e) => setConcept({ ...concept, periode: e.target.value })} />
           </FormField>
           <FormField id="filter-status" label={t('signalen.filter.status')}>
             <Select id="filter-status" name="status" value={concept.status} onChange={(e) => setConcept({ ...concept, status: e.target.value })}
@@ -124,7 +124,7 @@ function Inbox() {
         {status !== 'laden' && fout === undefined && signalen.length === 0 && <Paragraph>{t('signalen.leeg')}</Paragraph>}
         {status !== 'laden' && signalen.length > 0 && (
           <>
-            <Paragraph role="status">{t('signalen.aantal', { aantal: signalen.length })}</Paragraph>
+            <Paragraph role="status">{signalen.length === 1 ? t('signalen.aantal.een') : t('signalen.aantal', { aantal: signalen.length })}</Paragraph>
             <SignaalTabel signalen={signalen} />
             {volgende && <Button appearance="secondary-action" busy={status === 'meer'} disabled={status === 'meer'} onClick={() => void meer()}>{t('signalen.meer')}</Button>}
           </>
@@ -154,7 +154,7 @@ function SignaalTabel({ signalen }: { readonly signalen: readonly Signaal[] }) {
           <TableRow key={s.id}>
             <TableCell><Link href={`${PAD}?signaal=${encodeURIComponent(s.id)}`}>{formatDateTime(s.aangemaakt)}</Link></TableCell>
             <TableCell>{tOr(`signaal.soort.${s.soort}`, s.soort)}{s.correctie && <> {t('signaal.correctie')}</>}</TableCell>
-            <TableCell><span className="kp-code">{s.bsn}</span></TableCell>
+            <TableCell><span className="kp-code kp-nowrap">{s.bsn}</span></TableCell>
             <TableCell>{periodeTekst(s.periode)}</TableCell>
             <TableCell>{[...new Set(s.bronnen.map((b) => b.bron))].join(', ')}</TableCell>
             <TableCell>{statusBadge(s.status)}</TableCell>
@@ -221,7 +221,7 @@ function SignaalDetail({ id }: { readonly id: string }) {
       {terug}
       <section aria-labelledby="signaal-uitleg" className="kp-section">
         <Heading level={2} id="signaal-uitleg">{t('signaal.uitleg')}</Heading>
-        <Paragraph lead>{s.uitleg}</Paragraph>
+        <Paragraph lead className="kp-uitleg">{s.uitleg}</Paragraph>
         <DataList items={[
           [t('signaal.status'), statusBadge(s.status)],
           [t('signalen.kolom.bsn'), <span className="kp-code">{s.bsn}</span>],
