@@ -45,6 +45,9 @@ const MAX_REGEL_BYTES = 64 * 1024
 export async function verwerkLevering(ctx: HubContext, invoer: LeveringInvoer): Promise<{ antwoord: LeveringAntwoord; herhaald: boolean }> {
   const db = ctx.database.db
   const bestaand = await db.selectFrom('leveringen').selectAll().where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).executeTakeFirst()
+  // An id is per source format; another organisation's delivery under the same id is not ours to repeat or reveal.
+  if (bestaand && bestaand.oin !== invoer.oin)
+    throw new AppError('conflict', 'levering.andere-inhoud', `Levering-Id ${invoer.leveringId} is al gebruikt; kies een nieuw Levering-Id`)
   if (bestaand?.status === 'verwerkt') {
     const hash = createHash('sha256')
     for await (const stuk of invoer.inhoud) hash.update(stuk)

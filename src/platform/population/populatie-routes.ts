@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { sql } from 'kysely'
 import { createAuthenticator, principalOf, type Authenticate } from '../../adapters/http/auth.js'
 import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
 import { authErrors, problemSchema, security } from '../../adapters/http/routes/schemas.js'
@@ -116,6 +117,9 @@ async function verwerk(ctx: HubContext, request: FastifyRequest, product: string
   const oin = principalOf(request).organisatie.oin
   const entry = ctx.register.requireProduct(product)
   const resultaat = await ctx.database.db.transaction().execute(async (tx) => {
+    // Two uploads for the same population at once would both diff against the same rows. SQLite serialises write
+    // transactions already; PostgreSQL gets a transaction-scoped advisory lock per (oin, product).
+    if (ctx.database.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`${oin}|${product}`}))`.execute(tx)
     const p = populatie(tx)
     // Indications the vooraf-toets created (herkomst `aanvraag`) are not the gemeente's upload: they end by their own
     // einddatum, so neither a full replacement nor a mutation file touches them.

@@ -62,17 +62,18 @@ export function populatie(db: Executor) {
       return rows.map(toIndicatie)
     },
 
-    /** Counts for the GET answer: current, and how many were ever replaced (history kept). */
+    /** Counts for the GET answer: current, still running, and replaced rows kept as history. Counted in SQL. */
     async tellingen(oin: string, product: string, vandaag: Datum) {
-      const rows = await db.selectFrom('populatie_regels').select(['einddatum', 'vervangen', 'vastgelegd']).where('oin', '=', oin)
-        .where('product', '=', product).execute()
-      const actueel = rows.filter((r) => r.vervangen === null)
-      const laatst = rows.reduce<string | null>((m, r) => [r.vastgelegd, r.vervangen ?? ''].reduce((a, b) => (a === null || b > a ? b : a), m), null)
+      const basis = db.selectFrom('populatie_regels').where('oin', '=', oin).where('product', '=', product)
+      const n = async (q: typeof basis) => Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+      const actueel = basis.where('vervangen', 'is', null)
+      const laatst = await basis.select((eb) => [eb.fn.max('vastgelegd').as('v'), eb.fn.max('vervangen').as('w')]).executeTakeFirstOrThrow()
+      const tijden = [laatst.v, laatst.w].filter((x): x is string => typeof x === 'string').sort()
       return {
-        aantal: actueel.length,
-        lopend: actueel.filter((r) => r.einddatum === null || r.einddatum >= vandaag).length,
-        geschiedenis: rows.length - actueel.length,
-        laatstGewijzigd: laatst || null,
+        aantal: await n(actueel),
+        lopend: await n(actueel.where((eb) => eb.or([eb('einddatum', 'is', null), eb('einddatum', '>=', vandaag)]))),
+        geschiedenis: await n(basis.where('vervangen', 'is not', null)),
+        laatstGewijzigd: tijden.at(-1) ?? null,
       }
     },
 
