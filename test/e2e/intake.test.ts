@@ -125,7 +125,9 @@ for (const store of testStores()) {
     test('selection: the BSNs with a current indication in a product that reads the source', async () => {
       const { t, rdw } = await hub(store)
       await using _ = t
+      const lijnen = await t.hub.ctx.ledger.count()
       const res = await t.as(rdw).inject({ method: 'GET', url: '/api/v1/bronnen/uwv-polis/selectie' })
+      assert.equal(await t.hub.ctx.ledger.count(), lijnen + 2, 'handing BSNs to a source is logged per BSN')
       assert.equal(res.statusCode, 200)
       assert.match(res.headers['content-type'] as string, /^text\/csv/)
       assert.equal(res.body, `bsn\n${[IN, LATER].sort().join('\n')}\n`)

@@ -28,7 +28,7 @@ export function inhoudHash(f: BronFeit): string {
 }
 
 /** The processing activity for keeping a source fact for a product: its matching step, if it names one. */
-function feitActiviteit(entry: RegisterEntry): string {
+export function feitActiviteit(entry: RegisterEntry): string {
   const va = entry.verwerkingsactiviteiten
   return (va.find((v) => v.naam.endsWith('.signaleren')) ?? va.find((v) => !v.naam.endsWith('.populatie')) ?? va[0])?.naam ?? entry.naam
 }

@@ -3,7 +3,8 @@ import { createAuthenticator, principalOf, requireAuth } from '../../adapters/ht
 import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
 import { authErrors, problemSchema, security } from '../../adapters/http/routes/schemas.js'
 import { AppError, datumVan } from '../../core/index.js'
-import { gewensteBsns } from '../population/index.js'
+import { gewenstePerProduct } from '../population/index.js'
+import { feitActiviteit } from './feit-opslag.js'
 import { BRON_FORMATEN, type BronFormaat } from './formats/index.js'
 import { verwerkGebeurtenis, verwerkLevering } from './levering-service.js'
 import { startRetentie } from './retentie.js'
@@ -81,7 +82,14 @@ export const intakeModule: RouteModule = {
       },
     }, async function selectie(request, reply) {
       const { bron } = formaatVan(request)
-      const bsns = await gewensteBsns(ctx.database.db, bron, ctx.register, datumVan(ctx.clock.now()))
+      const rijen = await gewenstePerProduct(ctx.database.db, bron, ctx.register, datumVan(ctx.clock.now()))
+      // Handing a BSN to a source is a processing of that BSN: one ledger line each, under the product that wants it.
+      const actor = principalOf(request).organisatie.oin
+      await ctx.database.db.transaction().execute((tx) => ctx.ledger.record(tx, rijen.map((r) => {
+        const entry = ctx.register.requireProduct(r.product)
+        return { trace: request.trace, activiteit: 'selectie-verstrekken', verwerkingsactiviteit: feitActiviteit(entry), product: r.product, betrokkene: r.bsn, actorOin: actor }
+      })))
+      const bsns = rijen.map((r) => r.bsn)
       return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store').send(`bsn\n${bsns.map((b) => `${b}\n`).join('')}`)
     })
   },

@@ -184,12 +184,17 @@ export function productenMetBron(register: GegevensRegister, bron: string): stri
  * @example const bsns = await gewensteBsns(ctx.database.db, 'uwv-polis', ctx.register)
  */
 export async function gewensteBsns(db: Executor, bron: string, register: GegevensRegister, peildatum?: Datum): Promise<Bsn[]> {
+  return (await gewenstePerProduct(db, bron, register, peildatum)).map((r) => r.bsn)
+}
+
+/** As {@link gewensteBsns}, with for each BSN the first product (by name) that wants it: the basis for its ledger line. */
+export async function gewenstePerProduct(db: Executor, bron: string, register: GegevensRegister, peildatum?: Datum): Promise<Array<{ bsn: Bsn; product: string }>> {
   const producten = productenMetBron(register, bron)
   if (producten.length === 0) return []
-  let q = db.selectFrom('populatie_regels').select('bsn').distinct().where('product', 'in', producten).where('vervangen', 'is', null)
+  let q = db.selectFrom('populatie_regels').select(['bsn', (eb) => eb.fn.min('product').as('product')]).where('product', 'in', producten).where('vervangen', 'is', null)
   if (peildatum) q = q.where((eb) => eb.or([eb('einddatum', 'is', null), eb('einddatum', '>=', peildatum)]))
-  const rows = await q.orderBy('bsn').execute()
-  return rows.map((r) => r.bsn as Bsn)
+  const rows = await q.groupBy('bsn').orderBy('bsn').execute()
+  return rows.map((r) => ({ bsn: r.bsn as Bsn, product: String(r.product) }))
 }
 
 /**
