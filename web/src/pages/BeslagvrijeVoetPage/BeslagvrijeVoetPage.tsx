@@ -106,6 +106,14 @@ export function BeslagvrijeVoetPage() {
     <>
       <PageTitle>{t('bvv.titel')}</PageTitle>
       <Paragraph lead>{t('bvv.intro')}</Paragraph>
+      {/* Above the form, beside the error summary that gets focus: the refusal is about the date, not a typo. */}
+      {weigering !== undefined && (
+        <Alert type="warning" role="alert">
+          <Heading level={2}>{t('bvv.weigering.titel')}</Heading>
+          <Paragraph>{t('bvv.weigering.tekst')}</Paragraph>
+          <Paragraph><q>{weigering}</q></Paragraph>
+        </Alert>
+      )}
       <form onSubmit={(e) => void bereken(e)} noValidate autoComplete="off" className="kp-form">
         <ErrorSummary errors={errors} labels={labels} attempt={attempt} />
         <FormField id="peildatum" label={labels.peildatum} description={t('bvv.veld.peildatum.hulp')} error={errors.fields.peildatum}>
@@ -121,13 +129,6 @@ export function BeslagvrijeVoetPage() {
         {BEDRAGEN.filter((b) => gehuwd || !GEHUWD.includes(b)).map(bedragVeld)}
         <Button appearance="primary-action" type="submit" busy={bezig} disabled={bezig}>{t('bvv.berekenen')}</Button>
       </form>
-      {weigering !== undefined && (
-        <Alert type="warning" role="alert">
-          <Heading level={2}>{t('bvv.weigering.titel')}</Heading>
-          <Paragraph>{t('bvv.weigering.tekst')}</Paragraph>
-          <Paragraph><span className="kp-code">{weigering}</span></Paragraph>
-        </Alert>
-      )}
       {antwoord && (
         <section aria-labelledby="bvv-resultaat" className="kp-section">
           <Heading level={2} id="bvv-resultaat" ref={resultaat} tabIndex={-1}>{t('bvv.resultaat', { bedrag: formatEuro(antwoord.beslagvrijeVoetCent) })}</Heading>
