@@ -60,6 +60,10 @@ for (const store of testStores()) {
       assert.deepEqual(event.map((e) => JSON.parse(e.data)), [{ bron: 'rdw-voertuigen', leveringId: 'rdw-2026-03', opgeslagen: 1 }])
       const lijnen = await t.hub.ctx.ledger.count()
 
+      const lijst = await t.as(rdw).inject({ method: 'GET', url: '/api/v1/bronnen/rdw-voertuigen/leveringen' })
+      assert.deepEqual(lijst.json().leveringen.map((l: { leveringId: string; afgewezen: number }) => [l.leveringId, l.afgewezen]), [['rdw-2026-03', 8]])
+      assert.deepEqual((await t.as(rdw).inject({ method: 'GET', url: '/api/v1/bronnen/rdw-voertuigen/leveringen/rdw-2026-03' })).json(), antwoord)
+      assert.equal((await t.as(rdw).inject({ method: 'GET', url: '/api/v1/bronnen/rdw-voertuigen/leveringen/andere' })).json().code, 'levering.onbekend')
       const opnieuw = await t.as(rdw).inject(lever('rdw-voertuigen', 'rdw-2026-03', body))
       assert.equal(opnieuw.statusCode, 200)
       assert.deepEqual(opnieuw.json(), antwoord)

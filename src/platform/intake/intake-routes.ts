@@ -6,7 +6,7 @@ import { AppError, datumVan } from '../../core/index.js'
 import { gewenstePerProduct } from '../population/index.js'
 import { feitActiviteit } from './feit-opslag.js'
 import { BRON_FORMATEN, type BronFormaat } from './formats/index.js'
-import { verwerkGebeurtenis, verwerkLevering } from './levering-service.js'
+import { verslagVan, verwerkGebeurtenis, verwerkLevering } from './levering-service.js'
 import { startRetentie } from './retentie.js'
 
 const LEVERING_ID = /^(?!event-)[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
@@ -59,6 +59,36 @@ export const intakeModule: RouteModule = {
       if (!isStroom(request.body)) throw new AppError('unsupported-media-type', 'levering.mediatype', 'stuur de levering als text/csv')
       const { antwoord, herhaald } = await verwerkLevering(ctx, { bron, formaat, leveringId, oin: principalOf(request).organisatie.oin, trace: request.trace, inhoud: request.body })
       return reply.code(herhaald ? 200 : 201).send(antwoord)
+    })
+
+    app.get('/bronnen/:bron/leveringen', {
+      preHandler: alleenBron,
+      schema: {
+        tags: ['bronnen'], summary: 'De eigen leveringen van deze bron, nieuwste eerst (zonder losse gebeurtenissen)', security, params: bronParam,
+        response: { 200: { type: 'object', properties: { leveringen: { type: 'array', items: { type: 'object', additionalProperties: true } } } }, ...authErrors, 404: problemSchema },
+      },
+    }, async function leveringen(request) {
+      const { bron } = formaatVan(request)
+      const rows = await ctx.database.db.selectFrom('leveringen').select(['levering_id', 'status', 'aantal_regels', 'geaccepteerd', 'ontvangen', 'verwerkt'])
+        .where('bron', '=', bron).where('oin', '=', principalOf(request).organisatie.oin).where('levering_id', 'not like', 'event-%')
+        .orderBy('ontvangen', 'desc').limit(100).execute()
+      return { leveringen: rows.map((r) => ({ leveringId: r.levering_id, status: r.status, aantalRegels: Number(r.aantal_regels), geaccepteerd: Number(r.geaccepteerd), afgewezen: Number(r.aantal_regels) - Number(r.geaccepteerd), ontvangen: r.ontvangen, verwerkt: r.verwerkt })) }
+    })
+
+    app.get('/bronnen/:bron/leveringen/:leveringId', {
+      preHandler: alleenBron,
+      schema: {
+        tags: ['bronnen'], summary: 'Het verslag van één eigen levering (met de afgewezen regels)', security,
+        params: { type: 'object', properties: { bron: { type: 'string' }, leveringId: { type: 'string' } } },
+        response: { 200: antwoordSchema, ...authErrors, 404: problemSchema },
+      },
+    }, async function levering(request) {
+      const { bron } = formaatVan(request)
+      const { leveringId } = request.params as { leveringId: string }
+      const r = await ctx.database.db.selectFrom('leveringen').selectAll().where('bron', '=', bron).where('levering_id', '=', leveringId)
+        .where('oin', '=', principalOf(request).organisatie.oin).where('status', '=', 'verwerkt').executeTakeFirst()
+      if (!r) throw new AppError('not-found', 'levering.onbekend', `geen verwerkte levering ${leveringId} van uw organisatie voor ${bron}`)
+      return verslagVan(r)
     })
 
     app.post('/bronnen/:bron/gebeurtenissen', {

@@ -53,7 +53,7 @@ export async function verwerkLevering(ctx: HubContext, invoer: LeveringInvoer): 
     for await (const stuk of invoer.inhoud) hash.update(stuk)
     if (hash.digest('hex') !== bestaand.sha256)
       throw new AppError('conflict', 'levering.andere-inhoud', `levering ${invoer.leveringId} is al ontvangen met een andere inhoud; kies een nieuw Levering-Id`)
-    return { antwoord: antwoordVan(bestaand), herhaald: true }
+    return { antwoord: verslagVan(bestaand), herhaald: true }
   }
   if (bestaand?.status === 'in-behandeling')
     throw new AppError('conflict', 'levering.in-behandeling', `levering ${invoer.leveringId} wordt nog verwerkt; probeer het later opnieuw`)
@@ -139,7 +139,8 @@ export function opslagContext(ctx: HubContext, invoer: Pick<LeveringInvoer, 'bro
   return { register: ctx.register, ledger: ctx.ledger, bron: invoer.bron, leveringId: invoer.leveringId, actorOin: invoer.oin, trace: invoer.trace, nu: ctx.clock.now(), gelogd: new Set() }
 }
 
-function antwoordVan(row: { levering_id: string; aantal_regels: number; geaccepteerd: number; afgewezen: string }): LeveringAntwoord {
+/** The stored report of a processed delivery, as first answered. */
+export function verslagVan(row: { levering_id: string; aantal_regels: number; geaccepteerd: number; afgewezen: string }): LeveringAntwoord {
   const afgewezen = JSON.parse(row.afgewezen) as Afwijzing[]
   const afgekapt = row.aantal_regels - row.geaccepteerd > afgewezen.length
   return { leveringId: row.levering_id, aantalRegels: Number(row.aantal_regels), geaccepteerd: Number(row.geaccepteerd), afgewezen, ...(afgekapt ? { afgewezenAfgekapt: true } : {}) }
