@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Command } from 'commander'
 import { AppError } from '../../core/index.js'
 import { readOrganisaties, seedDemo } from '../../demo/seed-demo.js'
+import { loadDemoData } from '../../demo/load-demo-data.js'
 import { generate } from '../../synth/index.js'
 import { configFromEnv } from '../env-config.js'
 import { action } from '../fail.js'
@@ -37,7 +38,10 @@ export function registerDemo(program: Command): void {
       const dataset = await ensureDataset(config.dataDir, inwoners)
       const credentialsFile = join(config.dataDir, 'demo-credentials.json')
       await runHub(config, async (hub) => {
-        const creds = await seedDemo(hub.ctx.access, hub.ctx.register.productNamen(), readOrganisaties(join(dataset, 'organisaties.csv')), credentialsFile)
+        const organisaties = readOrganisaties(join(dataset, 'organisaties.csv'))
+        const creds = await seedDemo(hub.ctx.access, hub.ctx.register.productNamen(), organisaties, credentialsFile)
+        const verslag = await loadDemoData(hub.http, creds, organisaties, dataset, `${DEMO_SEED}-${inwoners}`, (stap) => process.stderr.write(`laden: ${stap}\n`))
+        const nieuw = verslag.leveringen.filter((l) => l.nieuw).length
         process.stdout.write([
           '',
           'Knooppunt demo draait.',
@@ -46,6 +50,7 @@ export function registerDemo(program: Command): void {
           `  Token:          POST ${config.publicUrl}/api/v1/oauth/token (client credentials)`,
           `  Inloggegevens:  ${credentialsFile} (${creds.organisaties.length} clients, ${creds.gebruikers.length} portaalgebruikers)`,
           `  Gegevens:       ${dataset}`,
+          `  Geladen:        ${verslag.populaties.length} populaties, ${verslag.leveringen.length} bronleveringen (${nieuw} nieuw verwerkt)`,
           'Stoppen: Ctrl-C',
           '',
         ].join('\n'))

@@ -47,6 +47,13 @@ export function renderAlgoritmePagina(a: Algoritme): string {
   return r.join('\n')
 }
 
+/** Rule pages that products generate in their own subfolder (each with its own generator and drift test). */
+const SIGNAALPAGINAS: ReadonlyArray<readonly [string, string]> = [
+  ['Samenloop: signalen bij bijstand', 'samenloop'],
+  ['OIB: inkomstenoverzicht en netto indicatief inkomen', 'oib'],
+  ['Doelgroepouders kinderopvangtoeslag: vergelijking', 'kot-doelgroepouders'],
+]
+
 /** All pages, keyed by file name. */
 export async function genereerPaginas(): Promise<Map<string, string>> {
   const { bijstandsnormAlgoritme } = await import('../../products/bijstandsnormen/index.js')
@@ -56,7 +63,9 @@ export async function genereerPaginas(): Promise<Map<string, string>> {
   const paginas = new Map<string, string>()
   for (const a of [...ALGORITMEN, ...extra]) paginas.set(`${a.id}.md`, renderAlgoritmePagina(a))
   const index = ['# Algoritmeregister Knooppunt', '', 'Per berekening: doel, grondslag, rekenstappen en elk gebruikt bedrag met bron.', '',
-    ...[...ALGORITMEN, ...extra].map(a => `- [${a.titel}](${a.id}.md)`), '']
+    ...[...ALGORITMEN, ...extra].map(a => `- [${a.titel}](${a.id}.md)`), '',
+    '## Signalen en vergelijkingen', '', 'Per signaalsoort: welke gegevens, welke regel, en waarom.', '',
+    ...SIGNAALPAGINAS.map(([titel, map]) => `- [${titel}](${map}/README.md)`), '']
   paginas.set('README.md', index.join('\n'))
   return paginas
 }
