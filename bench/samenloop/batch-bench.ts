@@ -1,0 +1,155 @@
+/**
+ * Samenloop batch benchmark (issue 4): a population of P indications × the polis lines of a synthetic Netherlands.
+ *
+ *   hub    : population uploads through the API (per gemeente) + the polis delivery through intake (parse, validate,
+ *            minimise, store facts, ledger) + matching (signals persisted with ledger lines and outbox events)
+ *   DuckDB : the same `inkomsten` signal set computed from the same CSV files in one SQL query
+ *
+ * Both results must be equal (count and checksum). Prints times, the ratio and peak memory.
+ *
+ *   node --import tsx bench/samenloop/batch-bench.ts [--inwoners 1700000] [--populatie 1000000] [--dir /tmp/kp-bench]
+ */
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { parse } from 'csv-parse'
+import { createWriteStream } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { generate } from '../../src/synth/index.js'
+import { createHub } from '../../src/app.js'
+import { hubModules } from '../../src/cli/hub-options.js'
+import { newSpanId, newTraceId, oinFrom } from '../../src/core/index.js'
+import { BRON_FORMATEN, verwerkLevering } from '../../src/platform/intake/index.js'
+import { matchSamenloopLevering } from '../../src/products/samenloop/index.js'
+
+const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : dflt }
+const inwoners = Number(arg('inwoners', '1700000'))
+const populatie = Number(arg('populatie', '1000000'))
+const dir = arg('dir', `/tmp/kp-bench-${inwoners}`)
+const synth = join(dir, 'synth')
+
+let peakRss = 0
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss) }, 200)
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
+/** Indication period per BSN, deterministic: start in month (bsn mod 12) of 2025, a third of them end after 6 months. */
+function periode(bsn: string): { van: string; tot: string } {
+  const n = Number(bsn)
+  const m = (n % 12) + 1
+  const van = `2025-${String(m).padStart(2, '0')}-01`
+  if (n % 3 !== 0) return { van, tot: '' }
+  const end = new Date(Date.UTC(2025, m - 1 + 6, 0)).toISOString().slice(0, 10)
+  return { van, tot: end }
+}
+
+/** Writes the population: the first P residents of brp-personen, each indicated by the gemeente they live in. */
+async function writePopulation(gemeenteOin: Map<string, string>): Promise<{ file: string; perGemeente: Map<string, string[]> }> {
+  const file = join(dir, 'populatie.csv')
+  const out = createWriteStream(file)
+  out.write('oin;bsn;ingangsdatum;einddatum\n')
+  const perGemeente = new Map<string, string[]>()
+  let n = 0
+  for await (const r of createReadStream(join(synth, 'brp-personen.csv')).pipe(parse({ delimiter: ';', columns: true })) as AsyncIterable<Record<string, string>>) {
+    if (n >= populatie) break
+    const oin = gemeenteOin.get(r.gemeentecode!)
+    if (!oin) continue
+    const p = periode(r.bsn!)
+    if (!out.write(`${oin};${r.bsn};${p.van};${p.tot}\n`)) await new Promise((res) => out.once('drain', res))
+    const lines = perGemeente.get(oin) ?? ['bsn;ingangsdatum;einddatum;referentie']
+    lines.push(`${r.bsn};${p.van};${p.tot};`)
+    perGemeente.set(oin, lines)
+    n++
+  }
+  await new Promise<void>((res) => out.end(() => res()))
+  return { file, perGemeente }
+}
+
+async function duckdb(popFile: string): Promise<{ ms: number; count: number; sumBsn: bigint; sumBruto: bigint }> {
+  const t0 = performance.now()
+  const db = await DuckDBInstance.create(':memory:')
+  const c = await db.connect()
+  const r = await c.runAndReadAll(`
+    WITH pop AS (SELECT * FROM read_csv('${popFile}', delim=';', header=true, columns={'oin':'VARCHAR','bsn':'VARCHAR','ingangsdatum':'DATE','einddatum':'DATE'})),
+    polis AS (SELECT * FROM read_csv('${join(synth, 'uwv-polis.csv')}', delim=';', header=true, quote='"', columns={'bsn':'VARCHAR','periode':'VARCHAR','inkomstenverhoudingId':'VARCHAR','loonheffingennummer':'VARCHAR','werkgeverNaam':'VARCHAR','soortInkomen':'VARCHAR','brutoloonCent':'BIGINT','loonheffingCent':'BIGINT','uren':'INTEGER'})),
+    signalen AS (
+      SELECT DISTINCT pop.oin, polis.bsn, polis.inkomstenverhoudingId, polis.periode, polis.brutoloonCent
+      FROM polis JOIN pop ON polis.bsn = pop.bsn
+      WHERE polis.soortInkomen = 'loon' AND polis.brutoloonCent > 0
+        AND pop.ingangsdatum <= last_day(CAST(polis.periode || '-01' AS DATE))
+        AND (pop.einddatum IS NULL OR pop.einddatum >= CAST(polis.periode || '-01' AS DATE)))
+    SELECT count(*)::BIGINT, coalesce(sum(CAST(bsn AS BIGINT)), 0)::BIGINT, coalesce(sum(brutoloonCent), 0)::BIGINT FROM signalen`)
+  const [count, sumBsn, sumBruto] = r.getRows()[0] as [bigint, bigint, bigint]
+  return { ms: performance.now() - t0, count: Number(count), sumBsn, sumBruto }
+}
+
+async function main() {
+  mkdirSync(dir, { recursive: true })
+  if (!existsSync(join(synth, 'manifest.json'))) {
+    console.log(`generating ${inwoners} inwoners into ${synth} …`)
+    await generate({ seed: 424242, inwoners, uit: synth, overschrijf: true })
+  }
+  const polisLines = readFileSync(join(synth, 'manifest.json'), 'utf8')
+  const polisCount = (JSON.parse(polisLines) as { bestanden: Array<{ naam: string; regels: number }> }).bestanden.find((b) => b.naam === 'uwv-polis.csv')!.regels
+
+  const store = join(dir, `hub-${Date.now()}`)
+  const hub = await createHub({
+    mode: 'test', dataDir: store, databaseUrl: process.env.DATABASE_URL || undefined, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
+    masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
+  }, { modules: hubModules({ mode: 'test', publicUrl: 'http://localhost:8080' }) })
+  // The bus is not started: the benchmark runs intake and matching itself, in sequence, to time each part.
+  const { access } = hub.ctx
+  const gemeenteOin = new Map<string, string>()
+  for (const line of readFileSync(join(synth, 'organisaties.csv'), 'utf8').split('\n').slice(1)) {
+    const [oin, naam, soort, code] = line.split(';')
+    if (soort !== 'gemeente' || !oin || !code) continue
+    gemeenteOin.set(code, oin)
+    await access.registreerOrganisatie({ oin: oin as never, naam: naam!, soort: 'gemeente', gemeentecode: code })
+    await access.abonneer(oin as never, ['samenloop'], '2020-01-01')
+  }
+  const uwvOin = oinFrom('00000001', 500000001)
+  await access.registreerOrganisatie({ oin: uwvOin, naam: 'UWV', soort: 'bron' })
+  const { file: popFile, perGemeente } = await writePopulation(gemeenteOin)
+  const popRows = [...perGemeente.values()].reduce((n, l) => n + l.length - 1, 0)
+  console.log(`data: ${popRows} population rows in ${perGemeente.size} gemeenten × ${polisCount} polis lines (${store.includes('hub') && process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`)
+
+  // --- hub ---
+  const tokens = new Map<string, string>()
+  for (const oin of perGemeente.keys()) {
+    const c = await access.maakClient({ oin: oin as never, naam: 'bench', scopes: ['samenloop'], rollen: ['inkomen'] })
+    tokens.set(oin, (await hub.ctx.tokens.issue({ clientId: c.clientId, oin, scopes: ['samenloop'] })).accessToken)
+  }
+  const t0 = performance.now()
+  for (const [oin, lines] of perGemeente) {
+    const res = await hub.http.inject({ method: 'PUT', url: '/api/v1/populaties/samenloop', payload: lines.join('\n') + '\n', headers: { 'content-type': 'text/csv', authorization: `Bearer ${tokens.get(oin)}` } })
+    if (res.statusCode !== 200) throw new Error(`population ${oin}: ${res.statusCode} ${res.body.slice(0, 200)}`)
+  }
+  const tPop = performance.now()
+  const { antwoord } = await verwerkLevering(hub.ctx, {
+    bron: 'uwv-polis', formaat: BRON_FORMATEN.get('uwv-polis')!, leveringId: 'bench-1', oin: uwvOin,
+    trace: { traceId: newTraceId(), spanId: newSpanId() }, inhoud: createReadStream(join(synth, 'uwv-polis.csv'), { highWaterMark: 1 << 20 }),
+  })
+  const tIntake = performance.now()
+  const match = await matchSamenloopLevering(hub.ctx, 'uwv-polis', 'bench-1')
+  const tMatch = performance.now()
+  const rows = await hub.ctx.database.db.selectFrom('signalen').select(['bsn', 'gegevens']).where('soort', '=', 'inkomsten').execute()
+  let sumBsn = 0n
+  let sumBruto = 0n
+  for (const r of rows) { sumBsn += BigInt(r.bsn); sumBruto += BigInt((JSON.parse(r.gegevens) as { brutoloonCent: number }).brutoloonCent) }
+  const hubMs = tMatch - t0
+  await hub.close()
+
+  // --- DuckDB, same files, same run ---
+  const d = await duckdb(popFile)
+  clearInterval(sampler)
+  const equal = d.count === rows.length && d.sumBsn === sumBsn && d.sumBruto === sumBruto
+  console.log(`hub    : ${secs(hubMs)} total — populations ${secs(tPop - t0)}, intake ${secs(tIntake - tPop)} (${antwoord.geaccepteerd} lines accepted), matching ${secs(tMatch - tIntake)} (${match.nieuw} new signals of all kinds)`)
+  console.log(`duckdb : ${secs(d.ms)}`)
+  console.log(`inkomsten signals: hub ${rows.length}, duckdb ${d.count}; checksum hub ${sumBsn}/${sumBruto}, duckdb ${d.sumBsn}/${d.sumBruto} → ${equal ? 'EQUAL' : 'DIFFERENT'}`)
+  console.log(`ratio hub/duckdb: ${(hubMs / d.ms).toFixed(2)}× (target ≤ 1.5×) · peak RSS ${mb(peakRss)}`)
+  if (process.argv.includes('--opruimen')) rmSync(store, { recursive: true, force: true })
+  if (!equal) process.exitCode = 1
+}
+
+await main()
