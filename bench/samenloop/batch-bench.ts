@@ -56,7 +56,7 @@ async function writePopulation(gemeenteOin: Map<string, string>): Promise<{ file
     const oin = gemeenteOin.get(r.gemeentecode!)
     if (!oin) continue
     const p = periode(r.bsn!)
-    if (!out.write(`${oin};${r.bsn};${p.van};${p.tot}\n`)) await new Promise((res) => out.once('drain', res))
+    if (!out.write(`${oin};${r.bsn};${p.van};${p.tot}\n`)) await new Promise<void>((res) => out.once('drain', () => res()))
     const lines = perGemeente.get(oin) ?? ['bsn;ingangsdatum;einddatum;referentie']
     lines.push(`${r.bsn};${p.van};${p.tot};`)
     perGemeente.set(oin, lines)
