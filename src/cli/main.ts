@@ -11,6 +11,8 @@ import { registerServe } from './commands/serve.js'
 import { registerDemo } from './commands/demo.js'
 import { registerBvv } from './commands/bvv.js'
 import { registerGenerate } from './commands/generate.js'
+import { registerLever } from './commands/lever.js'
+import { registerPopulatie } from './commands/populatie.js'
 
 const program = new Command()
   .name('knooppunt')
@@ -37,6 +39,8 @@ registerServe(program)
 registerDemo(program)
 registerBvv(program)
 registerGenerate(program)
+registerLever(program)
+registerPopulatie(program)
 registerLedger(program)
 
 await program.parseAsync(process.argv)
