@@ -192,6 +192,15 @@ describe('portal product pages in the browser', { skip }, () => {
     await rapport.getByRole('cell', { name: '3', exact: true }).waitFor()
     await assertAccessible(page, 'leveringen, rapport')
     await shot(page, '03-leveringen-rapport')
+    // The list of own deliveries (when the hub has it) opens the stored report of one delivery.
+    const lijst = page.getByRole('region', { name: 'Eerdere leveringen van uwv-polis' })
+    if (await lijst.count() > 0 || await page.getByRole('button', { name: 'Verslag bekijken van levering polis-2026-01' }).count() > 0) {
+      await page.getByRole('button', { name: 'Verslag bekijken van levering polis-2026-01' }).click()
+      await page.getByRole('region', { name: 'Afgewezen regels van levering polis-2026-01' }).getByRole('cell', { name: 'maand-ongeldig' }).waitFor()
+      assert.equal(await page.evaluate('document.activeElement?.tagName'), 'H3', 'focus on the report heading')
+      await assertAccessible(page, 'leveringen, verslag')
+      await shot(page, '03b-leveringen-verslag')
+    }
     await page.context().close()
   })
 

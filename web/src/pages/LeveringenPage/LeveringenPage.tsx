@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { api, isNietBeschikbaar, uploadCsv, ValidationError, type Levering, type LeveringResultaat } from '../../api/index.js'
 import { Alert } from '../../components/Alert/index.js'
 import { Button } from '../../components/Button/index.js'
@@ -18,7 +18,7 @@ import { Textbox } from '../../components/Textbox/index.js'
 import { formErrorsFrom, noErrors, type FormErrors } from '../../forms/index.js'
 import { formatDateTime } from '../../format/index.js'
 import { useResource } from '../../hooks/index.js'
-import { t } from '../../i18n/index.js'
+import { t, tOr } from '../../i18n/index.js'
 
 /** The sources the hub takes deliveries from (docs/formats). */
 export const BRONNEN = ['uwv-polis', 'rdw-voertuigen', 'svb-uitkeringen', 'belastingdienst-vermogen', 'belastingdienst-kot-doelgroep',
@@ -128,26 +128,51 @@ function NieuweLevering({ bron, setBron, onGeleverd }: { readonly bron: string; 
 
 function LeveringLijst({ bron }: { readonly bron: string }) {
   const lijst = useResource(() => api<{ leveringen: Levering[] }>('GET', `/api/v1/bronnen/${encodeURIComponent(bron)}/leveringen`))
+  const [verslag, setVerslag] = useState<{ id: string; resultaat?: LeveringResultaat; fout?: unknown }>()
+  const kop = useRef<HTMLHeadingElement>(null)
   if (lijst.status === 'laden') return <Loading />
   // The list endpoint may not be on this hub yet: the upload above still works, so say so quietly.
   if (lijst.status === 'fout') return isNietBeschikbaar(lijst.error) ? <Paragraph>{t('leveringen.lijst.niet-beschikbaar')}</Paragraph> : <ErrorAlert error={lijst.error} level={3} />
   if (lijst.data.leveringen.length === 0) return <Paragraph>{t('leveringen.leeg')}</Paragraph>
+  async function toon(id: string) {
+    setVerslag({ id })
+    try {
+      setVerslag({ id, resultaat: await api<LeveringResultaat>('GET', `/api/v1/bronnen/${encodeURIComponent(bron)}/leveringen/${encodeURIComponent(id)}`) })
+    } catch (e) {
+      setVerslag({ id, fout: e })
+    }
+    setTimeout(() => kop.current?.focus(), 0)
+  }
   return (
-    <Table label={t('leveringen.lijst', { bron })}>
-      <TableHeader><TableRow>
-        {(['levering-id', 'ontvangen', 'aantal-regels', 'geaccepteerd', 'afgewezen'] as const).map((k) => <TableHeaderCell key={k}>{t(`leveringen.kolom.${k}`)}</TableHeaderCell>)}
-      </TableRow></TableHeader>
-      <TableBody>
-        {lijst.data.leveringen.map((l) => (
-          <TableRow key={`${l.bron}-${l.leveringId}`}>
-            <TableCell><span className="kp-code">{l.leveringId}</span></TableCell>
-            <TableCell>{formatDateTime(l.ontvangen)}</TableCell>
-            <TableCell>{l.aantalRegels}</TableCell>
-            <TableCell>{l.geaccepteerd}</TableCell>
-            <TableCell>{typeof l.afgewezen === 'number' ? l.afgewezen : l.afgewezen.length}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <>
+      <Table label={t('leveringen.lijst', { bron })}>
+        <TableHeader><TableRow>
+          {(['levering-id', 'ontvangen', 'aantal-regels', 'geaccepteerd', 'afgewezen', 'verslag'] as const).map((k) => <TableHeaderCell key={k}>{t(`leveringen.kolom.${k}`)}</TableHeaderCell>)}
+        </TableRow></TableHeader>
+        <TableBody>
+          {lijst.data.leveringen.map((l) => (
+            <TableRow key={l.leveringId}>
+              <TableCell><span className="kp-code">{l.leveringId}</span></TableCell>
+              <TableCell>{formatDateTime(l.ontvangen)}</TableCell>
+              <TableCell>{l.aantalRegels}</TableCell>
+              <TableCell>{l.geaccepteerd}</TableCell>
+              <TableCell>{typeof l.afgewezen === 'number' ? l.afgewezen : l.afgewezen.length}</TableCell>
+              <TableCell>{(l.status === undefined || l.status === 'verwerkt')
+                ? <Button appearance="secondary-action" onClick={() => void toon(l.leveringId)} aria-label={t('leveringen.verslag.label', { id: l.leveringId })}>{t('leveringen.verslag')}</Button>
+                : tOr(`levering.status.${l.status}`, l.status)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {verslag && (
+        <div className="kp-section" aria-live="polite">
+          <Heading level={3} ref={kop} tabIndex={-1}>{t('leveringen.verslag.kop', { id: verslag.id })}</Heading>
+          {verslag.fout !== undefined && <ErrorAlert error={verslag.fout} level={3} />}
+          {verslag.resultaat && (verslag.resultaat.afgewezen.length === 0
+            ? <Paragraph>{t('leveringen.verslag.geen-afgewezen')}</Paragraph>
+            : <RegelRapport label={t('leveringen.verslag.rapport', { id: verslag.id })} fouten={verslag.resultaat.afgewezen.map((a) => ({ regel: String(a.regel), code: a.code, reden: a.reden }))} />)}
+        </div>
+      )}
+    </>
   )
 }
