@@ -78,7 +78,7 @@ for (const store of testStores()) {
       assert.equal((await db.selectFrom('outbox').selectAll().where('type', '=', 'knooppunt.feiten.vastgelegd.v1').execute()).length, 1)
     })
 
-    test('polis: the bronkopie keeps every line for 120 days; a population BSN for the product retention; one ledger line per BSN', async () => {
+    test('polis: the bronkopie keeps recent lines for 120 days after their month; a population BSN for the product retention; one ledger line per BSN', async () => {
       const { t, rdw, db } = await hub(store)
       await using _ = t
       const before = await t.hub.ctx.ledger.count()
@@ -87,9 +87,13 @@ for (const store of testStores()) {
       const feiten = await db.selectFrom('feiten').select(['bsn', 'sleutel', 'geldig_van', 'geldig_tot', 'bewaren_tot']).orderBy('id').execute()
       assert.deepEqual(feiten.map((f) => [f.bsn, f.sleutel, f.geldig_van, f.geldig_tot, f.bewaren_tot]), [
         [IN, 'IKV1|2026-01', '2026-01-01', '2026-01-31', '2027-08-31'], [IN, 'IKV1|2026-02', '2026-02-01', '2026-02-28', '2027-08-31'],
-        [UIT, 'IKV2|2026-02', '2026-02-01', '2026-02-28', '2026-06-29'],
+        [UIT, 'IKV2|2026-02', '2026-02-01', '2026-02-28', '2026-06-28'], // 120 days after the month it is about
       ])
       assert.equal(await t.hub.ctx.ledger.count(), before + 2)
+      const oud = await t.as(rdw).inject(lever('uwv-polis', 'polis-oud', [POLIS, polis(UIT, '2025-06', 'IKV3')].join('\n')))
+      assert.equal(oud.statusCode, 201, oud.body)
+      const bewaard = await db.selectFrom('feiten').select('sleutel').where('sleutel', '=', 'IKV3|2025-06').execute()
+      assert.equal(bewaard.length, 0, 'an old month about someone in no population is not copied')
     })
 
     test('bad requests: unknown bron, wrong header (retry allowed), missing id, wrong kind of organisation, empty file', async () => {

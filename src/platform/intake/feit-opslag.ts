@@ -53,9 +53,15 @@ export async function bewaarFeiten(tx: Executor, c: OpslagContext, feiten: reado
     const periode = { van: g.feit.geldigVan, tot: g.feit.geldigTot ?? undefined }
     const nodig = (perBsn.get(g.feit.bsn) ?? []).filter((i) => overlaps(periode, { van: i.ingangsdatum, tot: i.einddatum ?? undefined }))
     const entries = [...new Set(nodig.map((i) => i.product))].map((p) => c.register.requireProduct(p))
-    if (entries.length === 0 && kopieDagen < 0) continue
-    const dagen = Math.max(kopieDagen, ...entries.map((e) => e.bewaartermijn.dagen ?? 0))
-    kandidaten.push({ g, hash: inhoudHash(g.feit), bewarenTot: addDays(vandaag, dagen), product: entries[0] ?? kopieProduct! })
+    // A bronkopie keeps *recent* facts: its retention counts from the end of the fact's validity, so an old polis
+    // month about someone in no population is not kept at all.
+    const kopieTot = kopieDagen >= 0 ? addDays((g.feit.geldigTot ?? g.feit.geldigVan) as Datum, kopieDagen) : undefined
+    const kopie = kopieTot !== undefined && kopieTot >= vandaag
+    if (entries.length === 0 && !kopie) continue
+    const dagen = Math.max(0, ...entries.map((e) => e.bewaartermijn.dagen ?? 0))
+    const perIndicatie = entries.length ? addDays(vandaag, dagen) : undefined
+    const bewarenTot = [perIndicatie, kopie ? kopieTot : undefined].filter((d): d is Datum => d !== undefined).sort().at(-1)!
+    kandidaten.push({ g, hash: inhoudHash(g.feit), bewarenTot, product: entries[0] ?? kopieProduct! })
   }
   const nieuw = await zonderBekende(tx, c.bron, kandidaten)
   if (nieuw.length === 0) return 0
