@@ -1,0 +1,381 @@
+/**
+ * Samenloop event-driven benchmark (issue 4): source events into a running hub, each one through the whole chain —
+ *
+ *   POST /bronnen/uwv-polis/gebeurtenissen (fact stored, ledger, outbox) → bus → samenloop matching (signal, ledger,
+ *   outbox) → bus → delivery planning → webhook worker (guard, CloudEvent, Standard Webhooks signature, POST, ledger)
+ *   → a local node:http receiver
+ *
+ * — at a fixed pace (default 500 events/s for 60 s, at most 64 requests in flight), and prints p50/p99 from "201
+ * arrived" to "webhook arrived", the send rate achieved, delivered/expected, the backlog drain time after sending
+ * stops, and the same latency split per stage (from the timestamps the hub stored). Beside it, same run, same server:
+ * a raw JetStream publish → consume of as many messages at the same pace, and the ratio.
+ *
+ * The hub runs in a child process (as a served hub would), so the load generator and the receiver do not share its
+ * event loop; the child reports its own CPU time and event-loop delay over the sending window. Every module of a
+ * served hub is registered (`hubModules`), so OIB and KOT consume the same fact events as samenloop does.
+ *
+ * Store: SQLite file by default, PostgreSQL (a fresh schema, dropped afterwards) with DATABASE_URL. Bus: NATS
+ * JetStream when NATS_URL is set — on a stream and subject prefix of its own, deleted afterwards, so a hub or test
+ * on the same server is not disturbed — else the in-process bus. The raw peer uses NATS_URL or nats://127.0.0.1:4222.
+ *
+ *   [DATABASE_URL=postgres://…] [NATS_URL=nats://127.0.0.1:4222] node --import tsx bench/samenloop/event-bench.ts
+ *     [--per-seconde 500] [--seconden 60] [--populatie 10000] [--in-vlucht 64] [--uitloop 120]
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { Agent, createServer, request } from 'node:http'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { AckPolicy, connect, DeliverPolicy, StorageType } from 'nats'
+import pg from 'pg'
+import { Webhook } from 'standardwebhooks'
+import type { HubContext } from '../../src/adapters/http/hub-context.js'
+import { createMetrics } from '../../src/adapters/http/metrics.js'
+import { createHttpServer } from '../../src/adapters/http/server.js'
+import { createNatsBus } from '../../src/adapters/bus/index.js'
+import { openMigratedDatabase } from '../../src/adapters/store/index.js'
+import { REGISTER_DIR } from '../../src/app.js'
+import { hubModules } from '../../src/cli/hub-options.js'
+import type { HubConfig } from '../../src/config.js'
+import { completeBsn, oinFrom, systemClock } from '../../src/core/index.js'
+import { createAccessService, createTokenService } from '../../src/platform/access/index.js'
+import { createInProcessBus } from '../../src/platform/events/index.js'
+import { createKeyring } from '../../src/platform/keyring/index.js'
+import { createLedger } from '../../src/platform/ledger/index.js'
+import { loadRegister } from '../../src/platform/register/index.js'
+
+const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback
+const PER_SECONDE = arg('per-seconde', 500)
+const SECONDEN = arg('seconden', 60)
+const POPULATIE = arg('populatie', 10_000)
+const IN_VLUCHT = arg('in-vlucht', 64)
+const UITLOOP_S = arg('uitloop', 120)
+const AANTAL = PER_SECONDE * SECONDEN
+/** The month every event's wage is for: recent, so the fact is within retention and inside the indication. */
+const PERIODE = '2026-10'
+const run = randomBytes(3).toString('hex')
+/** Wall-clock milliseconds with sub-ms resolution, comparable across the two processes and with the hub's ISO times. */
+const nu = () => performance.timeOrigin + performance.now()
+
+/** What the hub process tells the load process once it listens. */
+interface Klaar { type: 'klaar'; hubUrl: string; bronToken: string; secret: string; bsns: string[]; store: string; bus: string }
+/** Per signal, the hub's own timestamps (ms since epoch) of each stage. */
+interface Stadium { ikv: string; signaal: number; aflevering?: number; poging?: number; pogingen: number; mislukt: number }
+interface Meting { type: 'meting'; cpuMs: number; wandMs: number; lusP99: number; lusMax: number }
+interface Stadia { type: 'stadia'; stadia: Stadium[]; ontvangen: Record<string, number> }
+
+const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : undefined)
+
+// ───────────────────────────── hub process ─────────────────────────────
+
+/**
+ * The hub as `createHub` composes it (same adapters, platform functions and modules), except that the NATS bus gets
+ * a stream and subject prefix of its own: `createHub` always uses the shared default stream `KNOOPPUNT`.
+ */
+async function hubProces(receiverUrl: string): Promise<void> {
+  const send = (m: unknown) => process.send!(m)
+  const dataDir = mkdtempSync(join(tmpdir(), 'kp-event-bench-'))
+  const databaseUrl = process.env.DATABASE_URL || undefined
+  const natsUrl = process.env.NATS_URL || undefined
+  const schema = databaseUrl ? `bench_evt_${run}` : undefined
+  if (databaseUrl) { const c = new pg.Client({ connectionString: databaseUrl }); await c.connect(); await c.query(`create schema ${schema}`); await c.end() }
+  const config: HubConfig = {
+    mode: 'test', dataDir, databaseUrl, databaseSchema: schema, natsUrl, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
+    masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
+  }
+  const clock = systemClock
+  const register = loadRegister(REGISTER_DIR)
+  const keyring = createKeyring(Buffer.from(config.masterKeyHex!, 'hex'))
+  const database = await openMigratedDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl, schema } : { kind: 'sqlite', dataDir })
+  const stream = `KBENCH_EVT_HUB_${run}`
+  const bus = natsUrl
+    ? createNatsBus({ db: database.db, clock, url: natsUrl, stream, subjectPrefix: `kbevthub${run}` })
+    : createInProcessBus({ db: database.db, clock })
+  const access = createAccessService({ db: database.db, clock, knownProducts: () => register.productNamen() })
+  const tokens = await createTokenService({ db: database.db, clock, keyring, issuer: config.publicUrl })
+  const ledger = createLedger({ db: database.db, clock, keyring })
+  const ctx: HubContext = { database, clock, keyring, access, tokens, ledger, register, bus, metrics: createMetrics() }
+  const modules = hubModules(config)
+  const http = await createHttpServer({ ctx, config, modules })
+  for (const m of modules) m.subscribe?.(ctx)
+  await bus.start()
+  const stops: Array<() => Promise<void>> = []
+  for (const m of modules) if (m.start) stops.push(await m.start(ctx))
+  const hubUrl = await http.listen({ host: config.host, port: config.port })
+
+  // A gemeente with its samenloop population and one webhook subscription; a source (UWV) with a client.
+  const gemeente = oinFrom('00000001', 344_000_001)
+  await access.registreerOrganisatie({ oin: gemeente, naam: 'Gemeente Bench', soort: 'gemeente', gemeentecode: '0344' })
+  await access.abonneer(gemeente, ['samenloop'], '2020-01-01')
+  const gc = await access.maakClient({ oin: gemeente, naam: 'bench', scopes: ['samenloop'], rollen: ['inkomen'] })
+  const gToken = (await tokens.issue({ clientId: gc.clientId, oin: gemeente, scopes: ['samenloop'] })).accessToken
+  const uwv = oinFrom('00000001', 500_000_001)
+  await access.registreerOrganisatie({ oin: uwv, naam: 'UWV', soort: 'bron' })
+  const bc = await access.maakClient({ oin: uwv, naam: 'bench', scopes: [], rollen: ['bron'] })
+  const bronToken = (await tokens.issue({ clientId: bc.clientId, oin: uwv, scopes: [] })).accessToken
+
+  const bsns: string[] = []
+  for (let i = 30_000_000; bsns.length < POPULATIE; i++) { const b = completeBsn(String(i)); if (b) bsns.push(b) }
+  const auth = { authorization: `Bearer ${gToken}` }
+  const pop = await http.inject({ method: 'PUT', url: '/api/v1/populaties/samenloop', headers: { ...auth, 'content-type': 'text/csv' },
+    payload: `bsn;ingangsdatum;einddatum;referentie\n${bsns.map((b) => `${b};2026-01-01;;`).join('\n')}\n` })
+  if (pop.statusCode !== 200) throw new Error(`populatie: ${pop.statusCode} ${pop.body}`)
+  const ab = await http.inject({ method: 'POST', url: '/api/v1/abonnementen', headers: auth, payload: { url: receiverUrl, producten: ['samenloop'] } })
+  if (ab.statusCode !== 201) throw new Error(`abonnement: ${ab.statusCode} ${ab.body}`)
+  const secret = (ab.json() as { secret: string }).secret
+
+  let cpu0 = process.cpuUsage()
+  let wand0 = nu()
+  const lus = monitorEventLoopDelay({ resolution: 10 })
+  process.on('message', async (m: { type: string }) => {
+    if (m.type === 'meet-start') { cpu0 = process.cpuUsage(); wand0 = nu(); lus.reset(); lus.enable() }
+    if (m.type === 'meet-stop') {
+      lus.disable()
+      const c = process.cpuUsage(cpu0)
+      send({ type: 'meting', cpuMs: (c.user + c.system) / 1000, wandMs: nu() - wand0, lusP99: lus.percentile(99) / 1e6, lusMax: lus.max / 1e6 } satisfies Meting)
+    }
+    if (m.type === 'analyse') {
+      const { db } = database
+      const signalen = await db.selectFrom('signalen').select(['id', 'gegevens', 'aangemaakt']).where('soort', '=', 'inkomsten').execute()
+      const afleveringen = await db.selectFrom('afleveringen').select(['id', 'signaal_id', 'aangemaakt']).execute()
+      const pogingen = await db.selectFrom('afleverpogingen').select(['aflevering_id', 'tijdstip', 'http_status']).orderBy('seq').execute()
+      const leveringen = await db.selectFrom('leveringen').select(['levering_id', 'ontvangen']).where('bron', '=', 'uwv-polis').execute()
+      const perSignaal = new Map(afleveringen.map((a) => [a.signaal_id, a]))
+      const perAflevering = new Map<string, { eerste: string; n: number; mislukt: number }>()
+      for (const p of pogingen) {
+        const e = perAflevering.get(p.aflevering_id) ?? { eerste: p.tijdstip, n: 0, mislukt: 0 }
+        e.n++
+        if (p.http_status === null || p.http_status >= 300) e.mislukt++
+        perAflevering.set(p.aflevering_id, e)
+      }
+      const stadia = signalen.map((s): Stadium => {
+        const a = perSignaal.get(s.id)
+        const p = a ? perAflevering.get(a.id) : undefined
+        return { ikv: String((JSON.parse(s.gegevens) as { inkomstenverhoudingId: string }).inkomstenverhoudingId), signaal: ms(s.aangemaakt)!,
+          aflevering: ms(a?.aangemaakt), poging: ms(p?.eerste), pogingen: p?.n ?? 0, mislukt: p?.mislukt ?? 0 }
+      })
+      send({ type: 'stadia', stadia, ontvangen: Object.fromEntries(leveringen.map((l) => [l.levering_id, ms(l.ontvangen)!])) } satisfies Stadia)
+    }
+    if (m.type === 'stop') {
+      await http.close()
+      for (const stop of stops.reverse()) await stop()
+      await bus.stop()
+      await database.close()
+      if (natsUrl) { const nc = await connect({ servers: natsUrl }); await (await nc.jetstreamManager()).streams.delete(stream).catch(() => false); await nc.close() }
+      if (databaseUrl) { const c = new pg.Client({ connectionString: databaseUrl }); await c.connect(); await c.query(`drop schema ${schema} cascade`); await c.end() }
+      rmSync(dataDir, { recursive: true, force: true })
+      process.exit(0)
+    }
+  })
+  send({ type: 'klaar', hubUrl, bronToken, secret, bsns, store: databaseUrl ? 'PostgreSQL' : 'SQLite (file)', bus: natsUrl ? 'NATS JetStream' : 'in-process' } satisfies Klaar)
+}
+
+// ───────────────────────────── load process ─────────────────────────────
+
+function vraag<T extends { type: string }>(child: ChildProcess, bericht: { type: string }, antwoord: T['type']): Promise<T> {
+  return new Promise((resolve) => {
+    const luister = (m: T) => { if (m.type === antwoord) { child.off('message', luister); resolve(m) } }
+    child.on('message', luister)
+    if (bericht.type) child.send(bericht)
+  })
+}
+
+/** Quantiles of a list of numbers (ms), NaN when empty. */
+function kwantielen(xs: number[]) {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b)
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN
+  return { n: s.length, p50: at(0.5), p99: at(0.99), max: s[s.length - 1] ?? NaN }
+}
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–')
+
+/**
+ * Offers `aantal` jobs at `perSeconde`, never more than `inVlucht` at once. Returns when every job has finished.
+ * A 5 ms timer releases what is due by now, so a late tick catches up instead of drifting.
+ */
+function gepaceerd(aantal: number, perSeconde: number, inVlucht: number, job: (i: number) => Promise<void>): Promise<{ start: number; eind: number; volOpgehouden: number }> {
+  return new Promise((resolve) => {
+    const start = nu()
+    let gestart = 0
+    let klaar = 0
+    let bezig = 0
+    let volOpgehouden = 0
+    const tick = () => {
+      const due = Math.min(aantal, Math.floor(((nu() - start) / 1000) * perSeconde) + 1)
+      while (gestart < due && bezig < inVlucht) {
+        const i = gestart++
+        bezig++
+        job(i).finally(() => {
+          bezig--
+          if (++klaar === aantal) { clearInterval(timer); resolve({ start, eind: nu(), volOpgehouden }) }
+        })
+      }
+      if (gestart < due) volOpgehouden++
+    }
+    const timer = setInterval(tick, 5)
+    tick()
+  })
+}
+
+/** The hub chain: events at the pace, webhooks back; stage timings from the hub's own rows. */
+async function hubRun() {
+  const ontvangen: number[] = new Array(AANTAL).fill(NaN)
+  let dubbel = 0
+  let ongeldig = 0
+  let laatste = 0
+  let voorbeeld = ''
+  let webhook: Webhook | undefined
+  const receiver = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const t = nu()
+      const body = Buffer.concat(chunks).toString('utf8')
+      try { webhook!.verify(body, req.headers as Record<string, string>) } catch { ongeldig++ }
+      const ikv = (JSON.parse(body) as { data: { gegevens: { inkomstenverhoudingId: string } } }).data.gegevens.inkomstenverhoudingId
+      const i = Number(ikv.split('-')[2])
+      if (Number.isNaN(ontvangen[i]!)) { ontvangen[i] = t; laatste = t } else dubbel++
+      voorbeeld ||= body
+      res.writeHead(204).end()
+    })
+  })
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
+  const port = (receiver.address() as { port: number }).port
+
+  const child = fork(fileURLToPath(import.meta.url), ['--hub', `http://127.0.0.1:${port}/webhooks`, ...process.argv.slice(2)], { stdio: 'inherit' })
+  const klaar = await vraag<Klaar>(child, { type: '' }, 'klaar')
+  webhook = new Webhook(klaar.secret)
+  const hub = new URL(klaar.hubUrl)
+  const agent = new Agent({ keepAlive: true, maxSockets: IN_VLUCHT })
+  const verstuurd: number[] = new Array(AANTAL).fill(NaN)
+  const geaccepteerd: number[] = new Array(AANTAL).fill(NaN)
+  const leveringId: string[] = new Array(AANTAL)
+  let fouten = 0
+  let eersteFout = ''
+
+  const post = (i: number) => new Promise<void>((resolve) => {
+    const body = JSON.stringify({
+      bsn: klaar.bsns[i % klaar.bsns.length], periode: PERIODE, inkomstenverhoudingId: `IKV-${run}-${i}`, loonheffingennummer: '001234567L01',
+      werkgeverNaam: 'Bakkerij Bench', soortInkomen: 'loon', brutoloonCent: 100_000 + i, loonheffingCent: 10_000, uren: 80,
+    })
+    verstuurd[i] = nu()
+    const req = request({ host: hub.hostname, port: hub.port, path: '/api/v1/bronnen/uwv-polis/gebeurtenissen', method: 'POST', agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${klaar.bronToken}` } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8')
+        if (res.statusCode === 201) { geaccepteerd[i] = nu(); leveringId[i] = (JSON.parse(text) as { leveringId: string }).leveringId } else { fouten++; eersteFout ||= `${res.statusCode} ${text.slice(0, 200)}` }
+        resolve()
+      })
+    })
+    req.on('error', (err) => { fouten++; eersteFout ||= err.message; resolve() })
+    req.end(body)
+  })
+
+  const load0 = loadavg()
+  child.send({ type: 'meet-start' })
+  const venster = await gepaceerd(AANTAL, PER_SECONDE, IN_VLUCHT, post)
+  const meting = await vraag<Meting>(child, { type: 'meet-stop' }, 'meting')
+  const aantalOk = geaccepteerd.filter((t) => !Number.isNaN(t)).length
+  const geleverd = () => ontvangen.filter((t) => !Number.isNaN(t)).length
+  const uitloopTot = nu() + UITLOOP_S * 1000
+  while (geleverd() < aantalOk && nu() < uitloopTot) await new Promise((r) => setTimeout(r, 50))
+  const load1 = loadavg()
+  const { stadia, ontvangen: leveringOntvangen } = await vraag<Stadia>(child, { type: 'analyse' }, 'stadia')
+  child.send({ type: 'stop' })
+  await new Promise((r) => child.once('exit', r))
+  agent.destroy()
+  receiver.close()
+
+  // Per event: client times and the hub's stage times (joined on the inkomstenverhoudingId).
+  const perIkv = new Map(stadia.map((s) => [s.ikv, s]))
+  const lat = { totaal: [] as number[], http: [] as number[], intake: [] as number[], matching: [] as number[], planning: [] as number[], worker: [] as number[], verzenden: [] as number[] }
+  for (let i = 0; i < AANTAL; i++) {
+    if (Number.isNaN(geaccepteerd[i]!)) continue
+    lat.http.push(geaccepteerd[i]! - verstuurd[i]!)
+    if (!Number.isNaN(ontvangen[i]!)) lat.totaal.push(ontvangen[i]! - geaccepteerd[i]!)
+    const s = perIkv.get(`IKV-${run}-${i}`)
+    const ontv = leveringOntvangen[leveringId[i]!]
+    if (ontv !== undefined) lat.intake.push(ontv - verstuurd[i]!)
+    if (!s) continue
+    if (ontv !== undefined) lat.matching.push(s.signaal - ontv)
+    if (s.aflevering !== undefined) lat.planning.push(s.aflevering - s.signaal)
+    if (s.aflevering !== undefined && s.poging !== undefined) lat.worker.push(s.poging - s.aflevering)
+    if (s.poging !== undefined && !Number.isNaN(ontvangen[i]!)) lat.verzenden.push(ontvangen[i]! - s.poging)
+  }
+  return {
+    klaar, venster, meting, load0, load1, aantalOk, fouten, eersteFout, dubbel, ongeldig, voorbeeld,
+    geleverd: geleverd(), signalen: stadia.length, mislukt: stadia.reduce((n, s) => n + s.mislukt, 0),
+    uitloopMs: geleverd() >= aantalOk ? laatste - venster.eind : NaN, lat,
+    verzonden: (aantalOk / ((venster.eind - venster.start) / 1000)),
+  }
+}
+
+/** Raw JetStream at the same pace: publish (awaiting the ack, at most `IN_VLUCHT` in flight) → durable pull consumer. */
+async function rawRun(payload: string) {
+  const nc = await connect({ servers: process.env.NATS_URL || 'nats://127.0.0.1:4222' })
+  const stream = `KBENCH_EVT_RAW_${run}`
+  const subject = `kbevtraw${run}.bericht`
+  const jsm = await nc.jetstreamManager()
+  try {
+    await jsm.streams.add({ name: stream, subjects: [`kbevtraw${run}.>`], storage: StorageType.File })
+    await jsm.consumers.add(stream, { durable_name: 'bench', ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, max_ack_pending: 1000 })
+    const js = nc.jetstream()
+    const messages = await (await js.consumers.get(stream, 'bench')).consume({ max_messages: 256 })
+    const verstuurd: number[] = new Array(AANTAL).fill(NaN)
+    const latenties: number[] = []
+    let laatste = 0
+    const consuming = (async () => {
+      for await (const m of messages) {
+        const t = nu()
+        const i = (JSON.parse(m.string()) as { i: number }).i
+        latenties.push(t - verstuurd[i]!)
+        laatste = t
+        m.ack()
+        if (latenties.length === AANTAL) break
+      }
+    })()
+    const venster = await gepaceerd(AANTAL, PER_SECONDE, IN_VLUCHT, async (i) => {
+      verstuurd[i] = nu()
+      await js.publish(subject, JSON.stringify({ i, payload }), { msgID: `${run}-${i}` })
+    })
+    const uitloopTot = nu() + UITLOOP_S * 1000
+    while (latenties.length < AANTAL && nu() < uitloopTot) await new Promise((r) => setTimeout(r, 50))
+    messages.stop()
+    await consuming
+    return { ...kwantielen(latenties), ontvangen: latenties.length, verzonden: AANTAL / ((venster.eind - venster.start) / 1000), uitloopMs: laatste - venster.eind, version: nc.info?.version ?? '?' }
+  } finally {
+    await jsm.streams.delete(stream).catch(() => false)
+    await nc.close()
+  }
+}
+
+async function main() {
+  console.log(`Samenloop event bench: ${PER_SECONDE} events/s × ${SECONDEN} s = ${AANTAL} events, ≤ ${IN_VLUCHT} in flight, population ${POPULATIE}; ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)
+  const h = await hubRun()
+  const raw = await rawRun(h.voorbeeld)
+  const t = kwantielen(h.lat.totaal)
+  const rij = (naam: string, xs: number[]) => { const q = kwantielen(xs); console.log(`    ${naam.padEnd(44)} p50 ${f1(q.p50).padStart(8)} ms   p99 ${f1(q.p99).padStart(8)} ms   max ${f1(q.max).padStart(8)} ms`) }
+  console.log(`hub — store ${h.klaar.store}, bus ${h.klaar.bus}; load average ${h.load0.map((x) => x.toFixed(1)).join(' ')} → ${h.load1.map((x) => x.toFixed(1)).join(' ')}`)
+  console.log(`  accepted (201): ${h.aantalOk}/${AANTAL} (errors ${h.fouten}${h.eersteFout ? `, first: ${h.eersteFout}` : ''}); send rate achieved ${h.verzonden.toFixed(0)}/s; pacing held back by the in-flight bound in ${h.venster.volOpgehouden} ticks of 5 ms`)
+  console.log(`  webhooks delivered: ${h.geleverd}/${h.aantalOk} (signals ${h.signalen}, duplicates ${h.dubbel}, bad signatures ${h.ongeldig}, failed attempts ${h.mislukt})`)
+  console.log(`  accepted → webhook received: p50 ${f1(t.p50)} ms, p99 ${f1(t.p99)} ms, max ${f1(t.max)} ms`)
+  console.log(`  backlog drain after the last 201: ${Number.isFinite(h.uitloopMs) ? `${(h.uitloopMs / 1000).toFixed(1)} s` : `not drained within ${UITLOOP_S} s`}`)
+  console.log(`  hub process while sending: CPU ${(h.meting.cpuMs / h.meting.wandMs * 100).toFixed(0)} % of one core, event-loop delay p99 ${f1(h.meting.lusP99)} ms, max ${f1(h.meting.lusMax)} ms`)
+  console.log('  per stage (hub timestamps, ms resolution):')
+  rij('send → 201 (HTTP, auth, fact + ledger + outbox)', h.lat.http)
+  rij('send → intake time stamped (leveringen)', h.lat.intake)
+  rij('intake → signal made (bus + matching queue)', h.lat.matching)
+  rij('signal → delivery planned (bus + planning)', h.lat.planning)
+  rij('planned → first send attempt (worker claim)', h.lat.worker)
+  rij('send attempt → received (sign, POST)', h.lat.verzenden)
+  console.log(`raw JetStream ${raw.version} publish → consume, same pace, same payload size: ${raw.ontvangen}/${AANTAL}, send rate ${raw.verzonden.toFixed(0)}/s, p50 ${f1(raw.p50)} ms, p99 ${f1(raw.p99)} ms, drain ${(raw.uitloopMs / 1000).toFixed(1)} s`)
+  console.log(`ratio hub/raw latency: p50 ${(t.p50 / raw.p50).toFixed(0)}×, p99 ${(t.p99 / raw.p99).toFixed(0)}×`)
+}
+
+const hubArg = process.argv.indexOf('--hub')
+if (hubArg > 0) await hubProces(process.argv[hubArg + 1]!)
+else await main()
