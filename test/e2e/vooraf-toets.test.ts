@@ -150,9 +150,7 @@ for (const store of testStores()) {
       assert.deepEqual(signalen, [{ soort: 'inkomsten', bsn, periode_van: '2026-03-01' }])
     })
 
-    test('a full population upload keeps the aanvraag indication running', {
-      todo: 'population service: vervangingVan should leave herkomst "aanvraag" rows alone (they end by their own einddatum)',
-    }, async () => {
+    test('a full population upload keeps the aanvraag indication running', async () => {
       const t = await startTestHub(store, { modules: [populatieModule, voorafToetsModule] })
       await using _ = t
       const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
