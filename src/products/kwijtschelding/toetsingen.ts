@@ -1,6 +1,7 @@
 import { addDays, AppError, datumVan, isAppError, newId, newSpanId, type Bsn, type Cent, type Datum } from '../../core/index.js'
 import type { HubContext } from '../../adapters/http/hub-context.js'
 import { appendToOutbox } from '../../platform/events/index.js'
+import { indicatiesVoor } from '../../platform/population/index.js'
 import type { Tables } from '../../platform/tables.js'
 import type { Transaction } from 'kysely'
 import { kwsNormOp } from './kws-normen.js'
@@ -89,8 +90,21 @@ async function toetsRegel(ctx: HubContext, oin: string, soort: ToetsingSoort, r:
     return { status: 'gereed', resultaat: soort === 'verlenging' ? { ...u, ...verlengingsAdvies(u) } : u }
   } catch (e) {
     if (!isAppError(e) || e.kind === 'internal' || e.kind === 'unavailable') throw e
-    return { status: 'fout', resultaat: foutResultaat(soort, { code: e.code, detail: e.message, invalidParams: e.invalidParams }) }
+    const detail = e.code === 'kwijtschelding.geen-brp-gegevens' ? await geenGegevensUitleg(ctx, oin, r.bsn) : e.message
+    return { status: 'fout', resultaat: foutResultaat(soort, { code: e.code, detail, invalidParams: e.invalidParams }) }
   }
+}
+
+/**
+ * Why the hub has no data about this BSN. It keeps no national copy of the sources: only facts about residents in
+ * some population (docs/api/kwijtschelding.md, "Welke gegevens de hub heeft"). The gemeente gets told which of the
+ * two cases it is, and what to do, instead of a bare "no BRP facts".
+ */
+async function geenGegevensUitleg(ctx: HubContext, oin: string, bsn: string): Promise<string> {
+  const eigen = (await indicatiesVoor(ctx.database.db, PRODUCT, [bsn])).some((i) => i.oin === oin)
+  return eigen
+    ? 'deze BSN staat in de kwijtscheldingspopulatie van uw organisatie, maar de hub heeft nog geen gegevens uit de BRP voor deze persoon: de bronnen leveren alleen over wie al in een populatie staat; toets opnieuw na hun volgende levering'
+    : 'deze BSN staat niet in de kwijtscheldingspopulatie van uw organisatie, dus de hub heeft er geen gegevens over (Knooppunt bewaart geen landelijke kopie van de bronnen); voeg de BSN toe met POST /api/v1/populaties/kwijtschelding/mutaties en toets opnieuw na de volgende levering van de bronnen'
 }
 
 /**
