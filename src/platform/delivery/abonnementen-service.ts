@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import type { HubContext } from '../../adapters/http/hub-context.js'
 import { AppError, newId, type InvalidParam } from '../../core/index.js'
 import type { Principal } from '../access/index.js'
-import type { AbonnementInhoud, AbonnementRow, AfleveringRow, AfleveringStatus } from './delivery-tables.js'
+import type { AbonnementInhoud, AbonnementRow, AfleveringRow, AfleveringStatus, OnderwerpSoort } from './delivery-tables.js'
+import { gebeurtenisEventType } from './gebeurtenis-meldingen.js'
 import { checkWebhookUrl, type UrlGuardOptions } from './url-guard.js'
 
 /** A subscription as its owner sees it; the secret is shown only once, when it is created. */
@@ -18,9 +19,13 @@ export interface Abonnement {
 }
 
 export interface Afleverpoging { readonly tijdstip: string; readonly httpStatus: number | null; readonly fout: string | null; readonly duurMs: number }
+/** What a delivery delivers; for a notice also its CloudEvents `type` and `subject` (e.g. the OIB month). */
+export interface AfleverOnderwerp { readonly soort: OnderwerpSoort; readonly id: string; readonly type?: string; readonly subject?: string }
 export interface Aflevering {
   readonly id: string
-  readonly signaalId: string
+  /** The signal id of a signal delivery; null for a notice (see `onderwerp`). */
+  readonly signaalId: string | null
+  readonly onderwerp: AfleverOnderwerp
   readonly status: AfleveringStatus
   readonly reden: string | null
   readonly aantalPogingen: number
@@ -114,9 +119,13 @@ export function createAbonnementenService(ctx: HubContext, urlGuard: UrlGuardOpt
         if (lijst) lijst.push(x)
         else perAflevering.set(x.aflevering_id, [x])
       }
+      const gebeurtenisIds = page.filter((r) => r.onderwerp === 'gebeurtenis').map((r) => r.signaal_id)
+      const gebeurtenissen = new Map((gebeurtenisIds.length
+        ? await db.selectFrom('gebeurtenissen').select(['id', 'product', 'soort', 'onderwerp']).where('id', 'in', gebeurtenisIds).execute()
+        : []).map((g) => [g.id, { type: gebeurtenisEventType(g.product, g.soort), subject: g.onderwerp }]))
       const last = page[page.length - 1]
       return {
-        afleveringen: page.map((r) => toAflevering(r, (perAflevering.get(r.id) ?? []).map((p) => ({
+        afleveringen: page.map((r) => toAflevering(r, gebeurtenissen.get(r.signaal_id), (perAflevering.get(r.id) ?? []).map((p) => ({
           tijdstip: p.tijdstip, httpStatus: p.http_status, fout: p.fout, duurMs: p.duur_ms,
         })))),
         volgende: rows.length > q.limiet && last ? maakCursor(last) : null,
@@ -153,8 +162,9 @@ function actief(row: AbonnementRow): void {
   if (row.opgezegd) throw new AppError('conflict', 'abonnement.opgezegd', 'dit abonnement is opgezegd; maak een nieuw abonnement')
 }
 
-const toAflevering = (r: AfleveringRow, pogingen: Afleverpoging[]): Aflevering => ({
-  id: r.id, signaalId: r.signaal_id, status: r.status, reden: r.reden, aantalPogingen: r.pogingen,
+const toAflevering = (r: AfleveringRow, gebeurtenis: { type: string; subject: string } | undefined, pogingen: Afleverpoging[]): Aflevering => ({
+  id: r.id, signaalId: r.onderwerp === 'signaal' ? r.signaal_id : null,
+  onderwerp: { soort: r.onderwerp, id: r.signaal_id, ...(r.onderwerp === 'gebeurtenis' ? gebeurtenis : {}) }, status: r.status, reden: r.reden, aantalPogingen: r.pogingen,
   volgendePoging: r.status === 'wachtend' ? r.volgende_poging : null, aangemaakt: r.aangemaakt, afgeleverd: r.afgeleverd, pogingen,
 })
 

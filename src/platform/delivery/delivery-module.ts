@@ -1,13 +1,14 @@
 import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
 import { createAbonnementenService } from './abonnementen-service.js'
-import { CONSUMER_NAME, planAfleveringen, SIGNAAL_AANGEMAAKT } from './delivery-consumer.js'
+import { CONSUMER_NAME, GEBEURTENIS_CONSUMER_NAME, GEBEURTENIS_TYPES, planAfleveringen, planGebeurtenis, SIGNAAL_AANGEMAAKT } from './delivery-consumer.js'
 import { resolveDeliveryOptions, type DeliveryOptions } from './delivery-options.js'
 import { deliveryRoutes } from './delivery-routes.js'
 import { startDeliveryWorker, type DeliveryWorker } from './delivery-worker.js'
 
 /**
- * Event-driven delivery to afnemers: the `/abonnementen` API, a bus consumer that plans one delivery per matching
- * subscription for every new signal, and a worker that sends them as signed CloudEvents with persisted retries.
+ * Event-driven delivery to afnemers: the `/abonnementen` API, bus consumers that plan one delivery per matching
+ * subscription for every new signal and every notice (an OIB month changed), and a worker that sends them as
+ * signed CloudEvents with persisted retries.
  * One module value may serve several hubs (tests): each hub context gets its own worker.
  *
  * @example
@@ -24,6 +25,9 @@ export function createDeliveryModule(options: DeliveryOptions): RouteModule {
     subscribe(ctx) {
       ctx.bus.subscribe(CONSUMER_NAME, [SIGNAAL_AANGEMAAKT], async function planWebhooks(event) {
         if (await planAfleveringen(ctx, event)) wake(ctx)()
+      })
+      ctx.bus.subscribe(GEBEURTENIS_CONSUMER_NAME, GEBEURTENIS_TYPES, async function planMeldingen(event) {
+        if (await planGebeurtenis(ctx, event)) wake(ctx)()
       })
     },
     async start(ctx) {

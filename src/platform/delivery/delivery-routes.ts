@@ -20,8 +20,13 @@ const afleveringenSchema = {
   type: 'object',
   properties: {
     afleveringen: { type: 'array', items: { type: 'object', properties: {
-      id: { type: 'string' }, signaalId: { type: 'string' }, status: { type: 'string', enum: ['wachtend', 'afgeleverd', 'dood'] },
-      reden: { type: ['string', 'null'], description: 'bij een dode brief: pogingen-op, toegang-vervallen, abonnement-opgezegd of signaal-verwijderd' },
+      id: { type: 'string' }, signaalId: { type: ['string', 'null'], description: 'het signaal; null bij een gebeurtenis (zie onderwerp)' },
+      onderwerp: { type: 'object', description: 'wat er wordt afgeleverd: een signaal, of een gebeurtenis zonder persoonsgegevens (zoals een gewijzigd OIB-maandoverzicht)', properties: {
+        soort: { type: 'string', enum: ['signaal', 'gebeurtenis'] }, id: { type: 'string' },
+        type: { type: 'string', description: 'bij een gebeurtenis: het CloudEvents-type' }, subject: { type: 'string', description: 'bij een gebeurtenis: het CloudEvents-subject (OIB: de maand)' },
+      } },
+      status: { type: 'string', enum: ['wachtend', 'afgeleverd', 'dood'] },
+      reden: { type: ['string', 'null'], description: 'bij een dode brief: pogingen-op, toegang-vervallen, abonnement-opgezegd, signaal-verwijderd of gebeurtenis-verwijderd' },
       aantalPogingen: { type: 'integer', description: 'pogingen in de huidige reeks (opnieuw aanbieden begint een nieuwe reeks)' },
       volgendePoging: { type: ['string', 'null'] }, aangemaakt: { type: 'string' }, afgeleverd: { type: ['string', 'null'] },
       pogingen: { type: 'array', items: { type: 'object', properties: {
@@ -53,12 +58,12 @@ export const deliveryRoutes = (ctx: HubContext, service: AbonnementenService): F
   app.post('/abonnementen', {
     preHandler: auth,
     schema: {
-      tags, security, summary: 'Webhookabonnement nemen op nieuwe signalen',
+      tags, security, summary: 'Webhookabonnement nemen op nieuwe signalen en gewijzigde OIB-maandoverzichten',
       description: 'Antwoordt met het geheim (`whsec_…`) voor de Standard Webhooks-handtekening; het wordt maar één keer getoond.',
       body: { type: 'object', required: ['url', 'producten'], properties: {
         url: { type: 'string', description: 'http(s)-URL van de ontvanger; in productie geen intern of privé-adres' },
         producten: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'producten die uw organisatie afneemt' },
-        soorten: { type: 'array', items: { type: 'string' }, description: 'alleen deze signaalsoorten (standaard alle)' },
+        soorten: { type: 'array', items: { type: 'string' }, description: 'alleen deze signaalsoorten (of gebeurtenissoorten, zoals overzicht-gewijzigd; standaard alle)' },
         inhoud: { type: 'string', enum: ['volledig', 'verwijzing'], default: 'volledig', description: '`verwijzing`: geen persoonsgegevens in het event, alleen `dataref`' },
       } },
       response: { 201: { ...abonnementSchema, properties: { ...abonnementSchema.properties, secret: { type: 'string' } } }, ...errors },

@@ -4,7 +4,9 @@ import type { Generated } from 'kysely'
 export type AbonnementInhoud = 'volledig' | 'verwijzing'
 export type AfleveringStatus = 'wachtend' | 'afgeleverd' | 'dood'
 /** Why a delivery became a dead letter. */
-export type DoodReden = 'pogingen-op' | 'toegang-vervallen' | 'abonnement-opgezegd' | 'signaal-verwijderd'
+export type DoodReden = 'pogingen-op' | 'toegang-vervallen' | 'abonnement-opgezegd' | 'signaal-verwijderd' | 'gebeurtenis-verwijderd'
+/** What a delivery delivers: a signal (with personal data) or a notice without personal data (migration 0008). */
+export type OnderwerpSoort = 'signaal' | 'gebeurtenis'
 
 export interface AbonnementRow {
   id: string
@@ -21,7 +23,10 @@ export interface AbonnementRow {
 export interface AfleveringRow {
   id: string
   abonnement_id: string
+  /** The id of what is delivered: a signal id, or a `gebeurtenissen` id when `onderwerp` is `gebeurtenis`. */
   signaal_id: string
+  /** Added by migration 0008-delivery-gebeurtenissen (default `signaal`). */
+  onderwerp: OnderwerpSoort
   status: AfleveringStatus
   /** Attempts in the current series (reset by a resend); every attempt ever made is in `afleverpogingen`. */
   pogingen: number
@@ -40,4 +45,24 @@ export interface AfleverpogingRow {
   fout: string | null
   duur_ms: number
 }
-export interface DeliveryTables { abonnementen: AbonnementRow; afleveringen: AfleveringRow; afleverpogingen: AfleverpogingRow }
+/** A notice without personal data that subscriptions receive, e.g. "the OIB overview of 2026-01 changed" (migration 0008). */
+export interface GebeurtenisRow {
+  id: string
+  bron_event_id: string
+  oin: string
+  product: string
+  soort: string
+  /** The CloudEvents subject (OIB: `YYYY-MM`); never personal data. */
+  onderwerp: string
+  /** Path under the hub's public URL, e.g. `/api/v1/oib/overzichten?periode=2026-01`. */
+  dataref: string
+  /** JSON text, no personal data. */
+  data: string
+  aangemaakt: string
+}
+export interface DeliveryTables {
+  abonnementen: AbonnementRow
+  afleveringen: AfleveringRow
+  afleverpogingen: AfleverpogingRow
+  gebeurtenissen: GebeurtenisRow
+}

@@ -3,13 +3,17 @@ import type { HubContext } from '../../adapters/http/hub-context.js'
 import { formatTraceparent, newSpanId, newTraceId, type Bsn } from '../../core/index.js'
 import type { Organisatie } from '../access/index.js'
 import { guardOutput } from '../register/index.js'
-import type { AfleveringRow, DoodReden } from './delivery-tables.js'
-import { waaromNietAfleveren } from './delivery-access.js'
+import type { AfleveringRow, DoodReden, OnderwerpSoort } from './delivery-tables.js'
+import { gebeurtenisOnderwerp } from './gebeurtenis-onderwerp.js'
 import type { ResolvedDeliveryOptions } from './delivery-options.js'
+import { afleverCloudEvent, waaromNietAfleveren, type Afleverbaar, type OnderwerpStrategie } from './onderwerp.js'
 import { nextDelayMs } from './retry-schedule.js'
-import { eventData, signaalCloudEvent, signaalRecord } from './signal-event.js'
+import { signaalOnderwerp } from './signaal-onderwerp.js'
 import { checkWebhookUrl } from './url-guard.js'
 import { createWebhookSender, type AttemptResult } from './webhook-sender.js'
+
+/** What can be delivered: one strategy per kind of subject (`afleveringen.onderwerp`). */
+const ONDERWERPEN: Readonly<Record<OnderwerpSoort, OnderwerpStrategie>> = { signaal: signaalOnderwerp, gebeurtenis: gebeurtenisOnderwerp }
 
 export interface DeliveryWorker {
   /** Look for due deliveries now (after a consumer inserted some, or a resend). */
@@ -73,15 +77,19 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     if (claimed.length === room) scanAgain = true
   }
 
-  /** Subscriptions, signals and organisations of a claimed batch, read once per batch instead of once per delivery. */
+  /** Subscriptions, subjects and organisations of a claimed batch, read once per batch instead of once per delivery. */
   async function loadBatch(claimed: readonly AfleveringRow[]) {
     const abonnementen = await db.selectFrom('abonnementen').selectAll().where('id', 'in', [...new Set(claimed.map((a) => a.abonnement_id))]).execute()
-    const signalen = await db.selectFrom('signalen').selectAll().where('id', 'in', claimed.map((a) => a.signaal_id)).execute()
+    const onderwerpen = new Map<string, Afleverbaar>()
+    for (const strategie of Object.values(ONDERWERPEN)) {
+      const ids = claimed.filter((a) => a.onderwerp === strategie.soort).map((a) => a.signaal_id)
+      if (ids.length) for (const [id, item] of await strategie.laad(ctx, ids)) onderwerpen.set(`${strategie.soort}:${id}`, item)
+    }
     const organisaties = new Map<string, Promise<Organisatie | undefined>>()
     const producten = new Map<string, Promise<readonly string[]>>()
     return {
       abonnement: new Map(abonnementen.map((b) => [b.id, b])),
-      signaal: new Map(signalen.map((s) => [s.id, s])),
+      onderwerp: (a: AfleveringRow) => onderwerpen.get(`${a.onderwerp}:${a.signaal_id}`),
       organisatie: (oin: string) => cached(organisaties, oin, () => ctx.access.organisatie(oin)),
       producten: (oin: string) => cached(producten, oin, () => ctx.access.producten(oin)),
     }
@@ -91,19 +99,19 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
   /** One attempt for one claimed delivery. */
   async function deliver(aflevering: AfleveringRow, batch: Batch): Promise<void> {
     const abonnement = batch.abonnement.get(aflevering.abonnement_id)!
-    const signaal = batch.signaal.get(aflevering.signaal_id)
-    if (!signaal) return markDead(aflevering, 'signaal-verwijderd')
-    const weigering = await waaromNietAfleveren(ctx, abonnement, signaal, opts.zonderPopulatiecontrole, batch.producten)
+    const item = batch.onderwerp(aflevering)
+    if (!item) return markDead(aflevering, ONDERWERPEN[aflevering.onderwerp].verdwenen)
+    const weigering = await waaromNietAfleveren(ctx, abonnement, item, opts, batch.producten)
     const organisatie = await batch.organisatie(abonnement.oin)
     if (weigering || !organisatie) return markDead(aflevering, weigering ?? 'toegang-vervallen')
 
-    const guarded = guardOutput(ctx.register, signaal.product, organisatie.soort, eventData(signaalRecord(signaal), abonnement.inhoud))
+    const zending = item.zending(abonnement, opts)
+    const guarded = guardOutput(ctx.register, zending.product, organisatie.soort, zending.data)
     if (guarded.verwijderd.length) {
-      ctx.metrics.guardRemoved.inc({ product: signaal.product }, guarded.verwijderd.length)
-      opts.log.warn({ verwijderd: guarded.verwijderd, product: signaal.product }, 'uitvoerbewaking verwijderde velden uit een webhook')
+      ctx.metrics.guardRemoved.inc({ product: zending.product }, guarded.verwijderd.length)
+      opts.log.warn({ verwijderd: guarded.verwijderd, product: zending.product }, 'uitvoerbewaking verwijderde velden uit een webhook')
     }
-    const event = signaalCloudEvent({ id: aflevering.id, hubOin: opts.hubOin, publicUrl: opts.publicUrl, signaal, data: guarded.record })
-    const body = JSON.stringify(event)
+    const body = JSON.stringify(afleverCloudEvent(aflevering.id, opts.hubOin, { ...zending, data: guarded.record }))
     const trace = { traceId: newTraceId(), spanId: newSpanId() }
     const secret = ctx.keyring.decrypt('webhook-secret', abonnement.geheim_versleuteld)
     const headers = {
@@ -121,8 +129,9 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     } catch (err) {
       result = { ok: false, httpStatus: null, fout: (err as Error).message, duurMs: 0 }
     }
-    const bsnVerstuurd = 'bsn' in guarded.record
-    await recordAttempt(aflevering, started, result, bsnVerstuurd ? { bsn: signaal.bsn, product: signaal.product, oin: abonnement.oin, trace } : undefined)
+    // A ledger line only when a BSN actually left the hub (not for `verwijzing` data, nor for notices).
+    const bsnVerstuurd = zending.bsn !== undefined && 'bsn' in guarded.record
+    await recordAttempt(aflevering, started, result, bsnVerstuurd ? { bsn: zending.bsn!, product: zending.product, oin: abonnement.oin, trace } : undefined)
   }
 
   async function recordAttempt(a: AfleveringRow, started: Date, r: AttemptResult, ledger?: { bsn: string; product: string; oin: string; trace: { traceId: string; spanId: string } }): Promise<void> {

@@ -1,7 +1,8 @@
-import { CloudEvent } from 'cloudevents'
+import type { CloudEvent } from 'cloudevents'
 import type { Selectable } from 'kysely'
 import type { SignaalRow } from '../signals/signal-tables.js'
 import type { AbonnementInhoud } from './delivery-tables.js'
+import { absoluut, afleverCloudEvent, type Zending } from './onderwerp.js'
 
 /** The signal as an afnemer sees it (the same shape as `GET /api/v1/signalen/{id}`), before the output guard. */
 export interface SignaalRecord extends Record<string, unknown> {
@@ -44,9 +45,6 @@ export function eventData(record: SignaalRecord, inhoud: AbonnementInhoud): Reco
 /** The CloudEvents `type` of a new signal in a product, reverse-DNS: `nl.knooppunt.samenloop.signaal-aangemaakt`. */
 export const signaalEventType = (product: string): string => `nl.knooppunt.${product}.signaal-aangemaakt`
 
-/** The NL GOV CloudEvents `source` of the hub: `urn:nld:oin:<OIN>:systeem:knooppunt`. */
-export const hubSource = (hubOin: string): string => `urn:nld:oin:${hubOin}:systeem:knooppunt`
-
 export interface SignaalEventInput {
   /** The delivery id: stable across retries and resends, so a receiver de-duplicates on it. */
   readonly id: string
@@ -57,21 +55,15 @@ export interface SignaalEventInput {
   readonly data: Record<string, unknown>
 }
 
-/**
- * A CloudEvent 1.0 (structured JSON, NL GOV profile) for one new signal. No context attribute carries personal
- * data: `subject` is the signal id, `dataref` the signal's API URL. The `cloudevents` package validates the event
- * strictly, so a malformed attribute fails here instead of at the receiver.
- */
+/** The event parts of one signal: no context attribute carries personal data (`subject` is the signal id). */
+export function signaalZending(publicUrl: string, signaal: Pick<SignaalRecord, 'id' | 'product' | 'aangemaakt'>, data: Record<string, unknown>): Omit<Zending, 'bsn'> {
+  return {
+    product: signaal.product, type: signaalEventType(signaal.product), subject: signaal.id, time: signaal.aangemaakt,
+    dataref: absoluut(publicUrl, `/api/v1/signalen/${signaal.id}`), data,
+  }
+}
+
+/** A CloudEvent 1.0 (structured JSON, NL GOV profile) for one new signal; `dataref` is the signal's API URL. */
 export function signaalCloudEvent(input: SignaalEventInput): CloudEvent<Record<string, unknown>> {
-  return new CloudEvent<Record<string, unknown>>({
-    specversion: '1.0',
-    id: input.id,
-    source: hubSource(input.hubOin),
-    type: signaalEventType(input.signaal.product),
-    subject: input.signaal.id,
-    time: input.signaal.aangemaakt,
-    datacontenttype: 'application/json',
-    dataref: `${input.publicUrl.replace(/\/+$/, '')}/api/v1/signalen/${input.signaal.id}`,
-    data: input.data,
-  }, true)
+  return afleverCloudEvent(input.id, input.hubOin, signaalZending(input.publicUrl, input.signaal, input.data))
 }

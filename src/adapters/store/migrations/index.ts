@@ -6,6 +6,7 @@ import { kwijtschelding } from './0004-kwijtschelding.js'
 import { bvvVerzoeklog } from './0005-bvv-verzoeklog.js'
 import { ledgerActorIndex } from './0006-ledger-actor-index.js'
 import { matchingFeitenVolgorde } from './0007-matching-feiten-volgorde.js'
+import { deliveryGebeurtenissen } from './0008-delivery-gebeurtenissen.js'
 
 /**
  * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
@@ -19,5 +20,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Knoopp
   ['0005-bvv-verzoeklog', bvvVerzoeklog],
   ['0003-delivery-dode-brieven', deliveryDodeBrieven],
   ['0007-matching-feiten-volgorde', matchingFeitenVolgorde],
+  ['0008-delivery-gebeurtenissen', deliveryGebeurtenissen],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'

@@ -1,0 +1,77 @@
+import { CloudEvent } from 'cloudevents'
+import type { HubContext } from '../../adapters/http/hub-context.js'
+import type { AbonnementRow, DoodReden, OnderwerpSoort } from './delivery-tables.js'
+import type { ResolvedDeliveryOptions } from './delivery-options.js'
+
+/** The parts of one CloudEvent, before the output guard; everything else about a delivery is the same for every kind. */
+export interface Zending {
+  /** The product whose register entry guards `data` and whose taking is re-checked. */
+  readonly product: string
+  readonly type: string
+  /** Never personal data (NL GOV profile). */
+  readonly subject: string
+  readonly time: string
+  /** Absolute URL where the afnemer reads the details with its own token. */
+  readonly dataref: string
+  readonly data: Record<string, unknown>
+  /** The resident whose data `data` may carry: a ledger line per attempt when the guarded data still holds the BSN. */
+  readonly bsn?: string
+}
+
+/** One thing that may be delivered, loaded for a batch of claimed deliveries. */
+export interface Afleverbaar {
+  /** The organisation it is for; a subscription of another organisation never receives it. */
+  readonly oin: string
+  readonly product: string
+  /** Its kind within the product (signal kind, or e.g. `overzicht-gewijzigd`): what a subscription's `soorten` filter on. */
+  readonly soort: string
+  /** A re-check beyond subscription and product, at send time (a signal: the BSN still in the population). */
+  nogToegestaan?(ctx: HubContext, abonnement: AbonnementRow, opts: ResolvedDeliveryOptions): Promise<boolean>
+  zending(abonnement: AbonnementRow, opts: ResolvedDeliveryOptions): Zending
+}
+
+/**
+ * What is delivered, as a strategy: the worker, retries, signing, attempts, dead letters and resend are shared; a
+ * kind only says how to load its subjects and shape their event.
+ */
+export interface OnderwerpStrategie {
+  readonly soort: OnderwerpSoort
+  /** The dead-letter reason when the subject no longer exists (retention ran before the send). */
+  readonly verdwenen: DoodReden
+  laad(ctx: HubContext, ids: readonly string[]): Promise<Map<string, Afleverbaar>>
+}
+
+/** The NL GOV CloudEvents `source` of the hub: `urn:nld:oin:<OIN>:systeem:knooppunt`. */
+export const hubSource = (hubOin: string): string => `urn:nld:oin:${hubOin}:systeem:knooppunt`
+
+/** `publicUrl` + path, without a doubled slash. */
+export const absoluut = (publicUrl: string, path: string): string => `${publicUrl.replace(/\/+$/, '')}${path}`
+
+/**
+ * A CloudEvent 1.0 (structured JSON, NL GOV profile) for one delivery. `id` is the delivery id, stable across retries
+ * and resends, so a receiver de-duplicates on it. The `cloudevents` package validates strictly, so a malformed
+ * attribute fails here instead of at the receiver.
+ */
+export function afleverCloudEvent(id: string, hubOin: string, z: Omit<Zending, 'product' | 'bsn'>): CloudEvent<Record<string, unknown>> {
+  return new CloudEvent<Record<string, unknown>>({
+    specversion: '1.0', id, source: hubSource(hubOin), type: z.type, subject: z.subject, time: z.time,
+    datacontenttype: 'application/json', dataref: z.dataref, data: z.data,
+  }, true)
+}
+
+/**
+ * Why a subject may not go out on this subscription now, or undefined when it may (blueprint §6: authorisation is
+ * re-checked at delivery time): the subscription was cancelled; it is for another organisation; the subscription
+ * does not list the product; the organisation no longer takes it (today, on the hub's clock); or the kind's own check.
+ */
+export async function waaromNietAfleveren(
+  ctx: HubContext, abonnement: AbonnementRow, item: Afleverbaar, opts: ResolvedDeliveryOptions,
+  productenVan: (oin: string) => Promise<readonly string[]> = (oin) => ctx.access.producten(oin),
+): Promise<DoodReden | undefined> {
+  if (abonnement.opgezegd) return 'abonnement-opgezegd'
+  if (item.oin !== abonnement.oin) return 'toegang-vervallen'
+  if (!(JSON.parse(abonnement.producten) as string[]).includes(item.product)) return 'toegang-vervallen'
+  if (!(await productenVan(abonnement.oin)).includes(item.product)) return 'toegang-vervallen'
+  if (item.nogToegestaan && !(await item.nogToegestaan(ctx, abonnement, opts))) return 'toegang-vervallen'
+  return undefined
+}
