@@ -52,6 +52,7 @@ export const PRODUCT_PAGINAS: readonly PortalPagina[] = [
   { id: 'abonnementen', pad: '/abonnementen', titel: t('pagina.abonnementen'), rollen: AFNEMER_ROLLEN },
   { id: 'beslagvrije-voet', pad: '/beslagvrije-voet', titel: t('pagina.beslagvrije-voet'), product: 'beslagvrije-voet', rollen: ['beslaglegger', 'inkomen', 'belastingen', 'schuldhulp'] },
   { id: 'kwijtschelding', pad: '/kwijtschelding', titel: t('pagina.kwijtschelding'), product: 'kwijtschelding', rollen: ['belastingen'] },
+  { id: 'kwijtschelding-normen', pad: '/kwijtschelding-normen', titel: t('pagina.kwijtschelding-normen'), product: 'kwijtschelding', rollen: ['belastingen'] },
 ]
 
 /**

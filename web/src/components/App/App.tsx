@@ -5,6 +5,7 @@ import { AbonnementenPage } from '../../pages/AbonnementenPage/index.js'
 import { ApiClientsPage } from '../../pages/ApiClientsPage/index.js'
 import { BeslagvrijeVoetPage } from '../../pages/BeslagvrijeVoetPage/index.js'
 import { GegevensregisterPage } from '../../pages/GegevensregisterPage/index.js'
+import { KwijtscheldingNormenPage } from '../../pages/KwijtscheldingNormenPage/index.js'
 import { KwijtscheldingPage } from '../../pages/KwijtscheldingPage/index.js'
 import { LeveringenPage } from '../../pages/LeveringenPage/index.js'
 import { LogboekInzagePage } from '../../pages/LogboekInzagePage/index.js'
@@ -36,9 +37,10 @@ const PAGINAS: Readonly<Record<string, ComponentType>> = {
   abonnementen: AbonnementenPage,
   'beslagvrije-voet': BeslagvrijeVoetPage,
   kwijtschelding: KwijtscheldingPage,
+  'kwijtschelding-normen': KwijtscheldingNormenPage,
 }
 const BEKENDE_PADEN = new Set(['/', '/gegevensregister', '/api-clients', '/logboek-inzage',
-  '/signalen', '/vooraf-toets', '/populatie', '/leveringen', '/abonnementen', '/beslagvrije-voet', '/kwijtschelding'])
+  '/signalen', '/vooraf-toets', '/populatie', '/leveringen', '/abonnementen', '/beslagvrije-voet', '/kwijtschelding', '/kwijtschelding-normen'])
 /** Readable without logging in: the register is public by law and by design. */
 const OPENBARE_PADEN = new Set(['/gegevensregister'])
 

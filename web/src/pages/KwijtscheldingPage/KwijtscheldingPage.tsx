@@ -12,6 +12,7 @@ import { Loading } from '../../components/Loading/index.js'
 import { PageTitle } from '../../components/PageTitle/index.js'
 import { Paragraph } from '../../components/Paragraph/index.js'
 import { ProgressBar } from '../../components/ProgressBar/index.js'
+import { RadioGroup } from '../../components/RadioGroup/index.js'
 import { StatusBadge } from '../../components/StatusBadge/index.js'
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table/index.js'
 import { Textbox } from '../../components/Textbox/index.js'
@@ -27,6 +28,10 @@ const POLL_MS = 1000
 const PROBE_ID = '00000000-0000-4000-8000-000000000000'
 const vandaag = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' })
 const isKlaar = (s: Toetsing) => s.status === 'gereed'
+/** `toetsing`: kwijtschelding requests; `verlenging`: last year's recipients, with an advice per BSN. */
+const SOORTEN = ['toetsing', 'verlenging'] as const
+/** A result line; a verlenging adds the advice and its reasons. */
+type Resultaat = ToetsingResultaat & { readonly redenen?: readonly string[] }
 
 /**
  * Kwijtschelding (KWS 3.0): one check or a CSV batch. The hub answers `202 { id }` and works asynchronously; the
@@ -112,6 +117,7 @@ function EnkeleToets({ onGestart }: { onGestart(id: string): void }) {
 
 function BatchToets({ onGestart }: { onGestart(id: string): void }) {
   const [bestand, setBestand] = useState<File>()
+  const [soort, setSoort] = useState<(typeof SOORTEN)[number]>('toetsing')
   const [errors, setErrors] = useState<FormErrors<'bestand'>>(noErrors())
   const [attempt, setAttempt] = useState(0)
   const [bezig, setBezig] = useState(false)
@@ -122,7 +128,7 @@ function BatchToets({ onGestart }: { onGestart(id: string): void }) {
     setErrors(noErrors())
     setBezig(true)
     try {
-      onGestart((await uploadCsv<{ id: string }>('POST', BASIS, bestand)).id)
+      onGestart((await uploadCsv<{ id: string }>('POST', soort === 'verlenging' ? `${BASIS}?soort=verlenging` : BASIS, bestand)).id)
     } catch (err) {
       setErrors(err instanceof ValidationError
         ? { fields: {}, other: err.invalidParams.map((p) => `${p.name}: ${p.reason}`) }
@@ -136,6 +142,8 @@ function BatchToets({ onGestart }: { onGestart(id: string): void }) {
       <Paragraph>{t('kws.batch.formaat')} <code className="kp-code">bsn;peildatum;aanslagCent</code></Paragraph>
       <form onSubmit={(e) => void start(e)} noValidate className="kp-form">
         <ErrorSummary errors={errors} labels={{ bestand: t('kws.veld.bestand') }} attempt={attempt} />
+        <RadioGroup id="kws-soort" name="soort" legend={t('kws.batch.soort')} description={t('kws.batch.soort.hulp')} value={soort}
+          onChange={(v) => setSoort(v === 'verlenging' ? 'verlenging' : 'toetsing')} options={SOORTEN.map((s) => ({ value: s, label: t(`kws.batch.soort.${s}`) }))} />
         <FormField id="kws-bestand" label={t('kws.veld.bestand')} error={errors.fields.bestand}>
           <FileInput id="kws-bestand" name="bestand" accept=".csv,text/csv" onFile={setBestand} invalid={!!errors.fields.bestand}
             aria-describedby={describedBy('kws-bestand', { error: errors.fields.bestand })} />
@@ -179,7 +187,7 @@ function Voortgang({ id }: { readonly id: string }) {
         <ProgressBar id="kws-voortgang" label={t('kws.voortgang')} value={toetsing.verwerkt} max={toetsing.aantal}
           text={klaar ? t('kws.voortgang.klaar', { aantal: toetsing.aantal }) : t('kws.voortgang.tekst', { verwerkt: toetsing.verwerkt, totaal: toetsing.aantal })} />
       )}
-      {klaar && toetsing.resultaten && <Resultaten resultaten={toetsing.resultaten} />}
+      {klaar && toetsing.resultaten && <Resultaten resultaten={toetsing.resultaten} verlenging={toetsing.soort === 'verlenging'} />}
       {klaar && (
         <>
           {exportFout && <Alert type="error">{exportFout}</Alert>}
@@ -212,17 +220,31 @@ function BelemmeringTekst({ b }: { readonly b: Belemmering }) {
   )
 }
 
-function Resultaten({ resultaten }: { readonly resultaten: readonly ToetsingResultaat[] }) {
+/** The verlenging advice with its reasons in words (an aandachtspunt as a reason reads as the aandachtspunt). */
+function AdviesTekst({ r }: { readonly r: Resultaat }) {
+  if (!r.advies) return <>–</>
+  const redenen = (r.redenen ?? []).map((x) => tOr(`kws.reden.${x}`, tOr(`kws.aandachtspunt.${x}`, x)))
+  return (
+    <>
+      <StatusBadge status={r.advies === 'verlengen' ? 'valid' : 'warning'}>{tOr(`kws.advies.${r.advies}`, r.advies)}</StatusBadge>
+      {redenen.length > 0 && <p className="utrecht-paragraph kp-hint">{t('kws.redenen', { redenen: redenen.join('; ') })}</p>}
+    </>
+  )
+}
+
+function Resultaten({ resultaten, verlenging }: { readonly resultaten: readonly Resultaat[]; readonly verlenging: boolean }) {
+  const kolommen = ['bsn', 'uitkomst', ...(verlenging ? ['advies'] as const : []), 'belemmeringen', 'capaciteit', 'kwijtschelding'] as const
   return (
     <Table label={t('kws.resultaten')} caption={t('kws.resultaten')}>
       <TableHeader><TableRow>
-        {(['bsn', 'uitkomst', 'belemmeringen', 'capaciteit', 'kwijtschelding'] as const).map((k) => <TableHeaderCell key={k}>{t(`kws.kolom.${k}`)}</TableHeaderCell>)}
+        {kolommen.map((k) => <TableHeaderCell key={k}>{t(`kws.kolom.${k}`)}</TableHeaderCell>)}
       </TableRow></TableHeader>
       <TableBody>
         {resultaten.map((r, i) => (
           <TableRow key={`${r.regelnummer}-${i}`}>
             <TableCell>{r.bsn ? <span className="kp-code kp-nowrap">{r.bsn}</span> : t('kws.regelnummer', { regel: r.regelnummer })}</TableCell>
             <TableCell>{uitkomstBadge(r)}</TableCell>
+            {verlenging && <TableCell><AdviesTekst r={r} /></TableCell>}
             <TableCell>{r.fout ? <>{r.fout.detail} <span className="kp-code kp-hint">({r.fout.code})</span></>
               : (r.belemmeringen?.length ? <ul className="kp-plain-list">{r.belemmeringen.map((b, j) => <li key={j}><BelemmeringTekst b={b} /></li>)}</ul> : t('kws.geen-belemmeringen'))}
               {r.aandachtspunten?.length ? <p className="utrecht-paragraph kp-hint">{t('kws.aandachtspunten', { punten: r.aandachtspunten.map((a) => tOr(`kws.aandachtspunt.${a}`, a)).join('; ') })}</p> : null}</TableCell>

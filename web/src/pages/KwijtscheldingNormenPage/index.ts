@@ -1,0 +1,1 @@
+export { KwijtscheldingNormenPage } from './KwijtscheldingNormenPage.js'
