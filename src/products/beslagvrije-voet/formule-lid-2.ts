@@ -13,14 +13,16 @@ export interface Letters {
   readonly J: number
   readonly K: number
   readonly L: number
-  /** Lid 3: the cap on the zorgtoeslag term for this leefsituatie, in euros per month. */
+  /** Lid 3: the cap on the zorgtoeslag term for this leefsituatie, in euros per month. Letters the leefsituatie's formula does not use are NaN. */
   readonly zorgPlafond: number
   readonly gebruikt: readonly GeldendeWaarde<number | string>[]
 }
 
 /**
- * Looks up every letter of lid 2 and the lid-3 cap. Refuses with `regels.parameter-onbekend` naming the first letter
- * without a value on the peildatum — never an older value, never a guess.
+ * Looks up the letters of lid 2 that the formula for the leefsituatie uses (F and G for an alleenstaande, H and I
+ * otherwise; K only with children, L only for gehuwden met kinderen) and the lid-3 cap. Refuses with
+ * `regels.parameter-onbekend` naming the first letter without a value on the peildatum — never an older value, never a
+ * guess. Letters the formula does not use are not looked up (a missing F for 2025 does not block a gehuwde).
  *
  * Lid 3 caps the zorgtoeslag term at the standaardpremie per month minus the art. 23 lid 2 PW amount for the
  * leefsituatie. For gehuwden the published lid-1 maxima (reproduced via lid 8) are only met with twice the
@@ -28,26 +30,29 @@ export interface Letters {
  */
 export function lettersOp(invoer: BeslagvrijeVoetInvoer, p: ParameterRegister): Letters {
   const d = invoer.peildatum
-  const gehuwd = invoer.leefsituatie.startsWith('gehuwd')
-  const w = {
-    D: p.op<string>('formule.D-drempelinkomen', d),
-    E: p.op<string>('formule.E-zorgtoeslagpercentage', d),
-    F: p.op<string>('formule.F-normhuurfactor-a-eenpersoons', d),
-    G: p.op<string>('formule.G-normhuurfactor-b-eenpersoons', d),
-    H: p.op<string>('formule.H-normhuurfactor-a-meerpersoons', d),
-    I: p.op<string>('formule.I-normhuurfactor-b-meerpersoons', d),
-    J: p.op<string>('formule.J-normhuur-minimum', d),
-    K: p.op<string>('formule.K-kgb-afbouwpercentage', d),
-    L: p.op<string>('formule.L-kgb-verhoging-partners', d),
-    S: p.op<number>('formule.lid3-standaardpremie', d),
-    X: p.op<number>(gehuwd ? 'formule.lid3-art23-lid2.gehuwden' : 'formule.lid3-art23-lid2.alleenstaande', d),
+  const l = invoer.leefsituatie
+  const gehuwd = l.startsWith('gehuwd')
+  const eenpersoons = l === 'alleenstaande'
+  const gebruikt: GeldendeWaarde<number | string>[] = []
+  const letter = (naam: string) => {
+    const w = p.op<string>(naam, d)
+    gebruikt.push(w)
+    return Number(w.waarde)
   }
-  const zorgPlafond = ((gehuwd ? 2 : 1) * w.S.waarde) / 1200 - w.X.waarde / 100
-  return {
-    D: Number(w.D.waarde), E: Number(w.E.waarde), F: Number(w.F.waarde), G: Number(w.G.waarde), H: Number(w.H.waarde),
-    I: Number(w.I.waarde), J: Number(w.J.waarde), K: Number(w.K.waarde), L: Number(w.L.waarde), zorgPlafond,
-    gebruikt: Object.values(w) as GeldendeWaarde<number | string>[],
-  }
+  const D = letter('formule.D-drempelinkomen')
+  const E = letter('formule.E-zorgtoeslagpercentage')
+  // The 2026 woonkosten term (I × (F/12) or H − J) uses F to I for every leefsituatie.
+  const stelsel2026 = d >= '2026-01-01'
+  const [F, G] = eenpersoons || stelsel2026 ? [letter('formule.F-normhuurfactor-a-eenpersoons'), letter('formule.G-normhuurfactor-b-eenpersoons')] : [Number.NaN, Number.NaN]
+  const [H, I] = !eenpersoons || stelsel2026 ? [letter('formule.H-normhuurfactor-a-meerpersoons'), letter('formule.I-normhuurfactor-b-meerpersoons')] : [Number.NaN, Number.NaN]
+  const J = letter('formule.J-normhuur-minimum')
+  const K = l === 'alleenstaande-ouder' || l === 'gehuwd-met-kinderen' ? letter('formule.K-kgb-afbouwpercentage') : Number.NaN
+  const L = l === 'gehuwd-met-kinderen' ? letter('formule.L-kgb-verhoging-partners') : Number.NaN
+  const S = p.op<number>('formule.lid3-standaardpremie', d)
+  const X = p.op<number>(gehuwd ? 'formule.lid3-art23-lid2.gehuwden' : 'formule.lid3-art23-lid2.alleenstaande', d)
+  gebruikt.push(S, X)
+  const zorgPlafond = ((gehuwd ? 2 : 1) * S.waarde) / 1200 - X.waarde / 100
+  return { D, E, F, G, H, I, J, K, L, zorgPlafond, gebruikt }
 }
 
 /**
