@@ -19,7 +19,11 @@
  * on the same server is not disturbed — else the in-process bus. The raw peer uses NATS_URL or nats://127.0.0.1:4222.
  *
  *   [DATABASE_URL=postgres://…] [NATS_URL=nats://127.0.0.1:4222] node --import tsx bench/samenloop/event-bench.ts
- *     [--per-seconde 500] [--seconden 60] [--populatie 10000] [--in-vlucht 64] [--uitloop 120]
+ *     [--per-seconde 500] [--seconden 60] [--populatie 10000] [--in-vlucht 64] [--uitloop 120] [--profiel <dir>]
+ *
+ * `--profiel <dir>` writes a V8 CPU profile of the hub process to that folder (open it in Chrome DevTools).
+ * `--sql-tijden` (SQLite) times every statement the hub prepares and runs (they run synchronously on the event
+ * loop) and prints the statements that took the most time while sending.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -31,6 +35,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { AckPolicy, connect, DeliverPolicy, StorageType } from 'nats'
 import pg from 'pg'
+import SqliteDatabase from 'better-sqlite3'
 import { Webhook } from 'standardwebhooks'
 import type { HubContext } from '../../src/adapters/http/hub-context.js'
 import { createMetrics } from '../../src/adapters/http/metrics.js'
@@ -71,6 +76,33 @@ const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : undefine
 
 // ───────────────────────────── hub process ─────────────────────────────
 
+/** Per SQL text: prepares, runs, total and longest time (ms). SQLite runs statements synchronously on the event loop. */
+const sqlTijden = new Map<string, { prepare: number; prepareMs: number; runs: number; runMs: number; maxMs: number }>()
+let sqlMeten = false
+
+/** Wraps better-sqlite3's prepare and the statement methods Kysely uses, to time each statement by its SQL text. */
+function meetSql(): void {
+  const proto = SqliteDatabase.prototype as unknown as { prepare(sql: string): Record<string, unknown> }
+  const prepare = proto.prepare
+  proto.prepare = function (this: unknown, sql: string) {
+    const t0 = performance.now()
+    const stmt = prepare.call(this, sql)
+    const key = sql.replace(/\s+/g, ' ').slice(0, 160)
+    const e = sqlTijden.get(key) ?? { prepare: 0, prepareMs: 0, runs: 0, runMs: 0, maxMs: 0 }
+    if (sqlMeten) { e.prepare++; e.prepareMs += performance.now() - t0; sqlTijden.set(key, e) }
+    for (const m of ['all', 'run', 'get']) {
+      const f = stmt[m] as (...a: unknown[]) => unknown
+      stmt[m] = (...a: unknown[]) => {
+        const t1 = performance.now()
+        try { return f.apply(stmt, a) } finally {
+          if (sqlMeten) { const d = performance.now() - t1; e.runs++; e.runMs += d; e.maxMs = Math.max(e.maxMs, d); sqlTijden.set(key, e) }
+        }
+      }
+    }
+    return stmt
+  }
+}
+
 /**
  * The hub as `createHub` composes it (same adapters, platform functions and modules), except that the NATS bus gets
  * a stream and subject prefix of its own: `createHub` always uses the shared default stream `KNOOPPUNT`.
@@ -86,6 +118,7 @@ async function hubProces(receiverUrl: string): Promise<void> {
     mode: 'test', dataDir, databaseUrl, databaseSchema: schema, natsUrl, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
     masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
   }
+  if (process.argv.includes('--sql-tijden')) meetSql()
   const clock = systemClock
   const register = loadRegister(REGISTER_DIR)
   const keyring = createKeyring(Buffer.from(config.masterKeyHex!, 'hex'))
@@ -131,9 +164,17 @@ async function hubProces(receiverUrl: string): Promise<void> {
   let wand0 = nu()
   const lus = monitorEventLoopDelay({ resolution: 10 })
   process.on('message', async (m: { type: string }) => {
-    if (m.type === 'meet-start') { cpu0 = process.cpuUsage(); wand0 = nu(); lus.reset(); lus.enable() }
+    if (m.type === 'meet-start') { cpu0 = process.cpuUsage(); wand0 = nu(); lus.reset(); lus.enable(); sqlMeten = true }
     if (m.type === 'meet-stop') {
       lus.disable()
+      sqlMeten = false
+      if (sqlTijden.size) {
+        const wand = nu() - wand0
+        const top = [...sqlTijden].sort((a, b) => (b[1].runMs + b[1].prepareMs) - (a[1].runMs + a[1].prepareMs)).slice(0, 15)
+        const som = [...sqlTijden.values()].reduce((n, e) => n + e.runMs + e.prepareMs, 0)
+        console.log(`SQL on the event loop while sending: ${(som / wand * 100).toFixed(0)} % of the wall time (${sqlTijden.size} statements)`)
+        for (const [sql, e] of top) console.log(`  ${((e.runMs + e.prepareMs) / wand * 100).toFixed(1).padStart(5)} %  runs ${String(e.runs).padStart(6)}  mean ${(e.runMs / Math.max(1, e.runs)).toFixed(2)} ms  max ${e.maxMs.toFixed(0)} ms  prepare ${e.prepareMs.toFixed(0)} ms  ${sql}`)
+      }
       const c = process.cpuUsage(cpu0)
       send({ type: 'meting', cpuMs: (c.user + c.system) / 1000, wandMs: nu() - wand0, lusP99: lus.percentile(99) / 1e6, lusMax: lus.max / 1e6 } satisfies Meting)
     }
@@ -195,21 +236,25 @@ const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–')
  * Offers `aantal` jobs at `perSeconde`, never more than `inVlucht` at once. Returns when every job has finished.
  * A 5 ms timer releases what is due by now, so a late tick catches up instead of drifting.
  */
-function gepaceerd(aantal: number, perSeconde: number, inVlucht: number, job: (i: number) => Promise<void>): Promise<{ start: number; eind: number; volOpgehouden: number }> {
+function gepaceerd(aantal: number, perSeconde: number, inVlucht: number, job: (i: number) => Promise<void>): Promise<{ start: number; eind: number; volOpgehouden: number; gestart: number }> {
   return new Promise((resolve) => {
     const start = nu()
+    // A hub slower than the pace would stretch the run without end: after twice the planned time, start nothing new.
+    const uiterlijk = start + (2 * aantal / perSeconde) * 1000
     let gestart = 0
     let klaar = 0
     let bezig = 0
     let volOpgehouden = 0
+    const einde = () => { clearInterval(timer); resolve({ start, eind: nu(), volOpgehouden, gestart }) }
     const tick = () => {
+      if (nu() > uiterlijk) { aantal = gestart; if (klaar === aantal) einde(); return }
       const due = Math.min(aantal, Math.floor(((nu() - start) / 1000) * perSeconde) + 1)
       while (gestart < due && bezig < inVlucht) {
         const i = gestart++
         bezig++
         job(i).finally(() => {
           bezig--
-          if (++klaar === aantal) { clearInterval(timer); resolve({ start, eind: nu(), volOpgehouden }) }
+          if (++klaar === aantal) einde()
         })
       }
       if (gestart < due) volOpgehouden++
@@ -244,7 +289,9 @@ async function hubRun() {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
   const port = (receiver.address() as { port: number }).port
 
-  const child = fork(fileURLToPath(import.meta.url), ['--hub', `http://127.0.0.1:${port}/webhooks`, ...process.argv.slice(2)], { stdio: 'inherit' })
+  const profiel = process.argv.indexOf('--profiel')
+  const execArgv = profiel > 0 ? [...process.execArgv, '--cpu-prof', '--cpu-prof-dir', process.argv[profiel + 1]!] : process.execArgv
+  const child = fork(fileURLToPath(import.meta.url), ['--hub', `http://127.0.0.1:${port}/webhooks`, ...process.argv.slice(2)], { stdio: 'inherit', execArgv })
   const klaar = await vraag<Klaar>(child, { type: '' }, 'klaar')
   webhook = new Webhook(klaar.secret)
   const hub = new URL(klaar.hubUrl)
@@ -360,7 +407,7 @@ async function main() {
   const t = kwantielen(h.lat.totaal)
   const rij = (naam: string, xs: number[]) => { const q = kwantielen(xs); console.log(`    ${naam.padEnd(44)} p50 ${f1(q.p50).padStart(8)} ms   p99 ${f1(q.p99).padStart(8)} ms   max ${f1(q.max).padStart(8)} ms`) }
   console.log(`hub — store ${h.klaar.store}, bus ${h.klaar.bus}; load average ${h.load0.map((x) => x.toFixed(1)).join(' ')} → ${h.load1.map((x) => x.toFixed(1)).join(' ')}`)
-  console.log(`  accepted (201): ${h.aantalOk}/${AANTAL} (errors ${h.fouten}${h.eersteFout ? `, first: ${h.eersteFout}` : ''}); send rate achieved ${h.verzonden.toFixed(0)}/s; pacing held back by the in-flight bound in ${h.venster.volOpgehouden} ticks of 5 ms`)
+  console.log(`  offered ${h.venster.gestart}/${AANTAL} (sending stops after ${2 * SECONDEN} s); accepted (201): ${h.aantalOk} (errors ${h.fouten}${h.eersteFout ? `, first: ${h.eersteFout}` : ''}); send rate achieved ${h.verzonden.toFixed(0)}/s; pacing held back by the in-flight bound in ${h.venster.volOpgehouden} ticks of 5 ms`)
   console.log(`  webhooks delivered: ${h.geleverd}/${h.aantalOk} (signals ${h.signalen}, duplicates ${h.dubbel}, bad signatures ${h.ongeldig}, failed attempts ${h.mislukt})`)
   console.log(`  accepted → webhook received: p50 ${f1(t.p50)} ms, p99 ${f1(t.p99)} ms, max ${f1(t.max)} ms`)
   console.log(`  backlog drain after the last 201: ${Number.isFinite(h.uitloopMs) ? `${(h.uitloopMs / 1000).toFixed(1)} s` : `not drained within ${UITLOOP_S} s`}`)
