@@ -101,7 +101,9 @@ async function toetsRegel(ctx: HubContext, oin: string, soort: ToetsingSoort, r:
  * two cases it is, and what to do, instead of a bare "no BRP facts".
  */
 async function geenGegevensUitleg(ctx: HubContext, oin: string, bsn: string): Promise<string> {
-  const eigen = (await indicatiesVoor(ctx.database.db, PRODUCT, [bsn])).some((i) => i.oin === oin)
+  const vandaag = datumVan(ctx.clock.now())
+  // An ended indication counts as "not in the population": the sources no longer deliver for it.
+  const eigen = (await indicatiesVoor(ctx.database.db, PRODUCT, [bsn])).some((i) => i.oin === oin && (i.einddatum === null || i.einddatum >= vandaag))
   return eigen
     ? 'deze BSN staat in de kwijtscheldingspopulatie van uw organisatie, maar de hub heeft nog geen gegevens uit de BRP voor deze persoon: de bronnen leveren alleen over wie al in een populatie staat; toets opnieuw na hun volgende levering'
     : 'deze BSN staat niet in de kwijtscheldingspopulatie van uw organisatie, dus de hub heeft er geen gegevens over (Knooppunt bewaart geen landelijke kopie van de bronnen); voeg de BSN toe met POST /api/v1/populaties/kwijtschelding/mutaties en toets opnieuw na de volgende levering van de bronnen'
