@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { AppError, type Cent, type Datum } from '../../core/index.js'
-import { berekenBeslagvrijeVoet, LEEFSITUATIES, valideerBeslagvrijeVoetInvoer, type BeslagvrijeVoetInvoer } from './index.js'
+import { berekenBeslagvrijeVoet, LEEFSITUATIES, valideerBeslagvrijeVoetInvoer, type BeslagvrijeVoetInvoer, type Leefsituatie } from './index.js'
 
 const PEILDATA = ['2022-01-01', '2022-09-15', '2023-03-31', '2023-07-01', '2024-02-29', '2024-12-31', '2025-01-01', '2025-08-20', '2026-06-30']
 const bedrag = (max: number) => fc.integer({ min: 0, max }).map(n => n as Cent)
@@ -68,8 +68,12 @@ test('bad input: partner fields for an alleenstaande are refused; a missing body
   assert.throws(() => valideerBeslagvrijeVoetInvoer(null), (e: unknown) => e instanceof AppError && e.invalidParams[0]?.name === '(body)')
 })
 
-/** Peildata on which every letter of art. 475da lid 2 has a stored value (2022-01-01 … 2023-12-31). */
-const PEILDATA_FORMULE = ['2022-01-01', '2022-06-30', '2022-07-01', '2022-12-31', '2023-01-01', '2023-05-17', '2023-07-01', '2023-12-31']
+/**
+ * Peildata on which the letters of art. 475da lid 2 have stored values: 2022-01-01 … 2025-12-31, except F and G (the
+ * alleenstaande) from 2025.
+ */
+const PEILDATA_FORMULE = ['2022-01-01', '2022-06-30', '2022-07-01', '2022-12-31', '2023-01-01', '2023-05-17', '2023-07-01', '2023-12-31',
+  '2024-01-01', '2024-03-15', '2024-07-01', '2024-12-31', '2025-01-01', '2025-06-30', '2025-07-01', '2025-12-31']
 const werknemerArb = fc.record({
   peildatum: fc.constantFrom(...PEILDATA_FORMULE).map(d => d as Datum),
   leefsituatie: fc.constantFrom(...LEEFSITUATIES),
@@ -78,7 +82,8 @@ const werknemerArb = fc.record({
   inkomenPerMaandCent: bedrag(1_000_000),
   belastbaarJaarinkomenCent: bedrag(15_000_000),
   partnerBelastbaarJaarinkomenCent: bedrag(10_000_000),
-}).map(i => (i.leefsituatie.startsWith('gehuwd') ? i : { ...i, partnerBelastbaarJaarinkomenCent: undefined })) as fc.Arbitrary<BeslagvrijeVoetInvoer>
+}).map(i => (i.leefsituatie.startsWith('gehuwd') ? i : { ...i, partnerBelastbaarJaarinkomenCent: undefined }))
+  .filter(i => !(i.leefsituatie === 'alleenstaande' && i.peildatum >= '2025-01-01')) as fc.Arbitrary<BeslagvrijeVoetInvoer>
 
 test('property (formule lid 2): employed debtor with a woonadres — integer, at least 95 % of the norm or 95 % of income, never above the maximum', () => {
   fc.assert(fc.property(werknemerArb, invoer => {
@@ -106,19 +111,28 @@ test('property (formule lid 2): every step of the trace cites an article; the le
   fc.assert(fc.property(werknemerArb, invoer => {
     const r = berekenBeslagvrijeVoet(invoer)
     const formule = r.berekening.find(s => s.id === '475da-lid-2')!
-    return r.berekening.every(s => /art\. \d+/.test(s.grondslag)) && formule.parameters.length === 12 &&
+    // norm + D, E, two normhuur factors, J, standaardpremie, art. 23 amount; + K with children; + L for gehuwden met kinderen.
+    const aantal = 8 + (invoer.leefsituatie === 'alleenstaande-ouder' ? 1 : invoer.leefsituatie === 'gehuwd-met-kinderen' ? 2 : 0)
+    return r.berekening.every(s => /art\. \d+/.test(s.grondslag)) && formule.parameters.length === aantal &&
       formule.parameters.every(p => p.bron.omschrijving.length > 0) && r.alleParametersGeverifieerd === false
   }), { numRuns: 200 })
 })
 
-test('formule lid 2 from 2024: refused with regels.parameter-onbekend naming a letter, never computed with an older value', () => {
-  for (const peildatum of ['2024-01-01', '2025-07-01', '2026-01-01'] as Datum[]) {
-    assert.throws(() => berekenBeslagvrijeVoet({ peildatum, leefsituatie: 'alleenstaande', woonadresBekend: true, bijstand: false, inkomenPerMaandCent: 250000 as Cent, belastbaarJaarinkomenCent: 3000000 as Cent }),
-      (e: unknown) => e instanceof AppError && e.code === 'regels.parameter-onbekend' && /formule\./.test(e.message))
+test('formule lid 2: refused with regels.parameter-onbekend naming the missing letter, never computed with an older value', () => {
+  const vraag = (peildatum: string, leefsituatie: Leefsituatie) => () => berekenBeslagvrijeVoet({ peildatum: peildatum as Datum, leefsituatie, woonadresBekend: true, bijstand: false, inkomenPerMaandCent: 250000 as Cent, belastbaarJaarinkomenCent: 3000000 as Cent })
+  // 2025: the eenpersoons normhuur factors F and G are not stored; only the alleenstaande needs them.
+  for (const peildatum of ['2025-01-01', '2025-07-01', '2025-12-31']) {
+    assert.throws(vraag(peildatum, 'alleenstaande'), (e: unknown) => e instanceof AppError && e.code === 'regels.parameter-onbekend' && /formule\.F-normhuurfactor-a-eenpersoons/.test(e.message))
+    for (const l of LEEFSITUATIES.filter(l => l !== 'alleenstaande')) assert.equal(vraag(peildatum, l)().regime, 'formule-475da-lid-2')
+  }
+  // 2026: the redefined letters (huurtoeslag reform) are not stored; refused for every leefsituatie, naming D first.
+  for (const l of LEEFSITUATIES) {
+    assert.throws(vraag('2026-01-01', l), (e: unknown) => e instanceof AppError && e.code === 'regels.parameter-onbekend' && /formule\.D-drempelinkomen/.test(e.message))
   }
 })
 
-/** PW art. 21 onder a / b incl. vakantietoeslag, per half-year 2022-01 … 2023-07 (euros). */
-const NORM_ALLEEN = [1091.71, 1101.82, 1195.66, 1216.62].map(x => x * 100)
-const NORM_GEHUWD = [1559.58, 1574.03, 1708.08, 1738.02].map(x => x * 100)
-const halfjaar = (d: string) => (d < '2022-07-01' ? 0 : d < '2023-01-01' ? 1 : d < '2023-07-01' ? 2 : 3)
+/** PW art. 21 onder a / b incl. vakantietoeslag, per half-year 2022-01 … 2025-07 (euros; see the bijstandsnormen parameters). */
+const NORM_ALLEEN = [1091.71, 1101.82, 1195.66, 1216.62, 1283.83, 1308.45, 1345.45, 1369.06].map(x => Math.round(x * 100))
+const NORM_GEHUWD = [1559.58, 1574.03, 1708.08, 1738.02, 1834.04, 1869.21, 1922.07, 1955.80].map(x => Math.round(x * 100))
+const HALFJAREN = ['2022-07-01', '2023-01-01', '2023-07-01', '2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01']
+const halfjaar = (d: string) => HALFJAREN.filter(h => d >= h).length
