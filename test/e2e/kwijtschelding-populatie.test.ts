@@ -162,10 +162,10 @@ function controleerAnna(r: Resultaat) {
   assert.equal(r.kwijtscheldingCent, 0)
 }
 
-/** A resident outside the population: the hub holds nothing about her, and says why. */
+/** A resident outside the population: the hub does not check her (not this organisation's to see), and says why. */
 function controleerGeenGegevens(r: Resultaat) {
   assert.equal(r.status, 'fout')
-  assert.equal(r.fout?.code, 'kwijtschelding.geen-brp-gegevens')
+  assert.equal(r.fout?.code, 'kwijtschelding.niet-in-populatie')
   assert.match(r.fout!.detail, /kwijtscheldingspopulatie/)
   assert.equal(r.belemmeringen, undefined, 'no outcome made up without data')
 }
@@ -222,7 +222,7 @@ for (const store of testStores()) {
       assert.equal(exp.statusCode, 200)
       const regels = exp.body.trim().split('\n')
       assert.match(regels[1]!, new RegExp(`^2;${ANNA};2026-01-01;gereed;belemmeringen;vermogen,voertuig,woningbezit,zelfstandig-ondernemer;`))
-      assert.match(regels[3]!, /kwijtschelding\.geen-brp-gegevens$/)
+      assert.match(regels[3]!, /kwijtschelding\.niet-in-populatie$/)
     })
 
     test('verlenging: last year\'s recipients get an advice each, from the delivered data', async () => {
@@ -238,7 +238,7 @@ for (const store of testStores()) {
       assert.deepEqual([...a!.redenen!].sort(), ['belemmering-vermogen', 'belemmering-voertuig', 'belemmering-woningbezit', 'belemmering-zelfstandig-ondernemer', 'betalingscapaciteit'])
       assert.equal(c!.advies, 'opnieuw-beoordelen')
       assert.deepEqual(c!.redenen, ['toets-mislukt'])
-      assert.equal(c!.fout?.code, 'kwijtschelding.geen-brp-gegevens')
+      assert.equal(c!.fout?.code, 'kwijtschelding.niet-in-populatie')
     })
 
     test('a resident added to the population later: checked once the sources deliver again', async () => {

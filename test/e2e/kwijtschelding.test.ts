@@ -3,7 +3,8 @@ import assert from 'node:assert/strict'
 import { kwijtscheldingModule, runKwsRetention } from '../../src/products/kwijtschelding/index.js'
 import { berekenBijstandsnorm } from '../../src/products/bijstandsnormen/index.js'
 import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
-import { brpPersoon, kvk, nieuwBsn, polis, svb, vermogen, voegFeitenToe, voertuig, woning } from '../support/kws-fixtures.js'
+import { brpPersoon, indiceer, kvk, nieuwBsn, polis, svb, vermogen, voegFeitenToe, voertuig, woning } from '../support/kws-fixtures.js'
+import { isBsn } from '../../src/core/index.js'
 import type { Datum } from '../../src/core/index.js'
 
 const json = (payload: unknown) => ({ payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })
@@ -29,7 +30,14 @@ async function wachtOpGereed(t: TestHub, org: TestOrg, id: string) {
   assert.fail('toetsing niet gereed')
 }
 
-async function toets(t: TestHub, org: TestOrg, body: unknown, query = '') {
+/** The BSNs a request asks about: the organisation indicates them first, as a gemeente does before checking. */
+function bsnsIn(body: unknown): string[] {
+  const kandidaten = typeof body === 'string' ? body.split('\n').slice(1).map((l) => l.split(';')[0]) : [(body as { bsn?: string }).bsn]
+  return [...new Set(kandidaten.filter((b): b is string => isBsn(b)))]
+}
+
+async function toets(t: TestHub, org: TestOrg, body: unknown, query = '', { indiceren = true } = {}) {
+  if (indiceren) await indiceer(t.hub, org.oin, bsnsIn(body))
   const r = await t.as(org).inject({ method: 'POST', url: `${TOETS}${query}`, ...(typeof body === 'string' ? csv(body) : json(body)) })
   assert.equal(r.statusCode, 202, r.body)
   const id = r.json().id as string

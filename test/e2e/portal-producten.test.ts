@@ -127,7 +127,7 @@ describe('portal product pages in the browser', { skip }, () => {
   test('each role sees exactly the product pages its organisation takes and its roles allow', async () => {
     const verwacht: Record<string, string[]> = {
       'inkomen@utrecht': ['Start', 'Gegevensregister', 'Signalen', 'Vooraf-toets', 'Populatie uploaden', 'Abonnementen', 'Beslagvrije voet'],
-      'belastingen@utrecht': ['Start', 'Gegevensregister', 'Abonnementen', 'Beslagvrije voet', 'Kwijtschelding'],
+      'belastingen@utrecht': ['Start', 'Gegevensregister', 'Abonnementen', 'Beslagvrije voet', 'Kwijtschelding', 'Kwijtscheldingsnormen'],
       'bron@uwv': ['Start', 'Gegevensregister', 'Leveringen'],
       'beslag@incasso': ['Start', 'Gegevensregister', 'Abonnementen', 'Beslagvrije voet'],
       'wmo@utrecht': ['Start', 'Gegevensregister', 'Abonnementen'],
@@ -330,7 +330,7 @@ describe('portal product pages in the browser', { skip }, () => {
     await page.context().close()
   })
 
-  /** The gemeente's kwijtschelding norms (set through the API; the portal has no norms page yet). */
+  /** The gemeente's kwijtschelding norms (set through the API here; the norms page has its own test in portal-kwijtschelding.test.ts). */
   async function zetKwsNormen(): Promise<void> {
     const c = await app.hub.hub.ctx.access.maakClient({ oin: app.oins.utrecht!, naam: 'Belastingpakket', scopes: ['kwijtschelding'], rollen: ['belastingen'] })
     const res = await app.hub.as({ oin: app.oins.utrecht!, ...c }).inject({

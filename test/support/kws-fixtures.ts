@@ -36,6 +36,15 @@ export async function voegFeitenToe(hub: Hub, feiten: readonly TestFeit[], lever
   }))).execute()
 }
 
+/** Gives the organisation a current indication for each BSN in `product` (what a population upload does). */
+export async function indiceer(hub: Hub, oin: string, bsns: readonly string[], product = 'kwijtschelding'): Promise<void> {
+  if (bsns.length === 0) return
+  await hub.ctx.database.db.insertInto('populatie_regels').values(bsns.map((bsn) => ({
+    oin, product, bsn, ingangsdatum: '2024-01-01', einddatum: null, referentie: null, herkomst: 'upload' as const,
+    vastgelegd: new Date().toISOString(), vervangen: null,
+  }))).execute()
+}
+
 export const brpPersoon = (bsn: string, huishoudenId: string, rol: 'hoofd' | 'partner' | 'kind', geboortedatum: string): TestFeit => ({
   bron: 'brp-personen', bsn, sleutel: bsn, geldigVan: '2000-01-01',
   gegevens: { voornamen: 'Test', voorvoegsel: '', geslachtsnaam: 'Persoon', geboortedatum, geslacht: 'V', huishoudenId, rolInHuishouden: rol, straat: 'Dorpsstraat', huisnummer: 1, postcode: '1234AB', gemeentecode: '0344', status: 'ingezetene', statusdatum: '' },

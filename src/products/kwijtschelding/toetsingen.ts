@@ -84,13 +84,17 @@ export async function resultatenVan(ctx: HubContext, id: string): Promise<KwsRes
 async function toetsRegel(ctx: HubContext, oin: string, soort: ToetsingSoort, r: { bsn: string; peildatum: string; aanslag_cent: number | null }): Promise<{ status: 'gereed' | 'fout'; resultaat: object }> {
   try {
     const peildatum = r.peildatum as Datum
+    // An afnemer only ever sees residents it has indicated: facts kept for another organisation's population are
+    // not this organisation's to use.
+    if (!(await inEigenPopulatie(ctx, oin, r.bsn)))
+      throw new AppError('forbidden', 'kwijtschelding.niet-in-populatie', 'deze BSN staat niet in de kwijtscheldingspopulatie van uw organisatie, dus de hub toetst hem niet (Knooppunt bewaart geen landelijke kopie van de bronnen); voeg de BSN toe met POST /api/v1/populaties/kwijtschelding/mutaties en toets opnieuw na de volgende levering van de bronnen')
     const norm = await kwsNormOp(kwsDb(ctx), oin, peildatum)
     const feiten = await leesHuishoudFeiten(ctx.database.db, r.bsn as Bsn)
     const u = toetsHuishouden(feiten, peildatum, norm, r.aanslag_cent === null ? undefined : (Number(r.aanslag_cent) as Cent))
     return { status: 'gereed', resultaat: soort === 'verlenging' ? { ...u, ...verlengingsAdvies(u) } : u }
   } catch (e) {
     if (!isAppError(e) || e.kind === 'internal' || e.kind === 'unavailable') throw e
-    const detail = e.code === 'kwijtschelding.geen-brp-gegevens' ? await geenGegevensUitleg(ctx, oin, r.bsn) : e.message
+    const detail = e.code === 'kwijtschelding.geen-brp-gegevens' ? GEEN_GEGEVENS_UITLEG : e.message
     return { status: 'fout', resultaat: foutResultaat(soort, { code: e.code, detail, invalidParams: e.invalidParams }) }
   }
 }
@@ -100,13 +104,12 @@ async function toetsRegel(ctx: HubContext, oin: string, soort: ToetsingSoort, r:
  * some population (docs/api/kwijtschelding.md, "Welke gegevens de hub heeft"). The gemeente gets told which of the
  * two cases it is, and what to do, instead of a bare "no BRP facts".
  */
-async function geenGegevensUitleg(ctx: HubContext, oin: string, bsn: string): Promise<string> {
+const GEEN_GEGEVENS_UITLEG = 'deze BSN staat in de kwijtscheldingspopulatie van uw organisatie, maar de hub heeft nog geen gegevens uit de BRP voor deze persoon: de bronnen leveren alleen over wie al in een populatie staat; toets opnieuw na hun volgende levering'
+
+/** Whether the organisation has a current kwijtschelding indication for this BSN (an ended one does not count). */
+async function inEigenPopulatie(ctx: HubContext, oin: string, bsn: string): Promise<boolean> {
   const vandaag = datumVan(ctx.clock.now())
-  // An ended indication counts as "not in the population": the sources no longer deliver for it.
-  const eigen = (await indicatiesVoor(ctx.database.db, PRODUCT, [bsn])).some((i) => i.oin === oin && (i.einddatum === null || i.einddatum >= vandaag))
-  return eigen
-    ? 'deze BSN staat in de kwijtscheldingspopulatie van uw organisatie, maar de hub heeft nog geen gegevens uit de BRP voor deze persoon: de bronnen leveren alleen over wie al in een populatie staat; toets opnieuw na hun volgende levering'
-    : 'deze BSN staat niet in de kwijtscheldingspopulatie van uw organisatie, dus de hub heeft er geen gegevens over (Knooppunt bewaart geen landelijke kopie van de bronnen); voeg de BSN toe met POST /api/v1/populaties/kwijtschelding/mutaties en toets opnieuw na de volgende levering van de bronnen'
+  return (await indicatiesVoor(ctx.database.db, PRODUCT, [bsn])).some((i) => i.oin === oin && (i.einddatum === null || i.einddatum >= vandaag))
 }
 
 /**
