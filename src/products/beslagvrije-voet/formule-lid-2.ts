@@ -75,7 +75,10 @@ export function formuleLid2(invoer: BeslagvrijeVoetInvoer, maximum: Cent, p: Par
   const eenpersoons = invoer.leefsituatie === 'alleenstaande'
   const zorg = Math.min(Math.max(0, ((C - D) / 12) * E), letters.zorgPlafond)
   // From 2026 the woonkosten term is redefined (huurtoeslag reform): I × (F/12) resp. I × (G/12), or H − J if lower.
-  // No 2026 letter values are stored, so this branch is only reached once they are.
+  // No 2026 letter values are stored, so this branch is only reached once they are. Caution before storing them: the
+  // 2026 text (lid 8 and 9) makes I × (F/12) grow with the income, so I (or F) depends on C — read against the
+  // published 2026 maxima, I = C minus the minimum-inkomensijkpunt and F, G = the afbouwpercentages of art. 21 lid 2
+  // Wht (27 % / 22 %) fit; this branch still treats every letter as a constant and must change with them.
   const huur = d >= '2026-01-01'
     ? Math.max(0, Math.min(I * ((eenpersoons ? F : G) / 12), H - J))
     : Math.max(0, (eenpersoons ? F * C * C + G * C : H * C * C + I * C) - J)
