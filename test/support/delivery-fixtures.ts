@@ -4,18 +4,13 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { completeBsn, newId, type Bsn } from '../../src/core/index.js'
+import { newId } from '../../src/core/index.js'
+import { nieuwBsn, wachtTot } from './fixtures.js'
 import type { HubContext } from '../../src/adapters/http/hub-context.js'
 import { appendToOutbox } from '../../src/platform/events/index.js'
 
-let bsnCounter = 0
 /** A fresh valid BSN for each call. */
-export function nieuweBsn(): Bsn {
-  for (;;) {
-    const bsn = completeBsn(String(23_400_000 + ++bsnCounter).padStart(8, '0'))
-    if (bsn) return bsn
-  }
-}
+export const nieuweBsn = nieuwBsn
 
 export interface NieuwSignaal {
   readonly oin: string
@@ -90,11 +85,4 @@ export async function startOntvanger(status = 200): Promise<Ontvanger> {
   }
 }
 
-/** Polls until `ok()` holds (real time; the hub's clock is moved separately). */
-export async function wachtTot(ok: () => boolean | Promise<boolean>, ms = 5000, wat = 'voorwaarde'): Promise<void> {
-  const until = Date.now() + ms
-  while (!(await ok())) {
-    if (Date.now() > until) throw new Error(`wachten duurde te lang: ${wat}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+export { wachtTot }

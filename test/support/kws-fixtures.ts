@@ -1,49 +1,22 @@
 /**
- * Source facts for kwijtschelding and beslagvrije-voet tests, written straight into `feiten` (the intake is built in
- * parallel; these rows follow its format: camelCase fields without bsn, amounts in integer cents).
+ * Source facts for kwijtschelding and beslagvrije-voet tests, written straight into `feiten` in the intake's format
+ * (camelCase fields without bsn, amounts in integer cents); the shared core is in fixtures.ts.
  */
-import { completeBsn, type Bsn } from '../../src/core/index.js'
+import { nieuwBsn, voegFeitenToe as voegFeitenToeDb, voegIndicatiesToe, type TestFeit } from './fixtures.js'
 import type { Hub } from '../../src/app.js'
 
-let volgnummer = 0
-
-/** A fresh valid BSN for each call. */
-export function nieuwBsn(): Bsn {
-  for (;;) {
-    const b = completeBsn(String(31_000_000 + ++volgnummer * 7).padStart(8, '0'))
-    if (b) return b
-  }
-}
-
-export interface TestFeit {
-  readonly bron: string
-  readonly bsn: string
-  readonly sleutel: string
-  readonly geldigVan: string
-  readonly geldigTot?: string | null
-  readonly gegevens: Record<string, unknown>
-}
+export { nieuwBsn }
+export type { TestFeit }
 
 let regel = 0
 
-/** Inserts facts as delivery `levering`, numbering the lines. */
-export async function voegFeitenToe(hub: Hub, feiten: readonly TestFeit[], levering = 'test-levering-1'): Promise<void> {
-  if (feiten.length === 0) return
-  await hub.ctx.database.db.insertInto('feiten').values(feiten.map((f) => ({
-    bron: f.bron, bsn: f.bsn, sleutel: f.sleutel, geldig_van: f.geldigVan, geldig_tot: f.geldigTot ?? null,
-    gegevens: JSON.stringify(f.gegevens), inhoud_hash: 'test', levering_id: levering, regel: ++regel,
-    vastgelegd: new Date().toISOString(), bewaren_tot: '2099-12-31',
-  }))).execute()
-}
+/** Inserts facts as delivery `levering`, numbering the lines across calls (each fact names its own line). */
+export const voegFeitenToe = (hub: Hub, feiten: readonly TestFeit[], levering = 'test-levering-1'): Promise<void> =>
+  voegFeitenToeDb(hub.ctx.database.db, feiten.map((f) => ({ ...f, regel: ++regel })), levering)
 
 /** Gives the organisation a current indication for each BSN in `product` (what a population upload does). */
-export async function indiceer(hub: Hub, oin: string, bsns: readonly string[], product = 'kwijtschelding'): Promise<void> {
-  if (bsns.length === 0) return
-  await hub.ctx.database.db.insertInto('populatie_regels').values(bsns.map((bsn) => ({
-    oin, product, bsn, ingangsdatum: '2024-01-01', einddatum: null, referentie: null, herkomst: 'upload' as const,
-    vastgelegd: new Date().toISOString(), vervangen: null,
-  }))).execute()
-}
+export const indiceer = (hub: Hub, oin: string, bsns: readonly string[], product = 'kwijtschelding'): Promise<void> =>
+  voegIndicatiesToe(hub.ctx.database.db, oin, product, bsns.map((bsn) => ({ bsn, ingangsdatum: '2024-01-01' })))
 
 export const brpPersoon = (bsn: string, huishoudenId: string, rol: 'hoofd' | 'partner' | 'kind', geboortedatum: string): TestFeit => ({
   bron: 'brp-personen', bsn, sleutel: bsn, geldigVan: '2000-01-01',

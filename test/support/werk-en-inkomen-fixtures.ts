@@ -2,29 +2,15 @@
  * Rows for the matching and signal tests, written straight into the tables that intake (`feiten`) and populations
  * (`populatie_regels`) own — their contract, not their code — plus the event intake emits after storing facts.
  */
-import { createHash } from 'node:crypto'
-import { completeBsn, type Bsn, type Clock } from '../../src/core/index.js'
+import type { Clock } from '../../src/core/index.js'
+import { nieuwBsn, voegFeitenToe, voegIndicatiesToe, wachtTot, type TestFeit } from './fixtures.js'
 import { appendToOutbox } from '../../src/platform/events/index.js'
 import type { Db, Executor } from '../../src/platform/tables.js'
 
-let teller = 0
-
 /** A fresh valid BSN per call. */
-export function testBsn(): Bsn {
-  for (;;) {
-    const b = completeBsn(String(52_000_000 + ++teller * 13).padStart(8, '0'))
-    if (b) return b
-  }
-}
+export const testBsn = nieuwBsn
 
-export interface TestFeit {
-  readonly bron: string
-  readonly bsn: string
-  readonly sleutel: string
-  readonly geldigVan: string
-  readonly geldigTot?: string | null
-  readonly gegevens: Record<string, unknown>
-}
+export type { TestFeit }
 
 const laatsteDag = (periode: string) => {
   const [j, m] = periode.split('-').map(Number) as [number, number]
@@ -63,14 +49,7 @@ export const brp = (bsn: string, soortMutatie: 'verhuizing' | 'emigratie' | 'ove
 })
 
 /** Stores facts as one delivery, the way intake does (lines numbered from 2, the header being line 1). */
-export async function leverFeiten(db: Executor, leveringId: string, feiten: readonly TestFeit[]): Promise<void> {
-  const rijen = feiten.map((f, i) => ({
-    bron: f.bron, bsn: f.bsn, sleutel: f.sleutel, geldig_van: f.geldigVan, geldig_tot: f.geldigTot ?? null,
-    gegevens: JSON.stringify(f.gegevens), inhoud_hash: createHash('sha256').update(JSON.stringify(f.gegevens)).digest('hex'),
-    levering_id: leveringId, regel: i + 2, vastgelegd: '2026-01-01T00:00:00.000Z', bewaren_tot: '2099-12-31',
-  }))
-  for (let i = 0; i < rijen.length; i += 500) await db.insertInto('feiten').values(rijen.slice(i, i + 500)).execute()
-}
+export const leverFeiten = (db: Executor, leveringId: string, feiten: readonly TestFeit[]): Promise<void> => voegFeitenToe(db, feiten, leveringId)
 
 /** Stores facts and emits `knooppunt.feiten.vastgelegd.v1` in one transaction (one event per source). */
 export async function leverEnMeld(db: Db, clock: Clock, leveringId: string, feiten: readonly TestFeit[]): Promise<void> {
@@ -83,19 +62,7 @@ export async function leverEnMeld(db: Db, clock: Clock, leveringId: string, feit
 }
 
 /** Adds current indications (afnemersindicaties) for an afnemer and product. */
-export async function indiceer(db: Executor, oin: string, rijen: ReadonlyArray<{ bsn: string; van: string; tot?: string; vervangen?: string }>, product = 'samenloop'): Promise<void> {
-  if (rijen.length === 0) return
-  await db.insertInto('populatie_regels').values(rijen.map((r) => ({
-    oin, product, bsn: r.bsn, ingangsdatum: r.van, einddatum: r.tot ?? null, referentie: null,
-    herkomst: 'upload' as const, vastgelegd: '2026-01-01T00:00:00.000Z', vervangen: r.vervangen ?? null,
-  }))).execute()
-}
+export const indiceer = (db: Executor, oin: string, rijen: ReadonlyArray<{ bsn: string; van: string; tot?: string; vervangen?: string }>, product = 'samenloop'): Promise<void> =>
+  voegIndicatiesToe(db, oin, product, rijen.map((r) => ({ bsn: r.bsn, ingangsdatum: r.van, einddatum: r.tot ?? null, vervangen: r.vervangen ?? null })))
 
-/** Waits until `ok` holds (bus consumers run asynchronously). */
-export async function wachtTot(ok: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  const tot = Date.now() + ms
-  while (!(await ok())) {
-    if (Date.now() > tot) throw new Error('wachtTot: timed out')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
+export { wachtTot }
