@@ -7,9 +7,9 @@
  */
 import { after, afterEach, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { PRODUCT_PAGINAS } from '../../src/adapters/http/portal/navigation.js'
 import { completeBsn } from '../../src/core/index.js'
 import { BRON_FORMATEN } from '../../src/platform/intake/formats/index.js'
@@ -17,12 +17,11 @@ import { intakeModule } from '../../src/platform/intake/index.js'
 import { populatieModule } from '../../src/platform/population/index.js'
 import { kwijtscheldingModule } from '../../src/products/kwijtschelding/index.js'
 import { DEMO_WACHTWOORD, startPortalTestApp, type PortalTestApp } from '../support/portal-test-app.js'
+import { skipZonderChromium, startBrowser, WCAG_21_AA } from '../support/browser.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = new URL('../../test-results/portaal-kwijtschelding/', import.meta.url).pathname
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} ontbreekt (apt-get install -y chromium)`
+const skip = skipZonderChromium
 
 /** A clean recipient (verlengen), one with a car above the limit (opnieuw beoordelen), one outside the population. */
 const bsn = (n: number): string => {
@@ -40,10 +39,7 @@ describe('portal kwijtschelding pages in the browser', { skip }, () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true })
     app = await startPortalTestApp({ modules: [populatieModule, intakeModule, kwijtscheldingModule], paginas: PRODUCT_PAGINAS })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
+    browser = await startBrowser()
   })
   after(async () => {
     await browser?.close()

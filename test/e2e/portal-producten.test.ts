@@ -10,19 +10,18 @@
  */
 import { after, afterEach, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import type { RouteModule } from '../../src/adapters/http/hub-context.js'
 import { PRODUCT_PAGINAS } from '../../src/adapters/http/portal/navigation.js'
 import { completeBsn } from '../../src/core/index.js'
 import { beslagvrijeVoetRoutes } from '../../src/products/beslagvrije-voet/index.js'
 import { DEMO_WACHTWOORD, startPortalTestApp, type PortalTestApp } from '../support/portal-test-app.js'
+import { skipZonderChromium, startBrowser, WCAG_21_AA } from '../support/browser.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = new URL('../../test-results/portaal-producten/', import.meta.url).pathname
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 /** A module by its export name, or undefined when the file (or the export) is not there yet. */
 async function module(pad: string, ...namen: string[]): Promise<RouteModule | undefined> {
@@ -51,7 +50,7 @@ const ontbreekt = (...namen: Array<keyof typeof mods>): string | false => {
   return weg.length ? `module nog niet in de boom: ${weg.join(', ')}` : false
 }
 
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} ontbreekt (apt-get install -y chromium)`
+const skip = skipZonderChromium
 
 /** Valid BSNs (11-proef): one in the population with income, one with a bad line, one for kwijtschelding. */
 const BSN_CLIENT = completeBsn('20000001')!
@@ -67,10 +66,7 @@ describe('portal product pages in the browser', { skip }, () => {
     mkdirSync(SHOTS, { recursive: true })
     const modules = [beslagvrijeVoetRoutes, ...Object.values(mods).filter((m): m is RouteModule => m !== undefined)]
     app = await startPortalTestApp({ modules, paginas: PRODUCT_PAGINAS })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
+    browser = await startBrowser()
   })
   after(async () => {
     await browser?.close()

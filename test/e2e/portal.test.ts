@@ -6,20 +6,19 @@
  */
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { DEMO_BSN, DEMO_GEBRUIKERS, DEMO_WACHTWOORD, startPortalTestApp, type DemoGebruiker, type PortalTestApp } from '../support/portal-test-app.js'
+import { skipZonderChromium, startBrowser, WCAG_21_AA } from '../support/browser.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = new URL('../../test-results/portaal/', import.meta.url).pathname
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 /** Which menu items each role gets (besides Start and Gegevensregister, which everyone with a role has). */
 const EXTRA_MENU: Partial<Record<string, string[]>> = { beheerder: ['API-clients'], 'privacy-officer': ['Logboek-inzage'] }
 
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} ontbreekt (apt-get install -y chromium)`
+const skip = skipZonderChromium
 
 describe('portal in the browser', { skip }, () => {
   let app: PortalTestApp
@@ -29,10 +28,7 @@ describe('portal in the browser', { skip }, () => {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true })
     app = await startPortalTestApp()
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
+    browser = await startBrowser()
   })
   after(async () => {
     await browser?.close()
