@@ -130,6 +130,18 @@ async function hubProces(receiverUrl: string): Promise<void> {
   const access = createAccessService({ db: database.db, clock, knownProducts: () => register.productNamen() })
   const tokens = await createTokenService({ db: database.db, clock, keyring, issuer: config.publicUrl })
   const ledger = createLedger({ db: database.db, clock, keyring })
+  // Time measured inside the hub: each bus consumer's handler, and each ledger append (on PostgreSQL that includes
+  // waiting for the ledger head's row lock, which serialises every writer of ledger lines).
+  const duur = new Map<string, number[]>()
+  let duurMeten = false
+  const timed = async <T>(naam: string, f: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now()
+    try { return await f() } finally { if (duurMeten) { const l = duur.get(naam) ?? []; l.push(performance.now() - t0); duur.set(naam, l) } }
+  }
+  const subscribe = bus.subscribe.bind(bus)
+  bus.subscribe = (name, types, handler) => subscribe(name, types, (e) => timed(`bus consumer ${name}`, () => handler(e)))
+  const record = ledger.record.bind(ledger)
+  ledger.record = (tx, lines) => timed('ledger.record (in a transaction)', () => record(tx, lines))
   const ctx: HubContext = { database, clock, keyring, access, tokens, ledger, register, bus, metrics: createMetrics() }
   const modules = hubModules(config)
   const http = await createHttpServer({ ctx, config, modules })
@@ -164,10 +176,18 @@ async function hubProces(receiverUrl: string): Promise<void> {
   let wand0 = nu()
   const lus = monitorEventLoopDelay({ resolution: 10 })
   process.on('message', async (m: { type: string }) => {
-    if (m.type === 'meet-start') { cpu0 = process.cpuUsage(); wand0 = nu(); lus.reset(); lus.enable(); sqlMeten = true }
+    if (m.type === 'meet-start') { cpu0 = process.cpuUsage(); wand0 = nu(); lus.reset(); lus.enable(); sqlMeten = true; duurMeten = true }
     if (m.type === 'meet-stop') {
       lus.disable()
       sqlMeten = false
+      duurMeten = false
+      const wandS = (nu() - wand0) / 1000
+      console.log('hub-internal durations while sending (calls/s, mean, p99, busy share of the wall time):')
+      for (const [naam, l] of [...duur].sort()) {
+        const q = kwantielen(l)
+        const som = l.reduce((a, b) => a + b, 0)
+        console.log(`  ${naam.padEnd(44)} ${(l.length / wandS).toFixed(0).padStart(5)}/s  mean ${(som / l.length).toFixed(1)} ms  p99 ${f1(q.p99)} ms  busy ${(som / wandS / 10).toFixed(0)} %`)
+      }
       if (sqlTijden.size) {
         const wand = nu() - wand0
         const top = [...sqlTijden].sort((a, b) => (b[1].runMs + b[1].prepareMs) - (a[1].runMs + a[1].prepareMs)).slice(0, 15)
