@@ -7,9 +7,7 @@
  */
 import { after, afterEach, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { PRODUCT_PAGINAS } from '../../src/adapters/http/portal/navigation.js'
 import { completeBsn } from '../../src/core/index.js'
 import { BRON_FORMATEN } from '../../src/platform/intake/formats/index.js'
@@ -17,10 +15,9 @@ import { intakeModule } from '../../src/platform/intake/index.js'
 import { populatieModule } from '../../src/platform/population/index.js'
 import { kwijtscheldingModule } from '../../src/products/kwijtschelding/index.js'
 import { DEMO_WACHTWOORD, startPortalTestApp, type PortalTestApp } from '../support/portal-test-app.js'
-import { skipZonderChromium, startBrowser, WCAG_21_AA } from '../support/browser.js'
+import { skipZonderChromium, startPortalBrowser, type PortalBrowser } from '../support/browser.js'
 
 const SHOTS = new URL('../../test-results/portaal-kwijtschelding/', import.meta.url).pathname
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const skip = skipZonderChromium
 
 /** A clean recipient (verlengen), one with a car above the limit (opnieuw beoordelen), one outside the population. */
@@ -33,54 +30,27 @@ const BUITEN = bsn(200)
 
 describe('portal kwijtschelding pages in the browser', { skip }, () => {
   let app: PortalTestApp
-  let browser: Browser
-  const consoleErrors: string[] = []
+  let pb: PortalBrowser
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true })
     app = await startPortalTestApp({ modules: [populatieModule, intakeModule, kwijtscheldingModule], paginas: PRODUCT_PAGINAS })
-    browser = await startBrowser()
+    pb = await startPortalBrowser(() => app.url, SHOTS)
   })
   after(async () => {
-    await browser?.close()
+    await pb?.close()
     await app?.[Symbol.asyncDispose]()
   })
 
-  const open_: Page[] = []
-  afterEach(async (t) => {
-    for (const p of open_.splice(0)) {
-      if (p.isClosed()) continue
-      await p.screenshot({ path: `${SHOTS}fout-${t.name.slice(0, 30).replace(/[^a-z]+/gi, '-')}.png`, fullPage: true }).catch(() => {})
-      await p.context().close()
-    }
-  })
+  afterEach((t) => pb.afterEach(t.name))
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
-    const page = await context.newPage()
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`) })
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`))
-    open_.push(page)
-    return page
-  }
+  const newPage = () => pb.newPage()
 
-  async function assertAccessible(page: Page, label: string): Promise<void> {
-    if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE)
-    const violations = await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_21_AA)} } })
-      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`)
-    assert.deepEqual(violations, [], `${label}: WCAG 2.1 AA violations`)
-  }
+  const assertAccessible = (page: Page, label: string) => pb.assertAccessible(page, label)
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true })
+  const shot = (page: Page, name: string) => pb.shot(page, name)
   const menu = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')
 
-  async function login(page: Page, gebruikersnaam: string): Promise<void> {
-    await page.goto(`${app.url}/portaal/login`)
-    await page.getByLabel('Gebruikersnaam').fill(gebruikersnaam)
-    await page.getByLabel('Wachtwoord').fill(DEMO_WACHTWOORD)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Start' }).waitFor()
-  }
+  const login = (page: Page, gebruikersnaam: string) => pb.login(page, gebruikersnaam, DEMO_WACHTWOORD)
 
   async function open(page: Page, titel: string): Promise<void> {
     await menu(page).getByText(titel, { exact: true }).click()
@@ -200,6 +170,6 @@ describe('portal kwijtschelding pages in the browser', { skip }, () => {
 
   test('no script errors or CSP violations', () => {
     // Refused requests (400/404) are part of the flows above; Chrome logs those as failed resources.
-    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e)), [])
+    assert.deepEqual(pb.consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e)), [])
   })
 })

@@ -6,14 +6,11 @@
  */
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { DEMO_BSN, DEMO_GEBRUIKERS, DEMO_WACHTWOORD, startPortalTestApp, type DemoGebruiker, type PortalTestApp } from '../support/portal-test-app.js'
-import { skipZonderChromium, startBrowser, WCAG_21_AA } from '../support/browser.js'
+import { skipZonderChromium, startPortalBrowser, type PortalBrowser } from '../support/browser.js'
 
 const SHOTS = new URL('../../test-results/portaal/', import.meta.url).pathname
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 /** Which menu items each role gets (besides Start and Gegevensregister, which everyone with a role has). */
 const EXTRA_MENU: Partial<Record<string, string[]>> = { beheerder: ['API-clients'], 'privacy-officer': ['Logboek-inzage'] }
@@ -22,46 +19,24 @@ const skip = skipZonderChromium
 
 describe('portal in the browser', { skip }, () => {
   let app: PortalTestApp
-  let browser: Browser
-  const consoleErrors: string[] = []
+  let pb: PortalBrowser
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true })
     app = await startPortalTestApp()
-    browser = await startBrowser()
+    pb = await startPortalBrowser(() => app.url, SHOTS)
   })
   after(async () => {
-    await browser?.close()
+    await pb?.close()
     await app?.[Symbol.asyncDispose]()
   })
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
-    const page = await context.newPage()
-    // A CSP violation or a script error shows up here; the portal must have none.
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`) })
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`))
-    return page
-  }
+  const newPage = () => pb.newPage()
 
-  /** axe-core, evaluated through the debugging protocol (the page's CSP rightly forbids injected scripts). */
-  async function assertAccessible(page: Page, label: string): Promise<void> {
-    if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE)
-    const violations = await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_21_AA)} } })
-      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`)
-    assert.deepEqual(violations, [], `${label}: WCAG 2.1 AA violations`)
-  }
+  const assertAccessible = (page: Page, label: string) => pb.assertAccessible(page, label)
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true })
-  }
+  const shot = (page: Page, name: string) => pb.shot(page, name)
 
-  async function login(page: Page, gebruikersnaam: string, wachtwoord = DEMO_WACHTWOORD): Promise<void> {
-    await page.goto(`${app.url}/portaal/login`)
-    await page.getByLabel('Gebruikersnaam').fill(gebruikersnaam)
-    await page.getByLabel('Wachtwoord').fill(wachtwoord)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
-  }
+  const login = (page: Page, gebruikersnaam: string, wachtwoord = DEMO_WACHTWOORD) => pb.login(page, gebruikersnaam, wachtwoord, { startpagina: false })
 
   const menu = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link')
 
@@ -238,6 +213,6 @@ describe('portal in the browser', { skip }, () => {
 
   test('no script errors or CSP violations on any page', () => {
     // A failed login answers 400/401/403/429 and an anonymous session check 401 by design; Chrome logs those.
-    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e)), [])
+    assert.deepEqual(pb.consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e)), [])
   })
 })
