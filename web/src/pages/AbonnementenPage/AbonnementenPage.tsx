@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { api, ValidationError, type Abonnement, type Aflevering, type Afleverpoging } from '../../api/index.js'
 import { Alert } from '../../components/Alert/index.js'
+import { GeheimEenmalig } from '../../components/GeheimEenmalig/index.js'
 import { Button } from '../../components/Button/index.js'
 import { ButtonGroup } from '../../components/ButtonGroup/index.js'
 import { Checkbox } from '../../components/Checkbox/index.js'
@@ -212,12 +213,9 @@ function NieuwAbonnement({ onAangemaakt }: { readonly onAangemaakt: () => void }
   return (
     <>
       {nieuw && (
-        <Alert type="ok" role="status">
-          <Heading level={3}>{t('abonnementen.aangemaakt.titel', { url: nieuw.url })}</Heading>
-          <Paragraph>{t('abonnementen.aangemaakt.tekst')}</Paragraph>
-          <DataList items={[[t('abonnementen.kenmerk'), <code className="kp-code">{nieuw.id}</code>], [t('abonnementen.aangemaakt.geheim'), <code className="kp-code kp-secret">{nieuw.secret}</code>]]} />
-          <Button appearance="secondary-action" onClick={() => setNieuw(undefined)}>{t('clients.aangemaakt.sluiten')}</Button>
-        </Alert>
+        <GeheimEenmalig titel={t('abonnementen.aangemaakt.titel', { url: nieuw.url })} tekst={t('abonnementen.aangemaakt.tekst')}
+          kenmerk={[t('abonnementen.kenmerk'), nieuw.id]} geheim={[t('abonnementen.aangemaakt.geheim'), nieuw.secret]}
+          sluitTekst={t('clients.aangemaakt.sluiten')} onSluiten={() => setNieuw(undefined)} />
       )}
       <form onSubmit={(e) => void maak(e)} noValidate className="kp-form">
         <ErrorSummary errors={errors} labels={labels} attempt={attempt} />

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react'
 import { ROLLEN } from '../../../../src/platform/access/organisatie.js'
 import { api, ValidationError, type ApiClient, type RegisterProduct } from '../../api/index.js'
 import { Alert } from '../../components/Alert/index.js'
+import { GeheimEenmalig } from '../../components/GeheimEenmalig/index.js'
 import { Button } from '../../components/Button/index.js'
 import { ButtonGroup } from '../../components/ButtonGroup/index.js'
 import { Checkbox } from '../../components/Checkbox/index.js'
-import { DataList } from '../../components/DataList/index.js'
 import { ErrorScreen, errorText } from '../../components/ErrorScreen/index.js'
 import { ErrorSummary } from '../../components/ErrorSummary/index.js'
 import { Fieldset } from '../../components/Fieldset/index.js'
@@ -147,12 +147,9 @@ function NieuweClient({ scopes, onAangemaakt }: { readonly scopes: readonly stri
   return (
     <>
       {nieuw && (
-        <Alert type="ok" role="status">
-          <Heading level={3}>{t('clients.aangemaakt.titel', { naam: nieuw.naam })}</Heading>
-          <Paragraph>{t('clients.aangemaakt.tekst')}</Paragraph>
-          <DataList items={[[t('clients.aangemaakt.client-id'), <code className="kp-code">{nieuw.clientId}</code>], [t('clients.aangemaakt.geheim'), <code className="kp-code kp-secret">{nieuw.clientSecret}</code>]]} />
-          <Button appearance="secondary-action" onClick={() => setNieuw(undefined)}>{t('clients.aangemaakt.sluiten')}</Button>
-        </Alert>
+        <GeheimEenmalig titel={t('clients.aangemaakt.titel', { naam: nieuw.naam })} tekst={t('clients.aangemaakt.tekst')}
+          kenmerk={[t('clients.aangemaakt.client-id'), nieuw.clientId]} geheim={[t('clients.aangemaakt.geheim'), nieuw.clientSecret]}
+          sluitTekst={t('clients.aangemaakt.sluiten')} onSluiten={() => setNieuw(undefined)} />
       )}
       <form onSubmit={(e) => void submit(e)} noValidate className="kp-form">
         <ErrorSummary errors={errors} labels={labels} attempt={attempt} />
