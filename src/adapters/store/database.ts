@@ -34,12 +34,35 @@ export function openDatabase(config: StoreConfig): Database {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return {
     db,
     dialect: 'sqlite',
     ping: async () => { await sql`select 1`.execute(db) },
     close: () => db.destroy(),
+  }
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement anew; the hub runs the same few hundred statements over and over,
+ * and preparing was a third of the statement time on the event path. A bounded cache of prepared statements is
+ * safe here because Kysely gives the single connection to one query at a time (a streaming query holds it).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, max = 1000): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
+  const cache = new Map<string, SqliteDatabase.Statement>()
+  return {
+    prepare(sql) {
+      let stmt = cache.get(sql)
+      if (stmt) {
+        cache.delete(sql) // re-insert: the Map's order is the least-recently-used order
+      } else {
+        stmt = sqlite.prepare(sql)
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string)
+      }
+      cache.set(sql, stmt)
+      return stmt
+    },
+    close: () => { cache.clear(); sqlite.close() },
   }
 }
 
