@@ -11,6 +11,7 @@ import { createInProcessBus, type Bus } from './platform/events/index.js'
 import { createKeyring, generateMasterKey } from './platform/keyring/index.js'
 import { createLedger } from './platform/ledger/index.js'
 import { loadRegister } from './platform/register/index.js'
+import { BRON_FORMATEN } from './platform/intake/index.js'
 import { createNatsBus } from './adapters/bus/index.js'
 import { openMigratedDatabase, type Database, type StoreConfig } from './adapters/store/index.js'
 import { createMetrics } from './adapters/http/metrics.js'
@@ -76,7 +77,7 @@ export async function createHub(config: HubConfig, opts: HubOptions = {}): Promi
   const database = await openMigratedDatabase(storeConfig(config))
   try {
     const bus = createBus(config, database, clock)
-    const access = createAccessService({ db: database.db, clock, knownProducts: () => register.productNamen() })
+    const access = createAccessService({ db: database.db, clock, knownProducts: () => register.productNamen(), knownSources: () => [...BRON_FORMATEN.keys()] })
     const tokens = await createTokenService({ db: database.db, clock, keyring, issuer: config.publicUrl })
     const ledger = createLedger({ db: database.db, clock, keyring })
     const ctx: HubContext = { database, clock, keyring, access, tokens, ledger, register, bus, metrics: createMetrics() }

@@ -40,6 +40,7 @@ const hub = await createHub({
 }, { modules: hubModules({ mode: 'test', publicUrl: 'http://localhost:8080' }) })
 const oin = oinFrom('00000001', 500000001)
 await hub.ctx.access.registreerOrganisatie({ oin, naam: 'UWV', soort: 'bron' })
+await hub.ctx.access.machtigBron(oin, ['uwv-polis'])
 const c = await hub.ctx.access.maakClient({ oin, naam: 'bench', scopes: [], rollen: ['bron'] })
 const token = (await hub.ctx.tokens.issue({ clientId: c.clientId, oin, scopes: [] })).accessToken
 const url = await hub.listen()

@@ -110,6 +110,7 @@ async function main() {
   }
   const uwvOin = oinFrom('00000001', 500000001)
   await access.registreerOrganisatie({ oin: uwvOin, naam: 'UWV', soort: 'bron' })
+  await access.machtigBron(uwvOin, [...BRON_FORMATEN.keys()])
   const { file: popFile, perGemeente } = await writePopulation(gemeenteOin)
   const popRows = [...perGemeente.values()].reduce((n, l) => n + l.length - 1, 0)
   console.log(`data: ${popRows} population rows in ${perGemeente.size} gemeenten × ${polisCount} polis lines (${store.includes('hub') && process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`)

@@ -51,6 +51,7 @@ import { createInProcessBus } from '../../src/platform/events/index.js'
 import { createKeyring } from '../../src/platform/keyring/index.js'
 import { createLedger } from '../../src/platform/ledger/index.js'
 import { loadRegister } from '../../src/platform/register/index.js'
+import { BRON_FORMATEN } from '../../src/platform/intake/index.js'
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback
 const PER_SECONDE = arg('per-seconde', 500)
@@ -159,6 +160,7 @@ async function hubProces(receiverUrl: string): Promise<void> {
   const gToken = (await tokens.issue({ clientId: gc.clientId, oin: gemeente, scopes: ['samenloop'] })).accessToken
   const uwv = oinFrom('00000001', 500_000_001)
   await access.registreerOrganisatie({ oin: uwv, naam: 'UWV', soort: 'bron' })
+  await access.machtigBron(uwv, [...BRON_FORMATEN.keys()])
   const bc = await access.maakClient({ oin: uwv, naam: 'bench', scopes: [], rollen: ['bron'] })
   const bronToken = (await tokens.issue({ clientId: bc.clientId, oin: uwv, scopes: [] })).accessToken
 

@@ -23,6 +23,7 @@ import { createHub } from '../../src/app.js'
 import { hubModules } from '../../src/cli/hub-options.js'
 import { oinFrom } from '../../src/core/index.js'
 import { generate } from '../../src/synth/index.js'
+import { BRON_FORMATEN } from '../../src/platform/intake/index.js'
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback
 const seconds = arg('seconds', 10)
@@ -56,6 +57,7 @@ async function main() {
   const gToken = (await tokens.issue({ clientId: gc.clientId, oin: gemeente, scopes: ['samenloop'] })).accessToken
   const uwv = oinFrom('00000001', 500_000_001)
   await access.registreerOrganisatie({ oin: uwv, naam: 'Bronnen', soort: 'bron' })
+  await access.machtigBron(uwv, [...BRON_FORMATEN.keys()])
   const bc = await access.maakClient({ oin: uwv, naam: 'bench', scopes: [], rollen: ['bron'] })
   const bToken = (await tokens.issue({ clientId: bc.clientId, oin: uwv, scopes: [] })).accessToken
   const hubUrl = await hub.listen()

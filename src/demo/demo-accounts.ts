@@ -63,3 +63,12 @@ export function reuseOrCreateUser(previous: DemoCredentials | undefined, gebruik
   const found = previous?.gebruikers.find((g) => g.gebruikersnaam === gebruikersnaam)
   return { gebruikersnaam, wachtwoord: found?.wachtwoord ?? randomBytes(12).toString('base64url'), organisatieOin, rollen }
 }
+
+/** Which source organisation delivers which file (by the OIN numbers the synthetic generator gives them). */
+export const LEVERANCIERS: Record<string, string> = {
+  'uwv-polis': '00000001500000001000', 'belastingdienst-vermogen': '00000001500000002000',
+  'belastingdienst-kot-doelgroep': '00000001500000002000', 'rdw-voertuigen': '00000001500000003000',
+  'duo-studiefinanciering': '00000001500000004000', 'svb-uitkeringen': '00000001500000006000',
+  'dji-detenties': '00000001500000007000', 'brp-mutaties': '00000001500000008000', 'brp-personen': '00000001500000008000',
+  'kadaster-eigendom': '00000001500000009000', 'kvk-inschrijvingen': '00000001500000010000',
+}

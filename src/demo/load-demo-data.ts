@@ -2,16 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../core/index.js'
-import type { DemoCredentials, DemoOrganisatie, DemoOrganisatieCredentials } from './demo-accounts.js'
+import { LEVERANCIERS, type DemoCredentials, type DemoOrganisatie, type DemoOrganisatieCredentials } from './demo-accounts.js'
 
-/** Which source organisation delivers which file (by the OIN numbers the synthetic generator gives them). */
-const LEVERANCIER: Record<string, string> = {
-  'uwv-polis': '00000001500000001000', 'belastingdienst-vermogen': '00000001500000002000',
-  'belastingdienst-kot-doelgroep': '00000001500000002000', 'rdw-voertuigen': '00000001500000003000',
-  'duo-studiefinanciering': '00000001500000004000', 'svb-uitkeringen': '00000001500000006000',
-  'dji-detenties': '00000001500000007000', 'brp-mutaties': '00000001500000008000', 'brp-personen': '00000001500000008000',
-  'kadaster-eigendom': '00000001500000009000', 'kvk-inschrijvingen': '00000001500000010000',
-}
 
 export interface DemoLaadVerslag {
   readonly populaties: Array<{ gemeente: string; product: string; aantal: number }>
@@ -38,7 +30,7 @@ export async function loadDemoData(http: FastifyInstance, creds: DemoCredentials
       verslag.populaties.push({ gemeente: g.naam, product, aantal: (res.json() as { aantal: number }).aantal })
     }
   }
-  for (const [bron, oin] of Object.entries(LEVERANCIER)) {
+  for (const [bron, oin] of Object.entries(LEVERANCIERS)) {
     const file = join(dataset, `${bron}.csv`)
     const leverancier = creds.organisaties.find((o) => o.oin === oin)
     if (!existsSync(file) || !leverancier) continue

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync'
 import { AppError, isOin, type Oin } from '../core/index.js'
 import { ORGANISATIE_SOORTEN, type AccessService, type OrganisatieSoort } from '../platform/access/index.js'
 import {
-  clientProfile, demoProducten, reuseOrCreate, reuseOrCreateUser,
+  clientProfile, demoProducten, LEVERANCIERS, reuseOrCreate, reuseOrCreateUser,
   type DemoCredentials, type DemoGebruiker, type DemoOrganisatie,
 } from './demo-accounts.js'
 
@@ -45,6 +45,8 @@ export async function seedDemo(access: AccessService, knownProducts: readonly st
   for (const o of chosen) {
     const producten = demoProducten(o.soort, knownProducts)
     if (producten.length) await access.abonneer(o.oin, producten, '2020-01-01')
+    const bronnen = Object.entries(LEVERANCIERS).filter(([, oin]) => oin === o.oin).map(([bron]) => bron)
+    if (o.soort === 'bron' && bronnen.length) await access.machtigBron(o.oin, bronnen)
     const creds = reuseOrCreate(previous, o)
     await access.maakClient({ oin: o.oin, naam: `${o.naam} (demo-systeem)`, ...clientProfile(o.soort, producten), clientId: creds.clientId, clientSecret: creds.clientSecret })
     organisaties.push(creds)

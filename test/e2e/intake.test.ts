@@ -96,6 +96,27 @@ for (const store of testStores()) {
       assert.equal(bewaard.length, 0, 'an old month about someone in no population is not copied')
     })
 
+    test('a source delivers only the formats it is authorised for (deliveries, events, selection, reports)', async () => {
+      const { t, db } = await hub(store)
+      await using _ = t
+      const kvk = await t.org('KvK', 'bron', { rollen: ['bron'], bronnen: ['kvk-inschrijvingen'] })
+      const polis = await t.as(kvk).inject(lever('uwv-polis', 'vals-1', [POLIS, `${IN};2026-01;IKV9;123456789L01;Werkgever;loon;100;0;8`].join('\n')))
+      assert.equal(polis.statusCode, 403)
+      assert.equal(polis.json().code, 'toegang.bron')
+      const event = await t.as(kvk).inject({ method: 'POST', url: '/api/v1/bronnen/uwv-polis/gebeurtenissen', payload: JSON.stringify({ bsn: IN }), headers: { 'content-type': 'application/json' } })
+      assert.equal(event.json().code, 'toegang.bron')
+      assert.equal((await t.as(kvk).inject({ method: 'GET', url: '/api/v1/bronnen/uwv-polis/selectie' })).json().code, 'toegang.bron', 'nor may it learn whom the hub wants polis facts about')
+      assert.equal((await t.as(kvk).inject({ method: 'GET', url: '/api/v1/bronnen/kvk-inschrijvingen/selectie' })).statusCode, 200)
+      assert.equal((await db.selectFrom('feiten').select('id').where('bron', '=', 'uwv-polis').execute()).length, 0)
+      const beheer = await t.org('Beheer', 'beheer', { rollen: ['beheerder'], scopes: ['beheer'] })
+      const fout = await t.as(beheer).inject({ method: 'POST', url: '/api/v1/organisaties', payload: JSON.stringify({ oin: '00000001500000099000', naam: 'X', soort: 'bron', bronnen: ['bestaat-niet'] }), headers: { 'content-type': 'application/json' } })
+      assert.equal(fout.statusCode, 400)
+      assert.equal(fout.json().invalidParams[0].code, 'bron-onbekend')
+      const ok = await t.as(beheer).inject({ method: 'POST', url: '/api/v1/organisaties', payload: JSON.stringify({ oin: '00000001500000098000', naam: 'DJI', soort: 'bron', bronnen: ['dji-detenties'] }), headers: { 'content-type': 'application/json' } })
+      assert.equal(ok.statusCode, 201, ok.body)
+      assert.deepEqual(ok.json().bronnen, ['dji-detenties'])
+    })
+
     test('bad requests: unknown bron, wrong header (retry allowed), missing id, wrong kind of organisation, empty file', async () => {
       const { t, rdw, gemeente, db } = await hub(store)
       await using _ = t

@@ -11,6 +11,7 @@ import { createPortal, type PortalPagina } from '../../src/adapters/http/portal/
 import type { RouteModule } from '../../src/adapters/http/hub-context.js'
 import { ensurePortalBuilt, PORTAL_DIST } from '../../web/build.js'
 import { startTestHub, type TestHub } from './test-hub.js'
+import { BRON_FORMATEN } from '../../src/platform/intake/index.js'
 
 export const DEMO_WACHTWOORD = 'demo-wachtwoord-knooppunt'
 
@@ -76,6 +77,7 @@ async function seed(t: TestHub): Promise<Record<string, Oin>> {
     oins[key] = oin
     await access.registreerOrganisatie({ oin, naam: o.naam, soort: o.soort, ...(o.soort === 'gemeente' ? { gemeentecode: 'GM0344' } : {}) })
     if (o.producten.length) await access.abonneer(oin, o.producten)
+    if (o.soort === 'bron') await access.machtigBron(oin, [...BRON_FORMATEN.keys()])
   }
   for (const g of DEMO_GEBRUIKERS) await access.maakGebruiker({ gebruikersnaam: g.gebruikersnaam, naam: g.naam, wachtwoord: DEMO_WACHTWOORD, oin: oins[g.organisatie]!, rollen: g.rollen })
   await access.maakClient({ oin: oins.utrecht!, naam: 'Suite Sociaal Domein', scopes: ['samenloop', 'oib'], rollen: ['inkomen'] })

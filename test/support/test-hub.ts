@@ -14,6 +14,7 @@ import type { HubConfig } from '../../src/config.js'
 import { oinFrom, type Oin } from '../../src/core/index.js'
 import type { OrganisatieSoort, Rol } from '../../src/platform/access/index.js'
 import { postgresUrl } from './stores.js'
+import { BRON_FORMATEN } from '../../src/platform/intake/index.js'
 
 export interface TestOrg { readonly oin: Oin; readonly clientId: string; readonly clientSecret: string }
 
@@ -21,7 +22,7 @@ export interface TestHub extends AsyncDisposable {
   readonly hub: Hub
   /** Every application log line written so far (JSON strings). */
   readonly logLines: string[]
-  org(naam: string, soort: OrganisatieSoort, opts: { producten?: string[]; rollen: Rol[]; scopes?: string[] }): Promise<TestOrg>
+  org(naam: string, soort: OrganisatieSoort, opts: { producten?: string[]; rollen: Rol[]; scopes?: string[]; bronnen?: string[] }): Promise<TestOrg>
   token(org: TestOrg, scope?: string): Promise<string>
   /** Injects a request with a fresh token of `org`. */
   as(org: TestOrg): { inject(opts: InjectOptions): Promise<LightMyRequestResponse> }
@@ -56,6 +57,8 @@ export async function startTestHub(store: 'sqlite' | 'postgres' = 'sqlite', opts
       const oin = oinFrom('00000001', 100_000 + ++counter)
       await hub.ctx.access.registreerOrganisatie({ oin, naam, soort })
       if (o.producten?.length) await hub.ctx.access.abonneer(oin, o.producten)
+      // A test source may deliver every format unless the test says which (the authorisation has its own test).
+      if (soort === 'bron') await hub.ctx.access.machtigBron(oin, o.bronnen ?? [...BRON_FORMATEN.keys()])
       const scopes = o.scopes ?? [...(o.producten ?? [])]
       const c = await hub.ctx.access.maakClient({ oin, naam: `${naam} systeem`, scopes, rollen: o.rollen })
       return { oin, ...c }

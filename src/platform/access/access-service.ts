@@ -42,7 +42,7 @@ function validateRollen(rollen: readonly string[], field: string): InvalidParam[
 }
 
 /** Organisations, their product subscriptions, API clients and portal users. */
-export function createAccessService(deps: { db: Db; clock: Clock; knownProducts: () => readonly string[] }) {
+export function createAccessService(deps: { db: Db; clock: Clock; knownProducts: () => readonly string[]; knownSources?: () => readonly string[] }) {
   const { db, clock } = deps
   const now = () => clock.now().toISOString()
 
@@ -50,6 +50,10 @@ export function createAccessService(deps: { db: Db; clock: Clock; knownProducts:
     if (!isOin(oin)) return undefined
     const row = await db.selectFrom('organisaties').selectAll().where('oin', '=', oin).executeTakeFirst()
     return row ? toOrganisatie(row) : undefined
+  }
+
+  async function bronnenVan(oin: string): Promise<string[]> {
+    return (await db.selectFrom('bron_machtigingen').select('bron').where('oin', '=', oin).orderBy('bron').execute()).map((r) => r.bron)
   }
 
   async function producten(oin: string, peildatum = now().slice(0, 10)): Promise<string[]> {
@@ -91,6 +95,25 @@ export function createAccessService(deps: { db: Db; clock: Clock; knownProducts:
           .onConflict((oc) => oc.columns(['oin', 'product']).doUpdateSet({ tot: null })).execute()
       }
     },
+
+    /**
+     * Authorises a source organisation to deliver these formats (adds to what it had). Only kind `bron`; unknown
+     * formats are refused, every one named.
+     */
+    async machtigBron(oin: Oin, bronnen: readonly string[]): Promise<void> {
+      const org = await organisatie(oin)
+      if (!org) throw new AppError('not-found', 'organisatie.onbekend', 'organisatie bestaat niet')
+      if (org.soort !== 'bron') throw new AppError('invalid', 'organisatie.geen-bron', 'alleen een organisatie van soort bron kan bronnen leveren', [{ name: 'bronnen', code: 'geen-bron', reason: `organisatie is van soort ${org.soort}` }])
+      const known = deps.knownSources?.() ?? []
+      const unknown = bronnen.filter((b) => !known.includes(b))
+      if (unknown.length) throw new AppError('invalid', 'bron.onbekend', `onbekende bron: ${unknown.join(', ')}`, unknown.map((b) => ({ name: 'bronnen', code: 'bron-onbekend', reason: `bron '${b}' bestaat niet` })))
+      for (const bron of bronnen) {
+        await db.insertInto('bron_machtigingen').values({ oin, bron, aangemaakt: now() }).onConflict((oc) => oc.columns(['oin', 'bron']).doNothing()).execute()
+      }
+    },
+
+    /** The formats a source organisation may deliver. */
+    bronnenVan,
 
     /** Creates an API client. The secret is returned once and only stored as a hash. */
     async maakClient(c: NieuweClient): Promise<{ clientId: string; clientSecret: string }> {
@@ -174,7 +197,8 @@ export function createAccessService(deps: { db: Db; clock: Clock; knownProducts:
     // A client gets what it was scoped to *and* its organisation takes; a user gets what the organisation takes.
     const allowed = scopes ? subscribed.filter((p) => scopes.includes(p)) : subscribed
     const extra = scopes ? scopes.filter((s) => (EXTRA_SCOPES as readonly string[]).includes(s)) : extraScopesFor(rollen)
-    return { soort, id, naam, organisatie: org, rollen, producten: allowed, scopes: extra }
+    const bronnen = org.soort === 'bron' ? await bronnenVan(oin) : []
+    return { soort, id, naam, organisatie: org, rollen, producten: allowed, scopes: extra, bronnen }
   }
 }
 

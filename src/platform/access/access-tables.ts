@@ -38,10 +38,12 @@ export interface SleutelRow {
   aangemaakt: string
   ingetrokken: string | null
 }
+export interface BronMachtigingRow { oin: string; bron: string; aangemaakt: string }
 export interface AccessTables {
   organisaties: OrganisatieRow
   organisatie_producten: OrganisatieProductRow
   clients: ClientRow
   gebruikers: GebruikerRow
   sleutels: SleutelRow
+  bron_machtigingen: BronMachtigingRow
 }

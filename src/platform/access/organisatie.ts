@@ -45,4 +45,6 @@ export interface Principal {
   readonly producten: readonly string[]
   /** Extra scopes that are not products, e.g. `inzage`, `beheer`. */
   readonly scopes: readonly string[]
+  /** For an organisation of kind `bron`: the source formats it may deliver. Empty for everyone else. */
+  readonly bronnen: readonly string[]
 }

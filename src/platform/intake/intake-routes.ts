@@ -24,6 +24,9 @@ function formaatVan(request: FastifyRequest): { bron: string; formaat: BronForma
   const { bron } = request.params as { bron: string }
   const formaat = BRON_FORMATEN.get(bron)
   if (!formaat) throw new AppError('not-found', 'bron.onbekend', `onbekende bron '${bron}'`, [{ name: 'bron', code: 'bron-onbekend', reason: `bekende bronnen: ${[...BRON_FORMATEN.keys()].join(', ')}` }])
+  // A source delivers only the formats it is authorised for: the RDW cannot deliver polis lines, nor ask for them.
+  if (!principalOf(request).bronnen.includes(bron))
+    throw new AppError('forbidden', 'toegang.bron', `uw organisatie is niet gemachtigd om '${bron}' te leveren of op te vragen`)
   return { bron, formaat }
 }
 

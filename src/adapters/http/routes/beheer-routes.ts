@@ -41,17 +41,18 @@ export const beheerRoutes = ({ ctx, authenticate }: RouteDeps): FastifyPluginAsy
       tags: ['beheer'], summary: 'Organisatie aanmaken of wijzigen', security,
       body: {
         type: 'object', required: ['oin', 'naam', 'soort'], additionalProperties: false,
-        properties: { oin: { type: 'string' }, naam: { type: 'string', minLength: 1 }, soort: { type: 'string', enum: [...ORGANISATIE_SOORTEN] }, gemeentecode: { type: 'string' }, agbCode: { type: 'string' }, producten: { type: 'array', items: { type: 'string' } } },
+        properties: { oin: { type: 'string' }, naam: { type: 'string', minLength: 1 }, soort: { type: 'string', enum: [...ORGANISATIE_SOORTEN] }, gemeentecode: { type: 'string' }, agbCode: { type: 'string' }, producten: { type: 'array', items: { type: 'string' } }, bronnen: { type: 'array', items: { type: 'string' }, description: 'alleen voor soort bron: de bronformaten die zij mag leveren' } },
       },
       response: { 201: { type: 'object', additionalProperties: true }, ...authErrors },
     },
   }, async (request, reply) => {
-    const b = request.body as { oin: string; naam: string; soort: (typeof ORGANISATIE_SOORTEN)[number]; gemeentecode?: string; agbCode?: string; producten?: string[] }
+    const b = request.body as { oin: string; naam: string; soort: (typeof ORGANISATIE_SOORTEN)[number]; gemeentecode?: string; agbCode?: string; producten?: string[]; bronnen?: string[] }
     const oin = parseOin(b.oin)
     await ctx.access.registreerOrganisatie({ oin, naam: b.naam, soort: b.soort, gemeentecode: b.gemeentecode, agbCode: b.agbCode })
     if (b.producten?.length) await ctx.access.abonneer(oin, b.producten)
+    if (b.bronnen?.length) await ctx.access.machtigBron(oin, b.bronnen)
     reply.status(201)
-    return { ...(await ctx.access.organisatie(oin)), producten: await ctx.access.producten(oin) }
+    return { ...(await ctx.access.organisatie(oin)), producten: await ctx.access.producten(oin), bronnen: await ctx.access.bronnenVan(oin) }
   })
 
   app.get('/api/v1/clients', { preHandler: beheer, schema: { tags: ['beheer'], summary: 'API-clients', security, response: { 200: { type: 'object', properties: { clients: { type: 'array', items: clientSchema } } }, ...authErrors } } }, async (request) => {

@@ -7,6 +7,7 @@ import { bvvVerzoeklog } from './0005-bvv-verzoeklog.js'
 import { ledgerActorIndex } from './0006-ledger-actor-index.js'
 import { matchingFeitenVolgorde } from './0007-matching-feiten-volgorde.js'
 import { deliveryGebeurtenissen } from './0008-delivery-gebeurtenissen.js'
+import { bronMachtigingen } from './0009-bron-machtigingen.js'
 
 /**
  * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
@@ -15,11 +16,12 @@ import { deliveryGebeurtenissen } from './0008-delivery-gebeurtenissen.js'
 export const migrations: ReadonlyArray<readonly [name: string, migration: KnooppuntMigration]> = [
   ['0001-foundation', foundation],
   ['0002-werk-en-inkomen', werkEnInkomen],
-  ['0006-ledger-actor-index', ledgerActorIndex],
+  ['0003-delivery-dode-brieven', deliveryDodeBrieven],
   ['0004-kwijtschelding', kwijtschelding],
   ['0005-bvv-verzoeklog', bvvVerzoeklog],
-  ['0003-delivery-dode-brieven', deliveryDodeBrieven],
+  ['0006-ledger-actor-index', ledgerActorIndex],
   ['0007-matching-feiten-volgorde', matchingFeitenVolgorde],
   ['0008-delivery-gebeurtenissen', deliveryGebeurtenissen],
+  ['0009-bron-machtigingen', bronMachtigingen],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'
