@@ -37,8 +37,3 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError
-
-/** Throws an `invalid` AppError when `params` is not empty; lets validators collect every problem first. */
-export function assertNoInvalidParams(code: string, message: string, params: readonly InvalidParam[]): void {
-  if (params.length > 0) throw new AppError('invalid', code, message, params)
-}

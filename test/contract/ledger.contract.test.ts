@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
-import { completeBsn, fixedClock, newSpanId, newTraceId, type Bsn } from '../../src/core/index.js'
+import { AppError, completeBsn, fixedClock, newSpanId, newTraceId, type Bsn } from '../../src/core/index.js'
 import { createKeyring, generateMasterKey } from '../../src/platform/keyring/index.js'
 import { createLedger, type Verwerking } from '../../src/platform/ledger/index.js'
 import { describeStores } from '../support/stores.js'
@@ -54,7 +54,7 @@ describeStores('ledger', (store) => {
     await assert.rejects(database.db.transaction().execute(async (tx) => {
       await sql`insert into verwerking_test (id) values (1)`.execute(tx)
       await ledger.record(tx, [line(BSN_A)])
-    }))
+    }), (e: unknown) => e instanceof AppError && e.kind === 'unavailable' && e.code === 'logboek.niet-beschikbaar')
     const rows = await sql<{ n: number }>`select count(*) as n from verwerking_test`.execute(database.db)
     assert.equal(Number(rows.rows[0]?.n), 0)
   })

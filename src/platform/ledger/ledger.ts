@@ -66,6 +66,15 @@ export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): 
 
   async function record(tx: Executor, lines: readonly Verwerking[]): Promise<void> {
     if (lines.length === 0) return
+    try {
+      await append(tx, lines)
+    } catch (e) {
+      // Fail closed, and say so: the caller's transaction rolls back and the client gets a 503 naming the ledger.
+      throw ledgerUnavailable(e)
+    }
+  }
+
+  async function append(tx: Executor, lines: readonly Verwerking[]): Promise<void> {
     // Lock the head row first (an UPDATE takes a row lock in PostgreSQL and the write lock in SQLite), so
     // concurrent appenders line up and the chain never forks.
     await tx.updateTable('ledger_kop').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute()
