@@ -1,4 +1,18 @@
-/** Shapes of the hub's answers that the portal reads. */
+/**
+ * Shapes of the hub's answers that the portal reads. Where the hub declares the shape itself, it is imported as a
+ * type (erased from the bundle), so the portal and the API cannot drift apart.
+ */
+import type { LedgerLine } from '../../../src/platform/ledger/index.js'
+import type { Grondslag, Gegeven } from '../../../src/platform/register/index.js'
+import type { Stap } from '../../../src/platform/rules/index.js'
+import type { Signaal } from '../../../src/platform/signals/signaal.js'
+
+export type { ActiviteitRegel } from '../../../src/adapters/http/portal/activity-routes.js'
+export type { GebruikteParameter, Stap } from '../../../src/platform/rules/index.js'
+export type { Grondslag, Gegeven, Signaal }
+
+/** One line of a privacy officer's inzage (`POST /api/v1/inzage/_zoek`). */
+export type InzageRegel = Pick<LedgerLine, 'seq' | 'activiteit' | 'verwerkingsactiviteit' | 'product' | 'actorOin' | 'gestart' | 'beeindigd' | 'status' | 'traceId'>
 
 export interface NavigatieItem { readonly id: string; readonly pad: string; readonly titel: string; readonly product?: string }
 
@@ -9,18 +23,7 @@ export interface Sessie {
   readonly navigatie: readonly NavigatieItem[]
 }
 
-export interface ActiviteitRegel {
-  readonly seq: number
-  readonly activiteit: string
-  readonly verwerkingsactiviteit: string
-  readonly product: string
-  readonly gestart: string
-  readonly beeindigd: string
-  readonly status: string
-}
 
-export interface Grondslag { readonly wet: string; readonly artikel: string; readonly bwbId?: string }
-export interface Gegeven { readonly naam: string; readonly omschrijving: string; readonly bron: string; readonly ontvangers: readonly string[] }
 
 export interface RegisterProduct {
   readonly naam: string
@@ -44,33 +47,7 @@ export interface ApiClient {
   readonly ingetrokken?: string
 }
 
-export interface InzageRegel {
-  readonly seq: number
-  readonly activiteit: string
-  readonly verwerkingsactiviteit: string
-  readonly product: string
-  readonly actorOin: string
-  readonly gestart: string
-  readonly beeindigd: string
-  readonly status: string
-  readonly traceId: string
-}
 
-/** A signal as the afnemer receives it (`GET /api/v1/signalen`). */
-export interface Signaal {
-  readonly id: string
-  readonly product: string
-  readonly soort: string
-  readonly bsn: string
-  readonly periode: { readonly van: string; readonly tot: string | null }
-  readonly bronnen: ReadonlyArray<{ readonly bron: string; readonly leveringId: string; readonly regel: number }>
-  readonly regel: { readonly id: string; readonly versie: string }
-  readonly uitleg: string
-  readonly gegevens: Readonly<Record<string, unknown>>
-  readonly aangemaakt: string
-  readonly status: string
-  readonly correctie: boolean
-}
 export interface SignalenPagina { readonly signalen: readonly Signaal[]; readonly volgende?: string | null }
 
 /** Answer to a population upload. */
@@ -112,26 +89,6 @@ export interface Aflevering {
   readonly pogingen?: number | readonly Afleverpoging[]
 }
 
-/** A parameter as used in a step of an explained calculation. */
-export interface GebruikteParameter {
-  readonly naam: string
-  readonly waarde: number | string
-  readonly van: string
-  readonly tot: string
-  readonly bron: { readonly soort: string; readonly omschrijving: string; readonly bwbId?: string; readonly artikel?: string; readonly staatscourant?: string; readonly url?: string }
-  readonly geverifieerd: boolean
-}
-/** One step of an explained calculation (`src/platform/rules/berekening.ts`). */
-export interface Stap {
-  readonly id: string
-  readonly wat: string
-  readonly grondslag: string
-  readonly formule?: string
-  readonly invoer: Readonly<Record<string, number | string | boolean>>
-  readonly parameters: readonly GebruikteParameter[]
-  readonly afronding?: { readonly wijze: string; readonly toelichting: string }
-  readonly bedragCent: number
-}
 export interface BvvAntwoord { readonly beslagvrijeVoetCent: number; readonly alleParametersGeverifieerd: boolean; readonly berekening: readonly Stap[] }
 
 /** A kwijtschelding check (single or batch) as the hub reports it while it runs and when it is done. */
