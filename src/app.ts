@@ -40,6 +40,11 @@ export interface HubOptions {
   /** Builds the portal once the context exists (the portal needs access and keyring). */
   readonly portal?: (ctx: HubContext) => Promise<Portal>
   readonly logStream?: NodeJS.WritableStream
+  /**
+   * Called once the context exists, before modules subscribe to the bus: the place for instrumentation (benchmarks
+   * wrap `ctx.bus.subscribe` and `ctx.ledger.record` to time them).
+   */
+  readonly onContext?: (ctx: HubContext) => void
 }
 
 export function storeConfig(config: HubConfig): StoreConfig {
@@ -65,7 +70,7 @@ export function loadMasterKey(config: HubConfig): Buffer {
 
 function createBus(config: HubConfig, database: Database, clock: Clock): Bus {
   return config.natsUrl
-    ? createNatsBus({ db: database.db, clock, url: config.natsUrl })
+    ? createNatsBus({ db: database.db, clock, url: config.natsUrl, ...(config.natsStream ? { stream: config.natsStream, subjectPrefix: config.natsStream.toLowerCase() } : {}) })
     : createInProcessBus({ db: database.db, clock })
 }
 
@@ -81,6 +86,7 @@ export async function createHub(config: HubConfig, opts: HubOptions = {}): Promi
     const tokens = await createTokenService({ db: database.db, clock, keyring, issuer: config.publicUrl })
     const ledger = createLedger({ db: database.db, clock, keyring })
     const ctx: HubContext = { database, clock, keyring, access, tokens, ledger, register, bus, metrics: createMetrics() }
+    opts.onContext?.(ctx)
     const portal = opts.portal ? await opts.portal(ctx) : undefined
     ctx.portal = portal
     const http = await createHttpServer({ ctx, config, portal, modules: opts.modules, logStream: opts.logStream })

@@ -12,6 +12,8 @@ export interface HubConfig {
   /** PostgreSQL schema (tests and side-by-side installations); default the server's search_path. */
   readonly databaseSchema?: string | undefined
   readonly natsUrl?: string | undefined
+  /** JetStream stream and subject prefix, so several hubs (or a test) can share one NATS server. Default `KNOOPPUNT`. */
+  readonly natsStream?: string | undefined
   readonly host: string
   readonly port: number
   readonly publicUrl: string

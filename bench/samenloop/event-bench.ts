@@ -37,21 +37,11 @@ import { AckPolicy, connect, DeliverPolicy, StorageType } from 'nats'
 import pg from 'pg'
 import SqliteDatabase from 'better-sqlite3'
 import { Webhook } from 'standardwebhooks'
-import type { HubContext } from '../../src/adapters/http/hub-context.js'
-import { createMetrics } from '../../src/adapters/http/metrics.js'
-import { createHttpServer } from '../../src/adapters/http/server.js'
-import { createNatsBus } from '../../src/adapters/bus/index.js'
-import { openMigratedDatabase } from '../../src/adapters/store/index.js'
-import { REGISTER_DIR } from '../../src/app.js'
+import { createHub } from '../../src/app.js'
 import { hubModules } from '../../src/cli/hub-options.js'
 import type { HubConfig } from '../../src/config.js'
-import { completeBsn, oinFrom, systemClock } from '../../src/core/index.js'
-import { createAccessService, createTokenService } from '../../src/platform/access/index.js'
-import { createInProcessBus } from '../../src/platform/events/index.js'
-import { createKeyring } from '../../src/platform/keyring/index.js'
-import { createLedger } from '../../src/platform/ledger/index.js'
-import { loadRegister } from '../../src/platform/register/index.js'
-import { BRON_FORMATEN } from '../../src/platform/intake/index.js'
+import { completeBsn } from '../../src/core/index.js'
+import { benchOrganisaties } from '../support/bench-organisaties.js'
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback
 const PER_SECONDE = arg('per-seconde', 500)
@@ -104,33 +94,20 @@ function meetSql(): void {
   }
 }
 
-/**
- * The hub as `createHub` composes it (same adapters, platform functions and modules), except that the NATS bus gets
- * a stream and subject prefix of its own: `createHub` always uses the shared default stream `KNOOPPUNT`.
- */
+/** The hub, composed by `createHub` with a NATS stream of its own, instrumented through `onContext`. */
 async function hubProces(receiverUrl: string): Promise<void> {
   const send = (m: unknown) => process.send!(m)
   const dataDir = mkdtempSync(join(tmpdir(), 'kp-event-bench-'))
   const databaseUrl = process.env.DATABASE_URL || undefined
   const natsUrl = process.env.NATS_URL || undefined
   const schema = databaseUrl ? `bench_evt_${run}` : undefined
+  const stream = `KBENCH_EVT_HUB_${run}`
   if (databaseUrl) { const c = new pg.Client({ connectionString: databaseUrl }); await c.connect(); await c.query(`create schema ${schema}`); await c.end() }
   const config: HubConfig = {
-    mode: 'test', dataDir, databaseUrl, databaseSchema: schema, natsUrl, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
+    mode: 'test', dataDir, databaseUrl, databaseSchema: schema, natsUrl, natsStream: stream, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
     masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
   }
   if (process.argv.includes('--sql-tijden')) meetSql()
-  const clock = systemClock
-  const register = loadRegister(REGISTER_DIR)
-  const keyring = createKeyring(Buffer.from(config.masterKeyHex!, 'hex'))
-  const database = await openMigratedDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl, schema } : { kind: 'sqlite', dataDir })
-  const stream = `KBENCH_EVT_HUB_${run}`
-  const bus = natsUrl
-    ? createNatsBus({ db: database.db, clock, url: natsUrl, stream, subjectPrefix: `kbevthub${run}` })
-    : createInProcessBus({ db: database.db, clock })
-  const access = createAccessService({ db: database.db, clock, knownProducts: () => register.productNamen() })
-  const tokens = await createTokenService({ db: database.db, clock, keyring, issuer: config.publicUrl })
-  const ledger = createLedger({ db: database.db, clock, keyring })
   // Time measured inside the hub: each bus consumer's handler, and each ledger append (on PostgreSQL that includes
   // waiting for the ledger head's row lock, which serialises every writer of ledger lines).
   const duur = new Map<string, number[]>()
@@ -139,30 +116,21 @@ async function hubProces(receiverUrl: string): Promise<void> {
     const t0 = performance.now()
     try { return await f() } finally { if (duurMeten) { const l = duur.get(naam) ?? []; l.push(performance.now() - t0); duur.set(naam, l) } }
   }
-  const subscribe = bus.subscribe.bind(bus)
-  bus.subscribe = (name, types, handler) => subscribe(name, types, (e) => timed(`bus consumer ${name}`, () => handler(e)))
-  const record = ledger.record.bind(ledger)
-  ledger.record = (tx, lines) => timed('ledger.record (in a transaction)', () => record(tx, lines))
-  const ctx: HubContext = { database, clock, keyring, access, tokens, ledger, register, bus, metrics: createMetrics() }
-  const modules = hubModules(config)
-  const http = await createHttpServer({ ctx, config, modules })
-  for (const m of modules) m.subscribe?.(ctx)
-  await bus.start()
-  const stops: Array<() => Promise<void>> = []
-  for (const m of modules) if (m.start) stops.push(await m.start(ctx))
-  const hubUrl = await http.listen({ host: config.host, port: config.port })
+  const hub = await createHub(config, {
+    modules: hubModules(config),
+    onContext(ctx) {
+      const subscribe = ctx.bus.subscribe.bind(ctx.bus)
+      ctx.bus.subscribe = (name, types, handler) => subscribe(name, types, (e) => timed(`bus consumer ${name}`, () => handler(e)))
+      const record = ctx.ledger.record.bind(ctx.ledger)
+      ctx.ledger.record = (tx, lines) => timed('ledger.record (in a transaction)', () => record(tx, lines))
+    },
+  })
+  const { database } = hub.ctx
+  const http = hub.http
+  const hubUrl = await hub.listen()
 
   // A gemeente with its samenloop population and one webhook subscription; a source (UWV) with a client.
-  const gemeente = oinFrom('00000001', 344_000_001)
-  await access.registreerOrganisatie({ oin: gemeente, naam: 'Gemeente Bench', soort: 'gemeente', gemeentecode: '0344' })
-  await access.abonneer(gemeente, ['samenloop'], '2020-01-01')
-  const gc = await access.maakClient({ oin: gemeente, naam: 'bench', scopes: ['samenloop'], rollen: ['inkomen'] })
-  const gToken = (await tokens.issue({ clientId: gc.clientId, oin: gemeente, scopes: ['samenloop'] })).accessToken
-  const uwv = oinFrom('00000001', 500_000_001)
-  await access.registreerOrganisatie({ oin: uwv, naam: 'UWV', soort: 'bron' })
-  await access.machtigBron(uwv, [...BRON_FORMATEN.keys()])
-  const bc = await access.maakClient({ oin: uwv, naam: 'bench', scopes: [], rollen: ['bron'] })
-  const bronToken = (await tokens.issue({ clientId: bc.clientId, oin: uwv, scopes: [] })).accessToken
+  const { gemeenteToken: gToken, bronToken: bronToken } = await benchOrganisaties(hub.ctx)
 
   const bsns: string[] = []
   for (let i = 30_000_000; bsns.length < POPULATIE; i++) { const b = completeBsn(String(i)); if (b) bsns.push(b) }
@@ -223,10 +191,7 @@ async function hubProces(receiverUrl: string): Promise<void> {
       send({ type: 'stadia', stadia, ontvangen: Object.fromEntries(leveringen.map((l) => [l.levering_id, ms(l.ontvangen)!])) } satisfies Stadia)
     }
     if (m.type === 'stop') {
-      await http.close()
-      for (const stop of stops.reverse()) await stop()
-      await bus.stop()
-      await database.close()
+      await hub.close()
       if (natsUrl) { const nc = await connect({ servers: natsUrl }); await (await nc.jetstreamManager()).streams.delete(stream).catch(() => false); await nc.close() }
       if (databaseUrl) { const c = new pg.Client({ connectionString: databaseUrl }); await c.connect(); await c.query(`drop schema ${schema} cascade`); await c.end() }
       rmSync(dataDir, { recursive: true, force: true })

@@ -21,9 +21,8 @@ import Fastify from 'fastify'
 import pg from 'pg'
 import { createHub } from '../../src/app.js'
 import { hubModules } from '../../src/cli/hub-options.js'
-import { oinFrom } from '../../src/core/index.js'
 import { generate } from '../../src/synth/index.js'
-import { BRON_FORMATEN } from '../../src/platform/intake/index.js'
+import { benchOrganisaties } from '../support/bench-organisaties.js'
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback
 const seconds = arg('seconds', 10)
@@ -49,17 +48,7 @@ async function main() {
     mode: 'test', dataDir: join(tmp, 'hub'), databaseUrl, databaseSchema: schema, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
     masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 64 << 20, oidc: { mode: 'embedded' },
   }, { modules: hubModules({ mode: 'test', publicUrl: 'http://localhost:8080' }) })
-  const { access, tokens } = hub.ctx
-  const gemeente = oinFrom('00000001', 344_000_001)
-  await access.registreerOrganisatie({ oin: gemeente, naam: 'Gemeente Bench', soort: 'gemeente', gemeentecode: '0344' })
-  await access.abonneer(gemeente, ['samenloop'], '2020-01-01')
-  const gc = await access.maakClient({ oin: gemeente, naam: 'bench', scopes: ['samenloop'], rollen: ['inkomen'] })
-  const gToken = (await tokens.issue({ clientId: gc.clientId, oin: gemeente, scopes: ['samenloop'] })).accessToken
-  const uwv = oinFrom('00000001', 500_000_001)
-  await access.registreerOrganisatie({ oin: uwv, naam: 'Bronnen', soort: 'bron' })
-  await access.machtigBron(uwv, [...BRON_FORMATEN.keys()])
-  const bc = await access.maakClient({ oin: uwv, naam: 'bench', scopes: [], rollen: ['bron'] })
-  const bToken = (await tokens.issue({ clientId: bc.clientId, oin: uwv, scopes: [] })).accessToken
+  const { gemeenteToken: gToken, bronToken: bToken } = await benchOrganisaties(hub.ctx)
   const hubUrl = await hub.listen()
 
   // Data: the population, then every source samenloop reads, through the API.

@@ -16,6 +16,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, mode: HubMode): HubConfig 
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     natsUrl: env.NATS_URL || undefined,
+    natsStream: env.NATS_STREAM || undefined,
     host,
     port,
     publicUrl: env.KNOOPPUNT_PUBLIC_URL || `http://localhost:${port}`,
