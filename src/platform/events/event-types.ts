@@ -10,6 +10,11 @@ export const EVENT_TYPES = {
   'knooppunt.organisatie.gewijzigd.v1': 'Een organisatie, haar producten of clients zijn gewijzigd.',
   /** data: { oin, product, toegevoegd: number, beeindigd: number } — no BSNs. */
   'knooppunt.populatie.gewijzigd.v1': 'De populatie (afnemersindicaties) van een afnemer voor een product is gewijzigd.',
+  /**
+   * data: { oin, product, naId, totId } — no BSN: the rows of `populatie_regels` with naId < id <= totId for this
+   * afnemer and product were added by one upload, mutation file or vooraf-toets. Look-back matching reads them.
+   */
+  'knooppunt.indicaties.vastgelegd.v1': 'Een afnemer heeft indicaties toegevoegd of gewijzigd; de hub kijkt terug naar feiten die het al bewaart.',
   /** data: { bron, leveringId, opgeslagen: number } — the facts are read from the store by levering. */
   'knooppunt.feiten.vastgelegd.v1': 'Een bronlevering of bronevent heeft feiten vastgelegd.',
   /** data: { signaalId, oin, product, soort } — no BSN. */

@@ -6,6 +6,7 @@ import { authErrors, problemSchema, security } from '../../adapters/http/routes/
 import { AppError, datumVan, type InvalidParam } from '../../core/index.js'
 import { authorize } from '../access/index.js'
 import { appendToOutbox } from '../events/index.js'
+import { hoogsteIndicatieId, indicatiesVastgelegdEvent } from '../matching/index.js'
 import type { RegisterEntry } from '../register/index.js'
 import { leesPopulatie } from './populatie-csv.js'
 import { mutatiesVan, populatie, vervangingVan, type PopulatieResultaat, type PopulatieWijziging } from './populatie-service.js'
@@ -125,6 +126,7 @@ async function verwerk(ctx: HubContext, request: FastifyRequest, product: string
     // einddatum, so neither a full replacement nor a mutation file touches them.
     const wijziging = bepaal((await p.actueel(oin, product)).filter((r) => r.herkomst !== 'aanvraag'))
     const tijd = ctx.clock.now().toISOString()
+    const naId = await hoogsteIndicatieId(tx)
     await p.pasToe(oin, product, wijziging, herkomst, tijd)
     const verwerkingsactiviteit = populatieActiviteit(entry)
     await ctx.ledger.record(tx, [...wijziging.bsns].map((bsn) => ({
@@ -136,6 +138,9 @@ async function verwerk(ctx: HubContext, request: FastifyRequest, product: string
     const r: PopulatieResultaat = { aantal, ...wijziging.telling }
     if (r.toegevoegd + r.gewijzigd + r.beeindigd > 0)
       await appendToOutbox(tx, ctx.clock, [{ type: 'knooppunt.populatie.gewijzigd.v1', data: { oin, product, ...r }, traceId: request.trace.traceId }])
+    // The new rows, by id range (no BSN in the event): the look-back consumer matches facts the hub already holds.
+    const terugkijken = await indicatiesVastgelegdEvent(tx, oin, product, naId, request.trace.traceId)
+    if (terugkijken) await appendToOutbox(tx, ctx.clock, [terugkijken])
     ctx.metrics.ledgerLines.inc({ product }, wijziging.bsns.size)
     return r
   })

@@ -55,7 +55,12 @@ export function renderSoortPagina(soort: SignaalSoort, regels: readonly Samenloo
   r.push('## Wat is dit?', '',
     `Een gemeente die bijstand geeft, krijgt van Knooppunt een signaal van de soort \`${soort}\` als een bronregistratie iets meldt dat samenvalt met die bijstand. `
     + 'Knooppunt kijkt alleen naar inwoners die de gemeente zelf heeft aangemeld (de samenloop-populatie), en alleen naar de periode waarin zij bijstand krijgen. '
-    + 'Over iemand die niet is aangemeld, maakt Knooppunt niets en ziet niemand iets.', '')
+    + 'Over iemand die niet is aangemeld, maakt Knooppunt niets en ziet niemand iets.', '',
+    'Een signaal ontstaat op twee momenten. Meestal als het bronfeit binnenkomt en de inwoner al is aangemeld. '
+    + 'Maar meldt de gemeente een inwoner later aan, of verruimt zij een periode (ook met de aanvraagperiode van drie maanden uit de vooraf-toets), '
+    + 'dan kijkt Knooppunt terug: de bronfeiten die het op dat moment al rechtmatig bewaart — recente polismaanden die het als bronkopie bewaart, '
+    + 'of feiten die het voor een andere aanmelding bewaart — worden met dezelfde regel beoordeeld, alsof ze na de aanmelding binnenkwamen. '
+    + 'Feiten waarvan de bewaartermijn voorbij is, leest Knooppunt daarvoor niet. Een signaal dat er al is, komt er niet nog eens.', '')
   r.push('## Waarom wil de gemeente dit weten?', '', ...waarom.flatMap((w) => [w, '']))
   r.push('## Welke gegevens en welke regel', '', ...eigen.flatMap(regelDeel))
   if (soort === 'vermogen') r.push(...vermogensgrenzen())

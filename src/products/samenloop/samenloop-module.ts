@@ -3,6 +3,7 @@ import { newSpanId, newTraceId } from '../../core/index.js'
 import { matchLevering, type MatchOpties, type MatchResultaat } from '../../platform/matching/index.js'
 import { PRODUCT, SAMENLOOP_REGELS, SOORTEN } from './regels/index.js'
 import { signalenRoutes } from './signalen-routes.js'
+import { abonneerTerugkijken } from './terugkijk-consument.js'
 
 /** Durable consumer name of the matching step (its position in the outbox survives restarts). */
 export const MATCHING_CONSUMER = 'samenloop-matching'
@@ -30,5 +31,6 @@ export const samenloopModule: RouteModule = {
       if (data.opgeslagen === 0) return
       await matchSamenloopLevering(ctx, data.bron, data.leveringId, { trace: { traceId: event.traceId ?? newTraceId(), spanId: newSpanId() } })
     })
+    abonneerTerugkijken(ctx)
   },
 }

@@ -7,6 +7,8 @@ export interface AanvraagIndicatie {
   readonly einddatum: Datum
   /** False when the same aanvraag (reference and peildatum) already had its indication: nothing was added. */
   readonly nieuw: boolean
+  /** The `populatie_regels` row id of the indication (for the look-back event; not part of the API answer). */
+  readonly id: number
 }
 
 /**
@@ -22,10 +24,10 @@ export async function legAanvraagIndicatieVast(tx: Executor, clock: Clock, a: {
     .where('oin', '=', a.oin).where('product', '=', a.product).where('bsn', '=', a.bsn).where('herkomst', '=', 'aanvraag')
     .where('referentie', '=', a.aanvraagReferentie).where('ingangsdatum', '=', van).where('vervangen', 'is', null)
     .executeTakeFirst()
-  if (bestaand) return { ingangsdatum: van, einddatum: tot, nieuw: false }
-  await tx.insertInto('populatie_regels').values({
+  if (bestaand) return { ingangsdatum: van, einddatum: tot, nieuw: false, id: Number(bestaand.id) }
+  const { id } = await tx.insertInto('populatie_regels').values({
     oin: a.oin, product: a.product, bsn: a.bsn, ingangsdatum: van, einddatum: tot, referentie: a.aanvraagReferentie,
     herkomst: 'aanvraag', vastgelegd: clock.now().toISOString(), vervangen: null,
-  }).execute()
-  return { ingangsdatum: van, einddatum: tot, nieuw: true }
+  }).returning('id').executeTakeFirstOrThrow()
+  return { ingangsdatum: van, einddatum: tot, nieuw: true, id: Number(id) }
 }

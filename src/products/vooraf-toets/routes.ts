@@ -3,6 +3,7 @@ import { createAuthenticator, principalOf, requireAuth } from '../../adapters/ht
 import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
 import { authErrors, problemSchema, security } from '../../adapters/http/routes/schemas.js'
 import { appendToOutbox } from '../../platform/events/index.js'
+import { INDICATIES_VASTGELEGD, type NieuweIndicaties } from '../../platform/matching/index.js'
 import { guardOutput } from '../../platform/register/index.js'
 import { kiesActueleFeiten, leesFeitenVanBsn } from './actuele-feiten.js'
 import { legAanvraagIndicatieVast } from './aanvraag-indicatie.js'
@@ -62,10 +63,15 @@ export const voorafToetsModule: RouteModule = {
       const antwoord = await ctx.database.db.transaction().execute(async (tx) => {
         const rows = await leesFeitenVanBsn(tx, invoer.bsn, entry.bronnen)
         const feiten = kiesActueleFeiten(rows, { bronnen: entry.bronnen, peildatum: invoer.peildatum, toegestaan: (bron, veld) => velden.has(`${bron}.${veld}`) })
-        const indicatie = await legAanvraagIndicatieVast(tx, ctx.clock, { oin, product: PRODUCT, ...invoer })
+        const { id, ...indicatie } = await legAanvraagIndicatieVast(tx, ctx.clock, { oin, product: PRODUCT, ...invoer })
         await ctx.ledger.record(tx, [{ trace: request.trace, activiteit: 'vooraf-toets', verwerkingsactiviteit: VERWERKING, product: PRODUCT, betrokkene: invoer.bsn, actorOin: oin }])
         if (indicatie.nieuw) {
-          await appendToOutbox(tx, ctx.clock, [{ type: 'knooppunt.populatie.gewijzigd.v1', data: { oin, product: PRODUCT, toegevoegd: 1, beeindigd: 0 }, traceId: request.trace.traceId }])
+          // The second event lets the look-back consumer match the facts the hub already holds for the new indication.
+          const terugkijken: NieuweIndicaties = { oin, product: PRODUCT, naId: id - 1, totId: id }
+          await appendToOutbox(tx, ctx.clock, [
+            { type: 'knooppunt.populatie.gewijzigd.v1', data: { oin, product: PRODUCT, toegevoegd: 1, beeindigd: 0 }, traceId: request.trace.traceId },
+            { type: INDICATIES_VASTGELEGD, data: terugkijken, traceId: request.trace.traceId },
+          ])
         }
         return { bsn: invoer.bsn, aanvraagReferentie: invoer.aanvraagReferentie, peildatum: invoer.peildatum, indicatie, feiten }
       })
