@@ -14,7 +14,7 @@ export const FORMATEN = {
   'rdw-voertuigen': ['bsn', 'kenteken', 'datumAanvang', 'datumEinde', 'dagwaardeCent'],
   'svb-uitkeringen': ['bsn', 'regeling', 'ingangsdatum', 'einddatum', 'brutoMaandbedragCent', 'leefsituatie'],
   'belastingdienst-vermogen': ['bsn', 'peildatum', 'banktegoedenCent', 'overigeBezittingenCent', 'schuldenCent',
-    'rendementsgrondslagCent'],
+    'rendementsgrondslagCent', 'leefvorm'],
   'belastingdienst-kot-doelgroep': ['bsn', 'periode', 'gemeentecode', 'doelgroep', 'kinderopvangtoeslagCent'],
   'duo-studiefinanciering': ['bsn', 'ingangsdatum', 'einddatum', 'onderwijssoort', 'basisbeursCent',
     'aanvullendeBeursCent', 'leningCent'],

@@ -52,8 +52,8 @@ const LEVERINGEN: Readonly<Record<string, readonly string[]>> = {
     ...MAANDEN.map((m) => `${CARLA};${m};IKV-C;123456789L01;Bakkerij De Korenschoof;loon;300000;60000;160`),
   ],
   'belastingdienst-vermogen': [
-    `${ANNA};2025-01-01;400000;0;0;400000`,
-    `${CARLA};2025-01-01;9000000;0;0;9000000`,
+    `${ANNA};2025-01-01;400000;0;0;400000;alleenstaande`,
+    `${CARLA};2025-01-01;9000000;0;0;9000000;gehuwd`,
   ],
   'rdw-voertuigen': [
     `${ANNA};AB-123-C;2020-01-01;;800000`,

@@ -3,7 +3,7 @@ import type { HubContext } from '../../adapters/http/hub-context.js'
 import { AppError, newId, type TraceContext } from '../../core/index.js'
 import { appendToOutbox } from '../events/index.js'
 import { bewaarFeiten, type GelezenFeit, type OpslagContext } from './feit-opslag.js'
-import type { BronFormaat, RegelProbleem } from './formats/index.js'
+import type { BronFormaat, Lezing, RegelProbleem } from './formats/index.js'
 import { leesRegels } from './regel-lezer.js'
 
 /** One rejected line in a delivery report. */
@@ -99,6 +99,7 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer) {
   let [aantalRegels, geaccepteerd, aantalAfgewezen, opgeslagen] = [0, 0, 0, 0]
   let batch: GelezenFeit[] = []
   let kopGezien = false
+  let lees = (velden: readonly string[]) => invoer.formaat.lees(velden)
   const wijs = (regel: number, code: string, reden: string) => { aantalAfgewezen++; if (afgewezen.length < MAX_AFWIJZINGEN) afgewezen.push({ regel, code, reden }) }
   const bewaar = async () => {
     const feiten = batch
@@ -107,10 +108,10 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer) {
   }
   for await (const regels of leesRegels(invoer.inhoud, { maxRegelBytes: MAX_REGEL_BYTES, perStuk: (s) => hash.update(s) })) {
     for (const r of regels) {
-      if (r.nr === 1) { controleerKop(invoer.formaat, r); kopGezien = true; continue }
+      if (r.nr === 1) { lees = controleerKop(invoer.formaat, r); kopGezien = true; continue }
       aantalRegels++
       if ('fout' in r) { wijs(r.nr, r.fout.code, r.fout.reden); continue }
-      const l = invoer.formaat.lees(r.tekst.split(';'))
+      const l = lees(r.tekst.split(';'))
       if (l.ok) { geaccepteerd++; batch.push({ regel: r.nr, feit: l.feit }) } else {
         const reden = samenvatting(l.problemen)
         if (r.afgebroken) wijs(r.nr, 'afgebroken', `de laatste regel is afgebroken (geen regeleinde) en ongeldig: ${reden}`)
@@ -126,9 +127,11 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer) {
   return { antwoord, sha256: hash.digest('hex'), opgeslagen }
 }
 
-function controleerKop(formaat: BronFormaat, r: { tekst: string } | { fout: unknown }): void {
+/** The header must be the format's (or an earlier version it still accepts); returns the line reader for it. */
+function controleerKop(formaat: BronFormaat, r: { tekst: string } | { fout: unknown }): (velden: readonly string[]) => Lezing {
   const verwacht = formaat.kolommen.join(';')
-  if ('tekst' in r && r.tekst === verwacht) return
+  const lezer = 'tekst' in r ? formaat.lezerVoorKop(r.tekst) : undefined
+  if (lezer) return lezer
   throw new AppError('invalid', 'levering.kop-ongeldig', `de kopregel moet precies '${verwacht}' zijn`,
     [{ name: 'regel 1', code: 'kop-ongeldig', reason: `verwacht '${verwacht}'` }])
 }

@@ -35,7 +35,7 @@ function regelDeel(r: SamenloopRegel): string[] {
 }
 
 function vermogensgrenzen(): string[] {
-  const r = ['## Bedragen en bronnen', '', 'De vermogensgrens komt uit de parameters van de bijstandsnormen (art. 34 lid 3 Participatiewet). Het signaal gebruikt het bedrag dat gold op de peildatum.', '']
+  const r = ['## Bedragen en bronnen', '', 'De vermogensgrens komt uit de parameters van de bijstandsnormen (art. 34 lid 3 Participatiewet). Het signaal gebruikt het bedrag dat gold op de peildatum, voor de leefvorm die de Belastingdienst in de opgave noemt (kolom `leefvorm` van [belastingdienst-vermogen](../../formats/belastingdienst-vermogen.md), sinds versie 2 van dat formaat). Een alleenstaande ouder en gehuwden hebben dezelfde grens.', '']
   for (const naam of ['vermogensgrens.alleenstaande', 'vermogensgrens.alleenstaande-ouder-of-gehuwden']) {
     const p = bijstandsnormParameters.parameters.get(naam)
     if (!p) continue

@@ -165,5 +165,15 @@ export function vermogenRegels(rng: Rng, ctx: Context, p: Persoon): string[] {
   const overig = !p.bijstand && rng.chance(0.22) ? Math.round(rng.logNormal(3_000_000, 1.2)) : 0
   const schuld = rng.chance(0.12) ? Math.round(rng.logNormal(800_000, 1)) : 0
   const grondslag = Math.max(0, bank + overig - schuld)
-  return [`${p.bsn};${peil}-01-01;${bank};${overig};${schuld};${grondslag}`]
+  return [`${p.bsn};${peil}-01-01;${bank};${overig};${schuld};${grondslag};${leefvorm(p)}`]
+}
+
+/**
+ * The household type the Belastingdienst knows (fiscal partner; a child under 18 for the kindgebonden budget), from
+ * the household itself, so it draws nothing from the random stream and the other columns stay as they were.
+ */
+export function leefvorm(p: Persoon): 'alleenstaande' | 'alleenstaande-ouder' | 'gehuwd' {
+  if (p.rol === 'kind') return 'alleenstaande'
+  if (p.huishouden.leden.some((x) => x !== p && x.rol !== 'kind')) return 'gehuwd'
+  return p.huishouden.leden.some((x) => x.rol === 'kind' && x.leeftijd < 18) ? 'alleenstaande-ouder' : 'alleenstaande'
 }

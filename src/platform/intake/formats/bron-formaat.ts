@@ -31,6 +31,11 @@ export interface BronFormaat {
   readonly kolommen: readonly string[]
   /** Reads one line (fields in column order, or an object by column name for the event path). Lists every problem. */
   lees(velden: readonly string[] | Readonly<Record<string, unknown>>): Lezing
+  /**
+   * The line reader for a header line: the current header, or an earlier version the format still accepts (its
+   * missing columns read as empty); undefined for any other header.
+   */
+  lezerVoorKop(kop: string): ((velden: readonly string[]) => Lezing) | undefined
 }
 
 /** The format-specific part: column kinds, the key, the validity period and checks across columns. */
@@ -41,6 +46,11 @@ export interface FormaatDefinitie<K extends string> {
   readonly geldig: (g: Readonly<Record<K, Waarde>>) => { van: Datum; tot: Datum | null }
   /** Checks that involve more than one column (e.g. the end before the start). */
   readonly controle?: (g: Readonly<Record<K, Waarde>>) => RegelProbleem[]
+  /**
+   * Earlier versions of the header that deliveries may still use, so adding a column does not break a source that
+   * has not changed yet. Each lists a subset of `kolommen`; the columns it lacks must allow empty values.
+   */
+  readonly eerdereKoppen?: ReadonlyArray<readonly NoInfer<K>[]>
 }
 
 const MAX_CENT = 100_000_000_00
@@ -53,9 +63,19 @@ const MAX_TEKST = 500
 export function bronFormaat<K extends string>(def: FormaatDefinitie<K>): BronFormaat {
   const namen = Object.keys(def.kolommen) as K[]
   const soorten = namen.map((k) => def.kolommen[k])
-  return {
+  const formaat: BronFormaat = {
     naam: def.naam,
     kolommen: namen,
+    lezerVoorKop(kop) {
+      if (kop === namen.join(';')) return (velden) => formaat.lees(velden)
+      const eerder = (def.eerdereKoppen ?? []).find((k) => k.join(';') === kop)
+      if (!eerder) return undefined
+      // Position of each current column in the older line, -1 when that version lacks it (read as empty).
+      const plek = namen.map((k) => eerder.indexOf(k))
+      return (velden) => velden.length !== eerder.length
+        ? { ok: false, problemen: [{ code: 'kolommen', reden: `${velden.length} kolommen, verwacht ${eerder.length}` }] }
+        : formaat.lees(plek.map((i) => (i < 0 ? '' : velden[i]!)))
+    },
     lees(velden) {
       const rauw = Array.isArray(velden) ? velden as readonly string[] : namen.map((k) => tekstVan((velden as Record<string, unknown>)[k]))
       if (rauw.length !== namen.length) return { ok: false, problemen: [{ code: 'kolommen', reden: `${rauw.length} kolommen, verwacht ${namen.length}` }] }
@@ -75,6 +95,7 @@ export function bronFormaat<K extends string>(def: FormaatDefinitie<K>): BronFor
       return { ok: true, feit: { bsn: bsn as Bsn, sleutel: def.sleutel(g), geldigVan: van, geldigTot: tot, gegevens } }
     },
   }
+  return formaat
 }
 
 /** The event path sends JSON: numbers stay numbers for the cent check, null and missing become empty. */

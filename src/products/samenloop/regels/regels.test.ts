@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { completeBsn, type Bsn, type Datum } from '../../../core/index.js'
 import { matchFeiten, type Feit, type Indicatie } from '../../../platform/matching/index.js'
 import { loadRegister } from '../../../platform/register/index.js'
+import { bijstandsnormParameters } from '../../bijstandsnormen/index.js'
 import { SAMENLOOP_REGELS, SOORTEN } from './index.js'
 
 const BSN = completeBsn('11122233')!
@@ -58,19 +59,59 @@ test('uitkering: polis non-loon and SVB', () => {
   assert.equal(match(svb, indicatie('2023-01-01', '2024-05-31')).length, 0)
 })
 
-test('vermogen: above the alleenstaande grens on the peildatum, with the parameter and its source', () => {
-  const v = (rendementsgrondslagCent: number, peildatum = '2025-01-01') => feit('belastingdienst-vermogen', {
+test('vermogen: the grens of the household type on the peildatum, with the parameter and its source', () => {
+  const v = (rendementsgrondslagCent: number, leefvorm?: string, peildatum = '2025-01-01') => feit('belastingdienst-vermogen', {
     peildatum, banktegoedenCent: rendementsgrondslagCent, overigeBezittingenCent: 0, schuldenCent: 0, rendementsgrondslagCent,
+    ...(leefvorm === undefined ? {} : { leefvorm }),
   })
-  const [s] = match(v(800_000), indicatie('2024-06-01'))
+  const [s] = match(v(800_000, 'alleenstaande'), indicatie('2024-06-01'))
   assert.equal(s!.soort, 'vermogen')
+  assert.deepEqual(s!.regel, { id: 'samenloop.vermogen', versie: '2.0.0' })
+  assert.equal(s!.gegevens.leefvorm, 'alleenstaande')
   assert.equal(s!.gegevens.vermogensgrensCent, 777000)
-  assert.equal(s!.gegevens.vermogensgrensGezinCent, 1554000)
+  assert.equal('vermogensgrensGezinCent' in s!.gegevens, false)
   assert.match(String(s!.gegevens.vermogensgrensBron), /art\. 34 lid 3/)
   assert.match(s!.uitleg, /€ 7\.770,00/)
-  assert.equal(match(v(777_000), indicatie('2024-06-01')).length, 0, 'at the limit is not above it')
-  assert.equal(match(v(800_000), indicatie('2025-02-01')).length, 0, 'peildatum outside the indication')
-  assert.equal(match(v(9_000_000, '2019-01-01'), indicatie('2018-01-01')).length, 0, 'no published limit: no guess')
+  assert.match(s!.uitleg, /leefvorm: een alleenstaande\./)
+  assert.equal(match(v(800_000, 'gehuwd'), indicatie('2024-06-01')).length, 0, 'below the gehuwden grens')
+  const [g] = match(v(1_600_000, 'gehuwd'), indicatie('2024-06-01'))
+  assert.equal(g!.gegevens.vermogensgrensCent, 1554000)
+  assert.match(g!.uitleg, /gehuwden samen op die datum, € 15\.540,00/)
+  assert.equal(match(v(800_000, 'alleenstaande'), indicatie('2025-02-01')).length, 0, 'peildatum outside the indication')
+  assert.equal(match(v(9_000_000, 'alleenstaande', '2019-01-01'), indicatie('2018-01-01')).length, 0, 'no published limit: no guess')
+})
+
+test('vermogen: a version-1 fact without leefvorm uses the lowest grens and says so', () => {
+  const oud = feit('belastingdienst-vermogen', { peildatum: '2025-01-01', banktegoedenCent: 800_000, overigeBezittingenCent: 0, schuldenCent: 0, rendementsgrondslagCent: 800_000 })
+  const [s] = match(oud, indicatie('2024-06-01'))
+  assert.equal(s!.gegevens.leefvorm, null)
+  assert.equal(s!.gegevens.vermogensgrensCent, 777000)
+  assert.match(s!.uitleg, /noemt geen leefvorm/)
+  assert.match(s!.uitleg, /€ 15\.540,00/)
+  const leeg = feit('belastingdienst-vermogen', { ...oud.gegevens, leefvorm: null })
+  assert.equal(match(leeg, indicatie('2024-06-01'))[0]!.inhoudHash, s!.inhoudHash, 'an empty leefvorm is the same fact as a missing one')
+})
+
+test('vermogen: alleenstaande and gehuwd at the boundary, on 1 January of every year with a published grens', () => {
+  const grenzen = (naam: string) => new Map(bijstandsnormParameters.parameters.get(naam)!.waarden.map((w) => [w.van.slice(0, 4), Number(w.waarde)]))
+  const alleen = grenzen('vermogensgrens.alleenstaande')
+  const gezin = grenzen('vermogensgrens.alleenstaande-ouder-of-gehuwden')
+  assert.deepEqual([...alleen.keys()], ['2022', '2023', '2024', '2025', '2026'])
+  assert.equal(alleen.get('2026'), 800000, 'a known published amount, read from the parameter file')
+  const v = (jaar: string, bedrag: number, leefvorm: string) => match(feit('belastingdienst-vermogen', {
+    peildatum: `${jaar}-01-01`, banktegoedenCent: bedrag, overigeBezittingenCent: 0, schuldenCent: 0, rendementsgrondslagCent: bedrag, leefvorm,
+  }), indicatie('2020-01-01'))
+  for (const [jaar, a] of alleen) {
+    const g = gezin.get(jaar)!
+    assert.ok(g > a, jaar)
+    assert.equal(v(jaar, a, 'alleenstaande').length, 0, `${jaar}: alleenstaande exactly at the grens`)
+    assert.equal(v(jaar, a + 1, 'alleenstaande')[0]?.gegevens.vermogensgrensCent, a, `${jaar}: alleenstaande one cent above`)
+    assert.equal(v(jaar, a + 1, 'gehuwd').length, 0, `${jaar}: the same amount is below the gehuwden grens`)
+    assert.equal(v(jaar, g, 'gehuwd').length, 0, `${jaar}: gehuwd exactly at the grens`)
+    assert.equal(v(jaar, g + 1, 'gehuwd')[0]?.gegevens.vermogensgrensCent, g, `${jaar}: gehuwd one cent above`)
+    assert.equal(v(jaar, g + 1, 'alleenstaande-ouder')[0]?.gegevens.vermogensgrensCent, g, `${jaar}: alleenstaande ouder as gehuwden`)
+    assert.equal(v(jaar, g, 'alleenstaande-ouder').length, 0, `${jaar}: alleenstaande ouder exactly at the grens`)
+  }
 })
 
 test('voertuig: registration start inside the indication; one signal per kenteken and start whatever the end', () => {
