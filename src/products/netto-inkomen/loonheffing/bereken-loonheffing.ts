@@ -112,7 +112,7 @@ export function berekenLoonheffing(invoer: LoonheffingInvoer, opties: Loonheffin
     const deel = max0(minBig(jaarloon, s.tot ?? jaarloon) - s.van)
     const euro = naarEuroOmlaag(maal(deel, factorUitBasispunten(s.bp)))
     heffing += euro
-    spoor.stap({
+    if (spoor.actief) spoor.stap({
       id: s.id, wat: `${s.wat}: ${bpProcent(s.bp)} over het deel van het jaarloon in deze schijf`,
       grondslag: `art. ${leeftijdsgroep === 'aow-geboren-voor-1946' ? '2.10a' : '2.10'} Wet IB 2001; art. 8 lid 3 en art. 10 Wfsv; ${RV}`,
       formule: `${bpProcent(s.bp)} × deel jaarloon in schijf`, invoer: { deelJaarloonCent: Number(deel) }, parameters: s.params,
@@ -161,7 +161,8 @@ export function berekenLoonheffing(invoer: LoonheffingInvoer, opties: Loonheffin
   }
 }
 
-const bpProcent = (bp: number) => `${(bp / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })} %`
+const PROCENT = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+const bpProcent = (bp: number) => `${PROCENT.format(bp / 100)} %`
 
 interface Kortingen { ahk: bigint; ak: bigint; ouderen: bigint; alleenstaandeOuderen: bigint }
 
@@ -196,7 +197,7 @@ function kortingen(
   const d = afgeleid(aow, BigInt(gecombineerdBp - aowBp), BigInt(gecombineerdBp))
   const euroOmhoog = (e: bigint) => naarEuroOmhoog(maxBig(e, 0n))
   const stapKorting = (id: string, wat: string, grondslag: string, formule: string, params: GebruikteParameter[], euro: bigint) => {
-    if (!toepassen) return
+    if (!toepassen || !spoor.actief) return
     spoor.stap({
       id, wat, grondslag, formule, invoer: { jaarloonCent: Number(jaarloon) }, parameters: params,
       afronding: { wijze: 'naar-boven', toelichting: 'op hele euro’s (zoals de gepubliceerde tabelwaarden laten zien)' }, bedragCent: Number(euro * 100n),
@@ -211,7 +212,7 @@ function kortingen(
   const ahkPct = op<string>('ahk.afbouwpercentage')
   const ahkF = d.factor(factorUitTekst(ahkPct.waarde))
   const ahk = euroOmhoog(d.bedrag(BigInt(ahkMax.waarde)) * TEL_NOEMER - maal(max0(jaarloon - BigInt(ahkGrens.waarde)), ahkF))
-  stapKorting('algemene-heffingskorting', `Algemene heffingskorting: maximum, verminderd met ${factorAlsProcent(ahkF)} van het jaarloon boven de afbouwgrens`,
+  if (spoor.actief) stapKorting('algemene-heffingskorting', `Algemene heffingskorting: maximum, verminderd met ${factorAlsProcent(ahkF)} van het jaarloon boven de afbouwgrens`,
     `art. 8.10 lid 2 Wet IB 2001${aowGrondslag}`, `max(0, maximum − afbouwpercentage × (jaarloon − afbouwgrens))${aowFormule}`, [g(ahkMax), g(ahkGrens), g(ahkPct)], ahk)
 
   // Arbeidskorting, art. 8.11 lid 2 onder a–d.

@@ -43,7 +43,7 @@ export const minBig = (a: bigint, b: bigint) => (a < b ? a : b)
 export { max0 }
 
 /** A factor shown as a Dutch percentage with three decimals, e.g. `6,630 %`. */
+const PROCENT3 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 3 })
 export function factorAlsProcent(f: Factor): string {
-  const milli = Number(f.teller) / 1000 // hundred-thousandths → percent with three decimals
-  return `${milli.toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 3 })} %`
+  return `${PROCENT3.format(Number(f.teller) / 1000)} %` // hundred-thousandths → percent with three decimals
 }
