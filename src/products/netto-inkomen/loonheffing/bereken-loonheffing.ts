@@ -57,7 +57,7 @@ const RV = 'rekenvoorschrift witte maandtabel (afgeleid uit en getoetst aan de g
  * Below the AOW age the method reproduces the Belastingdienst's published white monthly tables 2022–2026 (the case
  * file holds the rows it is tested against). For the AOW columns the heffingskortingen are split by art. 8.3–8.7 Wet IB
  * 2001; the result is marked `benadering` because the rekenvoorschrift's own rounding of those split amounts was not
- * available and a few rows differ by a cent or two per month.
+ * available: 36 of the 50 tested AOW rows are exact, the others differ by 8 or 9 cents a month.
  */
 export function berekenLoonheffing(invoer: LoonheffingInvoer, opties: LoonheffingOpties = {}): LoonheffingUitkomst {
   const reg = opties.parameters ?? loonheffingParameters
@@ -169,16 +169,19 @@ interface Kortingen { ahk: bigint; ak: bigint; ouderen: bigint; alleenstaandeOud
 /**
  * From the AOW age the AOW part of the algemene heffingskorting and the arbeidskorting falls away (art. 8.3–8.6 Wet IB
  * 2001 split each korting over belasting and premies in proportion to the schijf-1 percentages; art. 12 Wfsv grants
- * the AOW part only to whom pays AOW premium). The amounts and percentages of art. 8.10/8.11 are scaled by
- * (gecombineerd − AOW) / gecombineerd; amounts are rounded up to whole euros and percentages to three decimals. This
- * rounding is Knooppunt's reconstruction (the rekenvoorschrift's own AOW parameters were not available): it reproduces
- * most, not all, published AOW table rows — hence `nauwkeurigheid: 'benadering'`.
+ * the AOW part only to whom pays AOW premium). The percentages of art. 8.10/8.11 are scaled by
+ * (gecombineerd − AOW) / gecombineerd and rounded to three decimals; the algemene heffingskorting maximum is scaled and
+ * rounded up to whole euros; the arbeidskorting maxima follow the scaled line (first maximum rounded, the next two
+ * rounded up at each knik). This is Knooppunt's reconstruction (the rekenvoorschrift's own AOW parameters were not
+ * available): it reproduces most, not all, published AOW table rows — hence `nauwkeurigheid: 'benadering'`.
  */
 function afgeleid(aow: boolean, teller: bigint, noemer: bigint) {
   const ceilDiv = (x: bigint, d: bigint) => (x + d - 1n) / d
   return {
     bedrag: (centen: bigint): bigint => (aow ? ceilDiv(centen * teller, noemer * 100n) * 100n : centen),
     factor: (fa: Factor): Factor => (aow ? { teller: (fa.teller * teller * 2n + noemer) / (2n * noemer) } : fa),
+    /** Exact share (units of 1/100000 cent, truncated) without rounding. */
+    deel: (eenheden: bigint): bigint => (aow ? (eenheden * teller) / noemer : eenheden),
   }
 }
 
@@ -222,13 +225,24 @@ function kortingen(
   const f = (n: N): Factor => d.factor(factorUitTekst(String(w[n].waarde)))
   const c = (n: N): bigint => d.bedrag(BigInt(w[n].waarde)) * TEL_NOEMER
   const boven = (n: N) => max0(jaarloon - BigInt(w[n].waarde))
-  const a = minBig(maal(jaarloon, f('ak.percentage-a')), c('ak.maximum-a'))
-  const ab = minBig(a + maal(boven('ak.grens-b'), f('ak.percentage-b')), c('ak.maximum-b'))
-  const abc = minBig(ab + maal(boven('ak.grens-c'), f('ak.percentage-c')), c('ak.maximum'))
+  // From the AOW age the three maxima follow the scaled percentages along the line (each knik rounded to whole euros):
+  // this reproduces the published AOW columns better than scaling each maximum on its own (see `afgeleid`).
+  let A1 = c('ak.maximum-a'), A2 = c('ak.maximum-b'), A3 = c('ak.maximum')
+  if (aow) {
+    const euroRond = (u: bigint) => ((u * 2n + TEL_NOEMER * 100n) / (TEL_NOEMER * 200n)) * 100n * TEL_NOEMER
+    const euroOp = (u: bigint) => naarEuroOmhoog(u) * 100n * TEL_NOEMER
+    const span = (van: N, tot: N) => BigInt(w[tot].waarde) - BigInt(w[van].waarde)
+    A1 = euroRond(d.deel(BigInt(w['ak.maximum-a'].waarde) * TEL_NOEMER))
+    A2 = euroOp(A1 + maal(span('ak.grens-b', 'ak.grens-c'), f('ak.percentage-b')))
+    A3 = euroOp(A2 + maal(span('ak.grens-c', 'ak.afbouwgrens'), f('ak.percentage-c')))
+  }
+  const a = minBig(maal(jaarloon, f('ak.percentage-a')), A1)
+  const ab = minBig(a + maal(boven('ak.grens-b'), f('ak.percentage-b')), A2)
+  const abc = minBig(ab + maal(boven('ak.grens-c'), f('ak.percentage-c')), A3)
   const ak = euroOmhoog(abc - maal(boven('ak.afbouwgrens'), f('ak.afbouwpercentage')))
   stapKorting('arbeidskorting', 'Arbeidskorting: opbouw in drie delen tot het maximum, daarna afbouw boven de afbouwgrens',
     `art. 8.11 lid 2 onder a–d Wet IB 2001${aowGrondslag}`,
-    `max(0, min(min(min(a × loon, max a) + b × (loon − grens b), max a+b) + c × (loon − grens c), maximum) − d × (loon − afbouwgrens))${aowFormule}`,
+    `max(0, min(min(min(a × loon, max a) + b × (loon − grens b), max a+b) + c × (loon − grens c), maximum) − d × (loon − afbouwgrens))${aow ? `; percentages × ${gecombineerdBp - aowBp}/${gecombineerdBp} (op drie decimalen); max a idem (op euro’s), max a+b = max a + b × (grens c − grens b) en maximum = max a+b + c × (afbouwgrens − grens c), elk naar boven op euro’s` : ''}`,
     names.map(n => g(w[n])), ak)
 
   let ouderen = 0n
