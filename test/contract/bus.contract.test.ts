@@ -259,6 +259,65 @@ for (const fx of fixtures) {
       assert.equal(left.length, 0, 'every outbox row is marked as passed on')
     })
 
+    test('a batch consumer takes the pending events in turns of at most maxBatch, each once, in commit order', async () => {
+      await using world = await fx.open()
+      const bus = world.bus()
+      const turns: HubEvent[][] = []
+      bus.subscribeBatch('partij', [DIAG], async (events) => { turns.push([...events]) }, { maxBatch: 7 })
+      const single = recorder(bus, 'enkel', [DIAG])
+      // Committed before start: all pending at once, so turns must be batches.
+      await commit(world.db, ...range(0, 30).map((n) => ({ n })), { n: 99, type: ORG })
+      await bus.start()
+      await waitFor('all 30 in turns', () => turns.flat().length >= 30 && single.length >= 30)
+      await new Promise((r) => setTimeout(r, 100))
+      const all = turns.flat()
+      assert.deepEqual(numbers(all), range(0, 30))
+      assert.ok(turns.every((t) => t.length >= 1 && t.length <= 7), `turn sizes ${turns.map((t) => t.length)}`)
+      assert.ok(turns.some((t) => t.length > 1), `pending events came in batches, not one by one: ${turns.map((t) => t.length)}`)
+      assert.ok(turns.length < 30)
+      assert.deepEqual(numbers(single), range(0, 30))
+
+      // Later events, one commit each while the consumer is idle, still arrive (a batch does not wait to fill).
+      await commit(world.db, { n: 30 })
+      bus.notify()
+      await waitFor('the event committed while idle', () => turns.flat().length === 31)
+      assert.deepEqual(numbers(turns.at(-1)!), [30])
+    })
+
+    test('a failure inside a batch: the unacknowledged events come back, the good ones beside the bad one get through', async () => {
+      await using world = await fx.open()
+      const bus = world.bus()
+      let broken = true
+      const attempts = new Map<number, number>()
+      const succeeded = new Map<number, number>()
+      const turnSizes: number[] = []
+      bus.subscribeBatch('breekbaar', '*', async (events) => {
+        turnSizes.push(events.length)
+        for (const e of events) { const n = (e.data as { n: number }).n; attempts.set(n, (attempts.get(n) ?? 0) + 1) }
+        if (broken && events.some((e) => (e.data as { n: number }).n === 2)) throw new Error('tijdelijk stuk')
+        for (const e of events) { const n = (e.data as { n: number }).n; succeeded.set(n, (succeeded.get(n) ?? 0) + 1) }
+      }, { maxBatch: 10 })
+      await commit(world.db, ...range(0, 5).map((n) => ({ n })))
+      await bus.start()
+      await waitFor('the failed turn to come back, and the good events before the bad one to get through', () =>
+        (attempts.get(2) ?? 0) >= 3 && succeeded.has(0) && succeeded.has(1))
+      assert.ok(turnSizes[0]! > 1, 'the first turn was a batch')
+      assert.ok(!succeeded.has(2))
+      broken = false
+      await waitFor('every event handled', () => succeeded.size === 5)
+      await new Promise((r) => setTimeout(r, 100))
+      for (const n of range(0, 5)) assert.ok((attempts.get(n) ?? 0) >= 2, `event ${n} of the failed turn came back`)
+      assert.deepEqual([...succeeded.keys()].sort(), range(0, 5))
+      assert.ok([...succeeded.values()].every((x) => x === 1), 'an acknowledged event is not handed again')
+    })
+
+    test('maxBatch is checked when subscribing', async () => {
+      await using world = await fx.open()
+      const bus = world.bus()
+      assert.throws(() => bus.subscribeBatch('nul', '*', async () => {}, { maxBatch: 0 }), { code: 'events.batch-ongeldig' })
+      assert.throws(() => bus.subscribeBatch('half', '*', async () => {}, { maxBatch: 1.5 }), { code: 'events.batch-ongeldig' })
+    })
+
     test('ping() answers while started', async () => {
       await using world = await fx.open()
       const bus = world.bus()

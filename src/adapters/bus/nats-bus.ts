@@ -3,7 +3,7 @@ import {
   type ConsumerConfig, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg, type NatsConnection, type NatsError,
 } from 'nats'
 import { AppError, type Clock } from '../../core/index.js'
-import { assertConsumerName, toHubEvent, type Bus, type BusLog, type EventHandler, type HubEvent } from '../../platform/events/index.js'
+import { assertConsumerName, batchLimit, toHubEvent, type BatchHandler, type Bus, type BusLog, type HubEvent } from '../../platform/events/index.js'
 import type { Db } from '../../platform/tables.js'
 
 export interface NatsBusDeps {
@@ -35,7 +35,8 @@ export interface NatsBusDeps {
 interface Subscription {
   readonly name: string
   readonly types: ReadonlySet<string> | '*'
-  readonly handler: EventHandler
+  readonly handler: BatchHandler
+  readonly maxBatch: number
   messages?: ConsumerMessages
   loop?: Promise<void>
 }
@@ -138,57 +139,116 @@ export function createNatsBus(deps: NatsBusDeps): Bus {
     }
   }
 
-  async function handle(sub: Subscription, m: JsMsg): Promise<void> {
+  /** The event of a message, or undefined when the message is not for this consumer (acknowledged or ended here). */
+  function eventOf(sub: Subscription, m: JsMsg): HubEvent | undefined {
     let event: HubEvent
     try {
       event = JSON.parse(m.string()) as HubEvent
     } catch (err) {
       log?.error({ err, consumer: sub.name, streamSeq: m.seq }, 'bus: onleesbaar bericht, beëindigd')
       m.term()
-      return
+      return undefined
     }
-    if (sub.types !== '*' && !sub.types.has(event.type)) { m.ack(); return }
-    // Tells JetStream a slow handler is still busy, so the message is not handed to another instance meanwhile.
-    const keepAlive = setInterval(() => m.working(), Math.max(500, ackWaitMs / 2))
+    if (sub.types !== '*' && !sub.types.has(event.type)) { m.ack(); return undefined }
+    return event
+  }
+
+  /** One turn: the handler takes the batch; all acknowledged on success, all back (with backoff) on an error. */
+  async function handle(sub: Subscription, batch: ReadonlyArray<{ m: JsMsg; event: HubEvent }>): Promise<void> {
+    // Tells JetStream a slow handler is still busy, so the messages are not handed to another instance meanwhile.
+    const keepAlive = setInterval(() => { for (const { m } of batch) m.working() }, Math.max(500, ackWaitMs / 2))
     try {
-      await sub.handler(event)
-      m.ack()
+      await sub.handler(batch.map((b) => b.event))
+      for (const { m } of batch) m.ack()
     } catch (err) {
-      const attempt = m.info.redeliveryCount
-      const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (attempt - 1))
-      log?.warn({ err, consumer: sub.name, seq: event.seq, attempt, retryInMs: delay }, 'bus: handler mislukt, opnieuw na backoff')
-      m.nak(delay)
+      for (const { m, event } of batch) {
+        const attempt = m.info.redeliveryCount
+        const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (attempt - 1))
+        if (event === batch[0]!.event) log?.warn({ err, consumer: sub.name, seq: event.seq, events: batch.length, attempt, retryInMs: delay }, 'bus: handler mislukt, opnieuw na backoff')
+        m.nak(delay)
+      }
     } finally {
       clearInterval(keepAlive)
     }
   }
 
-  /** Pulls for one consumer until stopped; reconnects the pull after errors (e.g. missed heartbeats). */
+  /**
+   * The next turn from the queue: up to `maxBatch` first deliveries, or one redelivered message on its own (it came
+   * back after a failed turn: alone, a bad event cannot take the good ones of its old batch down with it again).
+   */
+  function nextTurn(sub: Subscription, queue: Array<{ m: JsMsg; event: HubEvent }>) {
+    if (queue[0]!.m.redelivered) return queue.splice(0, 1)
+    let n = 1
+    while (n < queue.length && n < sub.maxBatch && !queue[n]!.m.redelivered) n++
+    return queue.splice(0, n)
+  }
+
+  /**
+   * Pulls for one consumer until stopped; reconnects the pull after errors (e.g. missed heartbeats). Messages go into
+   * a small queue that a worker empties a turn at a time, so everything that arrived while a turn ran is the next
+   * batch; the pull waits while the queue holds a full batch (backpressure, and work left for other instances).
+   */
   async function consumeLoop(c: Connected, sub: Subscription): Promise<void> {
     while (running) {
+      const queue: Array<{ m: JsMsg; event: HubEvent }> = []
+      let arrived: (() => void) | undefined
+      let space: (() => void) | undefined
+      let pulling = true
+      const worker = (async () => {
+        for (;;) {
+          if (queue.length === 0) {
+            if (!pulling) return
+            await new Promise<void>((r) => { arrived = r })
+            // Woken by the first message of a pull: let the rest of that network read be queued too, so it is one turn.
+            await new Promise((r) => setImmediate(r))
+            continue
+          }
+          // Messages already queued when stop() came go back at once instead of after ack_wait.
+          if (!running) { for (const { m } of queue.splice(0)) m.nak(); space?.(); continue }
+          const turn = nextTurn(sub, queue)
+          space?.()
+          await handle(sub, turn)
+        }
+      })()
       try {
         const consumer = await c.js.consumers.get(stream, sub.name)
         sub.messages = await consumer.consume({ max_messages: 256 })
         if (!running) sub.messages.stop() // stop() came while this pull was being set up
         for await (const m of sub.messages) {
-          // Messages already buffered when stop() came go back at once instead of after ack_wait.
-          if (!running) m.nak()
-          else await handle(sub, m)
+          if (!running) { m.nak(); continue }
+          const event = eventOf(sub, m)
+          if (!event) continue
+          queue.push({ m, event })
+          arrived?.()
+          if (queue.length >= sub.maxBatch) await new Promise<void>((r) => { space = r })
+          space = undefined
         }
       } catch (err) {
-        if (!running) return
-        log?.warn({ err, consumer: sub.name }, 'bus: pull consumer onderbroken, opnieuw over 1 s')
-        await new Promise((r) => setTimeout(r, 1000))
+        if (running) {
+          log?.warn({ err, consumer: sub.name }, 'bus: pull consumer onderbroken, opnieuw over 1 s')
+          await new Promise((r) => setTimeout(r, 1000))
+        }
+      } finally {
+        pulling = false
+        arrived?.()
+        await worker
       }
     }
   }
 
+  function add(name: string, types: readonly string[] | '*', handler: BatchHandler, maxBatch: number): void {
+    assertConsumerName(name)
+    if (running) throw new AppError('internal', 'events.bus-al-gestart', `subscribe na start: ${name}`)
+    if (subscriptions.has(name)) throw new AppError('internal', 'events.consument-dubbel', `consument bestaat al: ${name}`)
+    subscriptions.set(name, { name, types: types === '*' ? '*' : new Set(types), handler, maxBatch })
+  }
+
   return {
     subscribe(name, types, handler) {
-      assertConsumerName(name)
-      if (running) throw new AppError('internal', 'events.bus-al-gestart', `subscribe na start: ${name}`)
-      if (subscriptions.has(name)) throw new AppError('internal', 'events.consument-dubbel', `consument bestaat al: ${name}`)
-      subscriptions.set(name, { name, types: types === '*' ? '*' : new Set(types), handler })
+      add(name, types, async (events) => { for (const e of events) await handler(e) }, 1)
+    },
+    subscribeBatch(name, types, handler, options = {}) {
+      add(name, types, handler, batchLimit(options.maxBatch))
     },
     notify() { relay() },
     async start() {

@@ -21,12 +21,31 @@ export interface NewEvent<T = unknown> {
 export type EventHandler = (event: HubEvent) => Promise<void>
 
 /**
+ * Handles up to `maxBatch` events of one consumer in one turn (oldest first), e.g. in one transaction. Resolving
+ * acknowledges them all; throwing acknowledges none: each comes back, and the bus then hands the events of the failed
+ * turn one at a time, so one bad event does not hold back the good ones beside it (those are acknowledged singly).
+ * Like every handler it must be idempotent (at least once).
+ */
+export type BatchHandler = (events: readonly HubEvent[]) => Promise<void>
+
+export interface BatchOptions {
+  /** Most events per turn. Default 100. */
+  readonly maxBatch?: number
+}
+
+/**
  * The bus port. The outbox table is the truth; a bus only moves committed events to consumers.
  * Delivery is at least once, in outbox order per consumer; a handler that throws gets the event again later.
  */
 export interface Bus {
   /** Registers a durable consumer by name for the given event types ('*' = all). Call before `start`. */
   subscribe(consumer: string, types: readonly string[] | '*', handler: EventHandler): void
+  /**
+   * Like `subscribe`, but the handler takes every pending event (up to `maxBatch`) in one turn: under load a
+   * consumer pays its per-turn cost (transaction, ledger append, queries) once per batch instead of once per event.
+   * When idle a batch is simply one event, so latency does not wait for a batch to fill.
+   */
+  subscribeBatch(consumer: string, types: readonly string[] | '*', handler: BatchHandler, options?: BatchOptions): void
   /** A hint that new outbox rows were committed: dispatch soon instead of waiting for the next poll. */
   notify(): void
   start(): Promise<void>

@@ -2,7 +2,7 @@ import { PostgresAdapter, sql } from 'kysely'
 import { AppError } from '../../core/index.js'
 import type { Clock } from '../../core/index.js'
 import type { Db } from '../tables.js'
-import type { Bus, EventHandler, HubEvent } from './event.js'
+import type { BatchHandler, Bus, HubEvent } from './event.js'
 import { toHubEvent } from './outbox.js'
 
 /** The subset of a pino logger the bus uses. */
@@ -34,15 +34,25 @@ export function assertConsumerName(name: string): void {
 
 interface Consumer {
   readonly name: string
-  readonly types: readonly string[] | '*'
-  readonly handler: EventHandler
-  /** Last seq handled (or skipped as not matching); mirrors `bus_posities`. */
+  readonly types: ReadonlySet<string> | '*'
+  readonly handler: BatchHandler
+  readonly maxBatch: number
+  /** Last seq handled (or skipped as not matching); `bus_posities` holds `savedPos`. */
   pos: number
   savedPos: number
+  /** The position write in progress: one at a time per consumer, so an older value never lands after a newer one. */
+  saving: Promise<void>
   failures: number
+  /** After a failed turn, events up to this seq are handed one at a time (the good ones beside a bad one go on). */
+  singlyUntil: number
   retryTimer: NodeJS.Timeout | undefined
   active: Promise<void> | undefined
 }
+
+/** Events kept in memory for the consumers that have not passed them yet (one outbox read for all consumers). */
+const WINDOW_MAX = 10_000
+/** A consumer that only skipped (no matching events) writes its position at most this far behind, or on the poll. */
+const SKIP_SAVE_EVERY = 1_000
 
 /**
  * The embedded bus: drains the outbox to each registered durable consumer in seq order, keeping each consumer's
@@ -50,6 +60,10 @@ interface Consumer {
  * saving the position hands the last events again). A failing handler is retried with backoff and holds up only its
  * own consumer. Single instance per database: several processes draining one database would each deliver every
  * event (use the NATS bus to run more than one hub instance).
+ *
+ * Cost per committed event: the outbox is read once (by the horizon, into an in-memory window all consumers read
+ * from), each consumer is woken once per advance and only when an event of its types arrived, and a consumer that
+ * only skipped other types' events writes its position lazily (at the next poll, on stop, or every 1,000 seqs).
  *
  * @example
  * const bus = createInProcessBus({ db, clock: systemClock })
@@ -59,7 +73,8 @@ interface Consumer {
 export function createInProcessBus(deps: InProcessBusDeps): Bus {
   const { db, pollMs = 1000, batchSize = 200, retry = { baseMs: 250, maxMs: 30_000 }, log } = deps
   const consumers = new Map<string, Consumer>()
-  const horizon = createOutboxHorizon(db)
+  const window = createEventWindow(WINDOW_MAX)
+  const horizon = createOutboxHorizon(db, window)
   let running = false
   let pollTimer: NodeJS.Timeout | undefined
   let pumping: Promise<void> | undefined
@@ -81,12 +96,19 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
           log?.error({ err }, 'bus: outbox lezen mislukt')
         }
         for (const c of consumers.values()) wake(c)
+        window.trim(Math.min(...[...consumers.values()].map((c) => c.pos)))
       } while (pumpAgain && running)
     })().finally(() => { pumping = undefined })
   }
 
   function wake(c: Consumer): void {
     if (!running || c.active || c.retryTimer || c.pos >= horizon.seq) return
+    // Nothing of this consumer's types in the window up to the horizon: pass it without a turn.
+    if (window.covers(c.pos) && !window.hasMatch(c.pos, horizon.seq, c.types)) {
+      c.pos = horizon.seq
+      if (c.pos - c.savedPos >= SKIP_SAVE_EVERY) void savePosition(c).catch((err: unknown) => log?.warn({ err, consumer: c.name }, 'bus: positie opslaan mislukt'))
+      return
+    }
     c.active = drain(c).finally(() => {
       c.active = undefined
       wake(c) // the horizon may have moved while this drain was finishing
@@ -94,22 +116,26 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
   }
 
   async function drain(c: Consumer): Promise<void> {
+    let turnEnd = 0
     try {
       while (running && c.pos < horizon.seq) {
         const upTo = horizon.seq
-        const batch = await readRange(db, c.pos, upTo, batchSize, c.types)
-        for (const event of batch) {
-          if (!running) break
-          await c.handler(event)
-          c.pos = event.seq
+        const events = window.range(c.pos, upTo, c.types, batchSize) ?? await readRange(db, c.pos, upTo, batchSize, c.types)
+        for (let i = 0; i < events.length && running;) {
+          const turn = events.slice(i, i + (c.pos < c.singlyUntil ? 1 : c.maxBatch))
+          turnEnd = turn[turn.length - 1]!.seq
+          await c.handler(turn)
+          c.pos = turnEnd
           c.failures = 0
+          i += turn.length
         }
-        // A short batch means nothing else for this consumer up to `upTo`: skip the other types' rows too.
-        if (running && batch.length < batchSize) c.pos = Math.max(c.pos, upTo)
-        await savePosition(c)
+        // A short read means nothing else for this consumer up to `upTo`: skip the other types' rows too.
+        if (running && events.length < batchSize) c.pos = Math.max(c.pos, upTo)
+        if (events.length > 0 || c.pos - c.savedPos >= SKIP_SAVE_EVERY) await savePosition(c)
       }
     } catch (err) {
       c.failures++
+      c.singlyUntil = Math.max(c.singlyUntil, turnEnd)
       const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (c.failures - 1))
       log?.warn({ err, consumer: c.name, seq: c.pos, attempt: c.failures, retryInMs: delay }, 'bus: handler mislukt, opnieuw na backoff')
       await savePosition(c).catch(() => {})
@@ -117,10 +143,21 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
     }
   }
 
-  async function savePosition(c: Consumer): Promise<void> {
-    if (c.pos === c.savedPos) return
-    await db.updateTable('bus_posities').set({ seq: c.pos }).where('consument', '=', c.name).execute()
-    c.savedPos = c.pos
+  function savePosition(c: Consumer): Promise<void> {
+    c.saving = c.saving.catch(() => {}).then(async () => {
+      const pos = c.pos
+      if (pos === c.savedPos) return
+      await db.updateTable('bus_posities').set({ seq: pos }).where('consument', '=', c.name).execute()
+      c.savedPos = pos
+    })
+    return c.saving
+  }
+
+  /** The poll's other job: write the positions that only skipping moved (idle consumers). */
+  function saveIdlePositions(): void {
+    for (const c of consumers.values()) {
+      if (!c.active && c.pos !== c.savedPos) void savePosition(c).catch((err: unknown) => log?.warn({ err, consumer: c.name }, 'bus: positie opslaan mislukt'))
+    }
   }
 
   async function loadPositions(): Promise<void> {
@@ -137,19 +174,29 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
     horizon.reset(Math.min(...[...consumers.values()].map((c) => c.pos)))
   }
 
+  function add(name: string, types: readonly string[] | '*', handler: BatchHandler, maxBatch: number): void {
+    assertConsumerName(name)
+    if (running) throw new AppError('internal', 'events.bus-al-gestart', `subscribe na start: ${name}`)
+    if (consumers.has(name)) throw new AppError('internal', 'events.consument-dubbel', `consument bestaat al: ${name}`)
+    consumers.set(name, {
+      name, types: types === '*' ? '*' : new Set(types), handler, maxBatch, pos: 0, savedPos: 0, saving: Promise.resolve(),
+      failures: 0, singlyUntil: 0, retryTimer: undefined, active: undefined,
+    })
+  }
+
   return {
     subscribe(name, types, handler) {
-      assertConsumerName(name)
-      if (running) throw new AppError('internal', 'events.bus-al-gestart', `subscribe na start: ${name}`)
-      if (consumers.has(name)) throw new AppError('internal', 'events.consument-dubbel', `consument bestaat al: ${name}`)
-      consumers.set(name, { name, types, handler, pos: 0, savedPos: 0, failures: 0, retryTimer: undefined, active: undefined })
+      add(name, types, async (events) => { for (const e of events) await handler(e) }, 1)
+    },
+    subscribeBatch(name, types, handler, options = {}) {
+      add(name, types, handler, batchLimit(options.maxBatch))
     },
     notify() { pump() },
     async start() {
       if (running) return
       await loadPositions()
       running = true
-      pollTimer = setInterval(pump, pollMs)
+      pollTimer = setInterval(() => { saveIdlePositions(); pump() }, pollMs)
       pollTimer.unref()
       pump()
     },
@@ -159,15 +206,84 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
       for (const c of consumers.values()) { clearTimeout(c.retryTimer); c.retryTimer = undefined }
       await pumping
       await Promise.all([...consumers.values()].map((c) => c.active))
+      await Promise.all([...consumers.values()].map((c) => savePosition(c).catch((err: unknown) => log?.warn({ err, consumer: c.name }, 'bus: positie opslaan mislukt'))))
     },
     async ping() { await sql`select 1`.execute(db) },
   }
 }
 
+/** The batch size of a `subscribeBatch` consumer (shared rule of both buses). */
+export function batchLimit(maxBatch: number | undefined): number {
+  const n = maxBatch ?? 100
+  if (!Number.isInteger(n) || n < 1 || n > 10_000)
+    throw new AppError('internal', 'events.batch-ongeldig', `maxBatch moet een geheel getal van 1 tot 10.000 zijn: ${n}`)
+  return n
+}
+
+const matches = (types: ReadonlySet<string> | '*', type: string) => types === '*' || types.has(type)
+
+/**
+ * Every outbox row with `from < seq <= to`, in seq order, as the horizon passed it: consumers read their events from
+ * here instead of each querying the outbox. Trimmed to what the slowest consumer has not passed, and capped: a
+ * consumer further behind than the window reads the outbox itself.
+ */
+function createEventWindow(max: number) {
+  let events: HubEvent[] = []
+  let head = 0
+  let from = 0
+  let to = 0
+
+  /** Index of the first event with seq > afterSeq. */
+  function firstAfter(afterSeq: number): number {
+    let lo = head
+    let hi = events.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (events[mid]!.seq <= afterSeq) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  return {
+    reset(seq: number) { events = []; head = 0; from = to = seq },
+    /** Appends the rows the horizon passed, up to (and including) `upTo`. */
+    push(rows: readonly HubEvent[], upTo: number) {
+      events.push(...rows)
+      to = upTo
+      if (events.length - head > max) {
+        head = events.length - max
+        from = events[head - 1]!.seq
+      }
+    },
+    covers: (afterSeq: number) => afterSeq >= from && afterSeq <= to,
+    hasMatch(afterSeq: number, upTo: number, types: ReadonlySet<string> | '*'): boolean {
+      for (let i = firstAfter(afterSeq); i < events.length && events[i]!.seq <= upTo; i++) if (matches(types, events[i]!.type)) return true
+      return false
+    },
+    /** This consumer's events in `(afterSeq, upTo]`, at most `limit`; undefined when the window does not cover them. */
+    range(afterSeq: number, upTo: number, types: ReadonlySet<string> | '*', limit: number): HubEvent[] | undefined {
+      if (afterSeq < from || upTo > to) return undefined
+      const uit: HubEvent[] = []
+      for (let i = firstAfter(afterSeq); i < events.length && events[i]!.seq <= upTo && uit.length < limit; i++) {
+        if (matches(types, events[i]!.type)) uit.push(events[i]!)
+      }
+      return uit
+    },
+    /** Drops what every consumer has passed. */
+    trim(passed: number) {
+      if (!(passed > from)) return
+      head = firstAfter(Math.min(passed, to))
+      from = Math.min(passed, to)
+      if (head > 4096 && head * 2 > events.length) { events = events.slice(head); head = 0 }
+    },
+  }
+}
+
 /** Matching events with `afterSeq < seq <= upTo`, oldest first. */
-async function readRange(db: Db, afterSeq: number, upTo: number, limit: number, types: readonly string[] | '*'): Promise<HubEvent[]> {
+async function readRange(db: Db, afterSeq: number, upTo: number, limit: number, types: ReadonlySet<string> | '*'): Promise<HubEvent[]> {
   let q = db.selectFrom('outbox').selectAll().where('seq', '>', afterSeq).where('seq', '<=', upTo).orderBy('seq').limit(limit)
-  if (types !== '*') q = types.length ? q.where('type', 'in', types) : q.where(sql<boolean>`1 = 0`)
+  if (types !== '*') q = types.size ? q.where('type', 'in', [...types]) : q.where(sql<boolean>`1 = 0`)
   return (await q.execute()).map(toHubEvent)
 }
 
@@ -179,7 +295,7 @@ async function readRange(db: Db, afterSeq: number, upTo: number, limit: number, 
  * once every transaction that was running when the gap was seen has finished (`pg_current_snapshot`): by then the
  * missing row is either visible or rolled back. SQLite has one writer at a time, so its gaps are settled at once.
  */
-function createOutboxHorizon(db: Db) {
+function createOutboxHorizon(db: Db, window: ReturnType<typeof createEventWindow>) {
   const CHUNK = 1000
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter
   let seq = 0
@@ -198,25 +314,32 @@ function createOutboxHorizon(db: Db) {
 
   return {
     get seq() { return seq },
-    reset(to: number) { seq = to; waiting = undefined; settledUpTo = to },
+    reset(to: number) { seq = to; waiting = undefined; settledUpTo = to; window.reset(to) },
     /**
      * Moves `seq` over the settled rows of one chunk: 'more' when the chunk was full, 'gap' while a gap waits for
      * older transactions, 'done' when the visible outbox is covered.
      */
     async advance(): Promise<'more' | 'gap' | 'done'> {
       if (waiting) await gapsSettled()
-      const rows = await db.selectFrom('outbox').select('seq').where('seq', '>', seq).orderBy('seq').limit(CHUNK).execute()
-      for (const { seq: s } of rows) {
-        const next = Number(s)
-        if (next !== seq + 1 && postgres && next > settledUpTo) {
-          if (!waiting) {
-            // Taken after the read: every transaction that could still fill the gap started before this snapshot.
-            const r = await sql<{ xmax: string }>`select pg_snapshot_xmax(pg_current_snapshot())::text as xmax`.execute(db)
-            waiting = { xmax: r.rows[0]!.xmax, upTo: Number(rows[rows.length - 1]!.seq) }
+      // Whole rows: the window hands them to every consumer, so this is the only outbox read on the common path.
+      const rows = await db.selectFrom('outbox').selectAll().where('seq', '>', seq).orderBy('seq').limit(CHUNK).execute()
+      const passed: HubEvent[] = []
+      try {
+        for (const row of rows) {
+          const next = Number(row.seq)
+          if (next !== seq + 1 && postgres && next > settledUpTo) {
+            if (!waiting) {
+              // Taken after the read: every transaction that could still fill the gap started before this snapshot.
+              const r = await sql<{ xmax: string }>`select pg_snapshot_xmax(pg_current_snapshot())::text as xmax`.execute(db)
+              waiting = { xmax: r.rows[0]!.xmax, upTo: Number(rows[rows.length - 1]!.seq) }
+            }
+            return 'gap'
           }
-          return 'gap'
+          passed.push(toHubEvent(row))
+          seq = next
         }
-        seq = next
+      } finally {
+        window.push(passed, seq)
       }
       return rows.length === CHUNK ? 'more' : 'done'
     },
