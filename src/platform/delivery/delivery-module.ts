@@ -1,6 +1,6 @@
 import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
 import { createAbonnementenService } from './abonnementen-service.js'
-import { CONSUMER_NAME, GEBEURTENIS_CONSUMER_NAME, GEBEURTENIS_TYPES, planAfleveringen, planGebeurtenis, SIGNAAL_AANGEMAAKT } from './delivery-consumer.js'
+import { CONSUMER_NAME, GEBEURTENIS_CONSUMER_NAME, GEBEURTENIS_TYPES, planAfleveringen, planGebeurtenis, PLANNING_BATCH, SIGNAAL_AANGEMAAKT } from './delivery-consumer.js'
 import { resolveDeliveryOptions, type DeliveryOptions } from './delivery-options.js'
 import { deliveryRoutes } from './delivery-routes.js'
 import { startDeliveryWorker, type DeliveryWorker } from './delivery-worker.js'
@@ -23,9 +23,9 @@ export function createDeliveryModule(options: DeliveryOptions): RouteModule {
     naam: 'webhooks',
     routes: (ctx) => deliveryRoutes(ctx, createAbonnementenService(ctx, urlGuard, wake(ctx))),
     subscribe(ctx) {
-      ctx.bus.subscribe(CONSUMER_NAME, [SIGNAAL_AANGEMAAKT], async function planWebhooks(event) {
-        if (await planAfleveringen(ctx, event)) wake(ctx)()
-      })
+      ctx.bus.subscribeBatch(CONSUMER_NAME, [SIGNAAL_AANGEMAAKT], async function planWebhooks(events) {
+        if (await planAfleveringen(ctx, events)) wake(ctx)()
+      }, { maxBatch: PLANNING_BATCH })
       ctx.bus.subscribe(GEBEURTENIS_CONSUMER_NAME, GEBEURTENIS_TYPES, async function planMeldingen(event) {
         if (await planGebeurtenis(ctx, event)) wake(ctx)()
       })

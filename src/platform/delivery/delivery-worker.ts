@@ -2,6 +2,7 @@ import { Webhook } from 'standardwebhooks'
 import type { HubContext } from '../../adapters/http/hub-context.js'
 import { formatTraceparent, newSpanId, newTraceId, type Bsn } from '../../core/index.js'
 import type { Organisatie } from '../access/index.js'
+import type { Verwerking } from '../ledger/index.js'
 import { guardOutput } from '../register/index.js'
 import type { AfleveringRow, DoodReden, OnderwerpSoort } from './delivery-tables.js'
 import { gebeurtenisOnderwerp } from './gebeurtenis-onderwerp.js'
@@ -21,6 +22,9 @@ export interface DeliveryWorker {
   /** Stops taking work and waits for the sends in flight. */
   stop(): Promise<void>
 }
+
+interface LedgerInfo { readonly bsn: string; readonly product: string; readonly oin: string; readonly trace: { traceId: string; spanId: string } }
+interface Poging { readonly a: AfleveringRow; readonly started: Date; readonly r: AttemptResult; readonly ledger: LedgerInfo | undefined }
 
 /** Time a claimed delivery stays invisible to other workers beyond the send timeout: a crashed sender's row returns then. */
 const LEASE_MARGIN_MS = 60_000
@@ -134,29 +138,63 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     await recordAttempt(aflevering, started, result, bsnVerstuurd ? { bsn: zending.bsn!, product: zending.product, oin: abonnement.oin, trace } : undefined)
   }
 
-  async function recordAttempt(a: AfleveringRow, started: Date, r: AttemptResult, ledger?: { bsn: string; product: string; oin: string; trace: { traceId: string; spanId: string } }): Promise<void> {
-    const now = ctx.clock.now()
-    const pogingen = a.pogingen + 1
-    const delay = r.ok ? undefined : nextDelayMs(pogingen, opts.retrySchedule, opts.jitter)
-    const next = r.ok
-      ? { status: 'afgeleverd' as const, afgeleverd: now.toISOString(), volgende_poging: null, reden: null }
-      : delay === undefined
-        ? { status: 'dood' as const, volgende_poging: null, reden: 'pogingen-op' as const }
-        : { volgende_poging: new Date(now.getTime() + delay).toISOString() }
-    await db.transaction().execute(async (tx) => {
-      await tx.insertInto('afleverpogingen').values({
-        aflevering_id: a.id, tijdstip: started.toISOString(), http_status: r.httpStatus, fout: r.fout, duur_ms: r.duurMs,
-      }).execute()
-      // Only while still waiting: a subscription cancelled during the send has already made the row a dead letter.
-      await tx.updateTable('afleveringen').set({ pogingen, ...next }).where('id', '=', a.id).where('status', '=', 'wachtend').execute()
-      if (ledger) {
-        await ctx.ledger.record(tx, [{
-          trace: ledger.trace, activiteit: 'webhook-afleveren', verwerkingsactiviteit: leverActiviteit(ctx, ledger.product),
-          product: ledger.product, betrokkene: ledger.bsn as Bsn, actorOin: ledger.oin, gestart: started, status: r.ok ? 'ok' : 'fout',
-        }])
-      }
+  /** Attempts waiting to be written: whatever finished while the previous write ran goes in the next one. */
+  const teSchrijven: Array<{ poging: Poging; klaar: () => void; fout: (err: unknown) => void }> = []
+  let schrijvend: Promise<void> | undefined
+
+  /**
+   * Records one attempt (row, next state, ledger line when a BSN left the hub). Attempts are written in groups: one
+   * transaction and one ledger append for all attempts that finished while the previous group was written, so under
+   * load the ledger head (one lock for every writer, PostgreSQL) is taken once per group instead of once per send.
+   */
+  function recordAttempt(a: AfleveringRow, started: Date, r: AttemptResult, ledger?: LedgerInfo): Promise<void> {
+    return new Promise<void>((klaar, fout) => {
+      teSchrijven.push({ poging: { a, started, r, ledger }, klaar, fout })
+      if (!schrijvend) schrijvend = schrijfGroepen().finally(() => { schrijvend = undefined })
     })
-    if (ledger) ctx.metrics.ledgerLines.inc({ product: ledger.product })
+  }
+
+  async function schrijfGroepen(): Promise<void> {
+    while (teSchrijven.length) {
+      const groep = teSchrijven.splice(0, 200)
+      try {
+        await schrijfPogingen(groep.map((g) => g.poging))
+        for (const g of groep) g.klaar()
+      } catch (err) {
+        if (groep.length === 1) { groep[0]!.fout(err); continue }
+        // One bad attempt must not fail the others: each alone, as before grouping.
+        for (const g of groep) await schrijfPogingen([g.poging]).then(g.klaar, g.fout)
+      }
+    }
+  }
+
+  async function schrijfPogingen(pogingen: readonly Poging[]): Promise<void> {
+    const now = ctx.clock.now()
+    const regels: Verwerking[] = []
+    await db.transaction().execute(async (tx) => {
+      await tx.insertInto('afleverpogingen').values(pogingen.map(({ a, started, r }) => ({
+        aflevering_id: a.id, tijdstip: started.toISOString(), http_status: r.httpStatus, fout: r.fout, duur_ms: r.duurMs,
+      }))).execute()
+      for (const { a, r, started, ledger } of pogingen) {
+        const aantal = a.pogingen + 1
+        const delay = r.ok ? undefined : nextDelayMs(aantal, opts.retrySchedule, opts.jitter)
+        const next = r.ok
+          ? { status: 'afgeleverd' as const, afgeleverd: now.toISOString(), volgende_poging: null, reden: null }
+          : delay === undefined
+            ? { status: 'dood' as const, volgende_poging: null, reden: 'pogingen-op' as const }
+            : { volgende_poging: new Date(now.getTime() + delay).toISOString() }
+        // Only while still waiting: a subscription cancelled during the send has already made the row a dead letter.
+        await tx.updateTable('afleveringen').set({ pogingen: aantal, ...next }).where('id', '=', a.id).where('status', '=', 'wachtend').execute()
+        if (ledger) {
+          regels.push({
+            trace: ledger.trace, activiteit: 'webhook-afleveren', verwerkingsactiviteit: leverActiviteit(ctx, ledger.product),
+            product: ledger.product, betrokkene: ledger.bsn as Bsn, actorOin: ledger.oin, gestart: started, status: r.ok ? 'ok' : 'fout',
+          })
+        }
+      }
+      await ctx.ledger.record(tx, regels)
+    })
+    for (const l of regels) ctx.metrics.ledgerLines.inc({ product: l.product })
   }
 
   async function markDead(a: AfleveringRow, reden: DoodReden): Promise<void> {
@@ -172,6 +210,7 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
       clearInterval(timer)
       await scanning
       await Promise.all(inFlight.values())
+      await schrijvend
       sender.close()
     },
   }

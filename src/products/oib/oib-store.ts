@@ -43,20 +43,31 @@ export async function leesPolisFeiten(db: Executor, bsns: readonly string[], per
 }
 
 /**
- * The (gemeente, month) overviews a polis delivery touched: a join of the delivery's facts with the current `oib`
- * indications overlapping the fact's month. Month bounds as text: `YYYY-MM-01` … `YYYY-MM-31` compares correctly
- * against every real date of that month, in both SQLite and PostgreSQL.
+ * The (gemeente, month) overviews polis deliveries touched, with the first delivery (in the given order) that touched
+ * each: a join of the deliveries' facts with the current `oib` indications overlapping the fact's month. Month bounds
+ * as text: `YYYY-MM-01` … `YYYY-MM-31` compares correctly against every real date of that month, in both SQLite and
+ * PostgreSQL.
  */
-export async function getroffenOverzichten(db: Executor, leveringId: string): Promise<Array<{ oin: string; periode: string }>> {
+export async function getroffenOverzichten(db: Executor, leveringIds: string | readonly string[]): Promise<Array<{ oin: string; periode: string; leveringId: string }>> {
+  const ids = typeof leveringIds === 'string' ? [leveringIds] : [...new Set(leveringIds)]
+  if (ids.length === 0) return []
+  const plaats = new Map(ids.map((id, i) => [id, i]))
   const maand = sql<string>`substr(f.geldig_van, 1, 7)`
-  const rows = await db.selectFrom('feiten as f')
-    .innerJoin('populatie_regels as p', 'p.bsn', 'f.bsn')
-    .select(['p.oin', maand.as('periode')]).distinct()
-    .where('f.bron', '=', POLIS).where('f.levering_id', '=', leveringId)
-    .where('p.product', '=', PRODUCT).where('p.vervangen', 'is', null)
-    .where('p.ingangsdatum', '<=', sql<string>`${maand} || '-31'`)
-    .where((eb) => eb.or([eb('p.einddatum', 'is', null), eb('p.einddatum', '>=', sql<string>`${maand} || '-01'`)]))
-    .orderBy('p.oin').orderBy('periode')
-    .execute()
-  return rows.map((r) => ({ oin: r.oin, periode: r.periode }))
+  const eerste = new Map<string, { oin: string; periode: string; leveringId: string }>()
+  for (let i = 0; i < ids.length; i += 1_000) {
+    const rows = await db.selectFrom('feiten as f')
+      .innerJoin('populatie_regels as p', 'p.bsn', 'f.bsn')
+      .select(['p.oin', maand.as('periode'), 'f.levering_id']).distinct()
+      .where('f.bron', '=', POLIS).where('f.levering_id', 'in', ids.slice(i, i + 1_000))
+      .where('p.product', '=', PRODUCT).where('p.vervangen', 'is', null)
+      .where('p.ingangsdatum', '<=', sql<string>`${maand} || '-31'`)
+      .where((eb) => eb.or([eb('p.einddatum', 'is', null), eb('p.einddatum', '>=', sql<string>`${maand} || '-01'`)]))
+      .execute()
+    for (const r of rows) {
+      const k = `${r.oin}|${r.periode}`
+      const e = eerste.get(k)
+      if (!e || plaats.get(r.levering_id)! < plaats.get(e.leveringId)!) eerste.set(k, { oin: r.oin, periode: r.periode, leveringId: r.levering_id })
+    }
+  }
+  return [...eerste.values()].sort((a, b) => a.oin.localeCompare(b.oin) || a.periode.localeCompare(b.periode))
 }

@@ -7,7 +7,7 @@ import { guardOutput } from '../../platform/register/index.js'
 import { stelOverzichtSamen, type OibOverzicht } from './oib-overzicht.js'
 import { leesClienten, leesPolisFeiten, PRODUCT } from './oib-store.js'
 import { maakCursor, MAX_LIMIET, valideerOibVraag } from './oib-vraag.js'
-import { OVERZICHT_GEWIJZIGD, overzichtGewijzigdConsument } from './overzicht-gewijzigd.js'
+import { OVERZICHT_BATCH, OVERZICHT_GEWIJZIGD, overzichtGewijzigdConsument } from './overzicht-gewijzigd.js'
 
 const overzichtSchema = {
   type: 'object',
@@ -63,7 +63,7 @@ export const oibModule: RouteModule = {
     })
   },
   subscribe(ctx) {
-    ctx.bus.subscribe('oib-overzichten', ['knooppunt.feiten.vastgelegd.v1'], overzichtGewijzigdConsument(ctx))
+    ctx.bus.subscribeBatch('oib-overzichten', ['knooppunt.feiten.vastgelegd.v1'], overzichtGewijzigdConsument(ctx), { maxBatch: OVERZICHT_BATCH })
   },
 }
 
