@@ -121,6 +121,12 @@ async function hubProces(receiverUrl: string): Promise<void> {
     onContext(ctx) {
       const subscribe = ctx.bus.subscribe.bind(ctx.bus)
       ctx.bus.subscribe = (name, types, handler) => subscribe(name, types, (e) => timed(`bus consumer ${name}`, () => handler(e)))
+      // Batch consumers: the time per turn, and how many events a turn took.
+      const subscribeBatch = ctx.bus.subscribeBatch.bind(ctx.bus)
+      ctx.bus.subscribeBatch = (name, types, handler, options) => subscribeBatch(name, types, (events) => {
+        if (duurMeten) { const l = duur.get(`  events per turn of ${name}`) ?? []; l.push(events.length); duur.set(`  events per turn of ${name}`, l) }
+        return timed(`bus consumer ${name} (per turn)`, () => handler(events))
+      }, options)
       const record = ctx.ledger.record.bind(ctx.ledger)
       ctx.ledger.record = (tx, lines) => timed('ledger.record (in a transaction)', () => record(tx, lines))
     },
@@ -156,7 +162,8 @@ async function hubProces(receiverUrl: string): Promise<void> {
       for (const [naam, l] of [...duur].sort()) {
         const q = kwantielen(l)
         const som = l.reduce((a, b) => a + b, 0)
-        console.log(`  ${naam.padEnd(44)} ${(l.length / wandS).toFixed(0).padStart(5)}/s  mean ${(som / l.length).toFixed(1)} ms  p99 ${f1(q.p99)} ms  busy ${(som / wandS / 10).toFixed(0)} %`)
+        if (naam.startsWith('  events per turn')) console.log(`  ${naam.trim().padEnd(44)} mean ${(som / l.length).toFixed(1)}  p99 ${f1(q.p99)}  max ${f1(q.max)}`)
+        else console.log(`  ${naam.padEnd(44)} ${(l.length / wandS).toFixed(0).padStart(5)}/s  mean ${(som / l.length).toFixed(1)} ms  p99 ${f1(q.p99)} ms  busy ${(som / wandS / 10).toFixed(0)} %`)
       }
       if (sqlTijden.size) {
         const wand = nu() - wand0

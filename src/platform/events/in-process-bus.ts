@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql } from 'kysely'
 import { AppError } from '../../core/index.js'
 import type { Clock } from '../../core/index.js'
-import type { Db } from '../tables.js'
+import type { Db, Executor } from '../tables.js'
 import type { BatchHandler, Bus, HubEvent } from './event.js'
 import { toHubEvent } from './outbox.js'
 
@@ -40,8 +40,6 @@ interface Consumer {
   /** Last seq handled (or skipped as not matching); `bus_posities` holds `savedPos`. */
   pos: number
   savedPos: number
-  /** The position write in progress: one at a time per consumer, so an older value never lands after a newer one. */
-  saving: Promise<void>
   failures: number
   /** After a failed turn, events up to this seq are handed one at a time (the good ones beside a bad one go on). */
   singlyUntil: number
@@ -106,7 +104,7 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
     // Nothing of this consumer's types in the window up to the horizon: pass it without a turn.
     if (window.covers(c.pos) && !window.hasMatch(c.pos, horizon.seq, c.types)) {
       c.pos = horizon.seq
-      if (c.pos - c.savedPos >= SKIP_SAVE_EVERY) void savePosition(c).catch((err: unknown) => log?.warn({ err, consumer: c.name }, 'bus: positie opslaan mislukt'))
+      if (c.pos - c.savedPos >= SKIP_SAVE_EVERY) positions.save()
       return
     }
     c.active = drain(c).finally(() => {
@@ -131,34 +129,19 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
         }
         // A short read means nothing else for this consumer up to `upTo`: skip the other types' rows too.
         if (running && events.length < batchSize) c.pos = Math.max(c.pos, upTo)
-        if (events.length > 0 || c.pos - c.savedPos >= SKIP_SAVE_EVERY) await savePosition(c)
+        if (events.length > 0 || c.pos - c.savedPos >= SKIP_SAVE_EVERY) positions.save()
       }
     } catch (err) {
       c.failures++
       c.singlyUntil = Math.max(c.singlyUntil, turnEnd)
       const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (c.failures - 1))
       log?.warn({ err, consumer: c.name, seq: c.pos, attempt: c.failures, retryInMs: delay }, 'bus: handler mislukt, opnieuw na backoff')
-      await savePosition(c).catch(() => {})
+      positions.save()
       if (running) c.retryTimer = setTimeout(() => { c.retryTimer = undefined; wake(c) }, delay)
     }
   }
 
-  function savePosition(c: Consumer): Promise<void> {
-    c.saving = c.saving.catch(() => {}).then(async () => {
-      const pos = c.pos
-      if (pos === c.savedPos) return
-      await db.updateTable('bus_posities').set({ seq: pos }).where('consument', '=', c.name).execute()
-      c.savedPos = pos
-    })
-    return c.saving
-  }
-
-  /** The poll's other job: write the positions that only skipping moved (idle consumers). */
-  function saveIdlePositions(): void {
-    for (const c of consumers.values()) {
-      if (!c.active && c.pos !== c.savedPos) void savePosition(c).catch((err: unknown) => log?.warn({ err, consumer: c.name }, 'bus: positie opslaan mislukt'))
-    }
-  }
+  const positions = createPositionWriter(db, consumers, log)
 
   async function loadPositions(): Promise<void> {
     const names = [...consumers.keys()]
@@ -179,7 +162,7 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
     if (running) throw new AppError('internal', 'events.bus-al-gestart', `subscribe na start: ${name}`)
     if (consumers.has(name)) throw new AppError('internal', 'events.consument-dubbel', `consument bestaat al: ${name}`)
     consumers.set(name, {
-      name, types: types === '*' ? '*' : new Set(types), handler, maxBatch, pos: 0, savedPos: 0, saving: Promise.resolve(),
+      name, types: types === '*' ? '*' : new Set(types), handler, maxBatch, pos: 0, savedPos: 0,
       failures: 0, singlyUntil: 0, retryTimer: undefined, active: undefined,
     })
   }
@@ -196,7 +179,7 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
       if (running) return
       await loadPositions()
       running = true
-      pollTimer = setInterval(() => { saveIdlePositions(); pump() }, pollMs)
+      pollTimer = setInterval(() => { positions.save(); pump() }, pollMs)
       pollTimer.unref()
       pump()
     },
@@ -206,9 +189,49 @@ export function createInProcessBus(deps: InProcessBusDeps): Bus {
       for (const c of consumers.values()) { clearTimeout(c.retryTimer); c.retryTimer = undefined }
       await pumping
       await Promise.all([...consumers.values()].map((c) => c.active))
-      await Promise.all([...consumers.values()].map((c) => savePosition(c).catch((err: unknown) => log?.warn({ err, consumer: c.name }, 'bus: positie opslaan mislukt'))))
+      await positions.flush()
     },
     async ping() { await sql`select 1`.execute(db) },
+  }
+}
+
+/**
+ * Writes consumer positions behind the handlers: one write (one transaction for several consumers) for everything
+ * that moved since the last, single-flight, so an older position never lands after a newer one. A handler's events
+ * count as handled before their position is written — at least once, as before: a crash in between hands them again.
+ */
+function createPositionWriter(db: Db, consumers: ReadonlyMap<string, Consumer>, log: BusLog | undefined) {
+  let writing: Promise<void> | undefined
+  let again = false
+
+  async function writeMoved(): Promise<void> {
+    const moved = [...consumers.values()].filter((c) => c.pos !== c.savedPos).map((c) => ({ c, pos: c.pos }))
+    if (moved.length === 0) return
+    const write = (ex: Executor) => Promise.all(moved.map(({ c, pos }) => ex.updateTable('bus_posities').set({ seq: pos }).where('consument', '=', c.name).execute()))
+    if (moved.length === 1) await write(db)
+    else await db.transaction().execute(write)
+    for (const { c, pos } of moved) c.savedPos = pos
+  }
+
+  function save(): void {
+    if (writing) { again = true; return }
+    writing = (async () => {
+      // After the current turn's other consumers: their moves go in the same write.
+      await new Promise((r) => setImmediate(r))
+      do {
+        again = false
+        try { await writeMoved() } catch (err) { log?.warn({ err }, 'bus: posities opslaan mislukt'); return }
+      } while (again)
+    })().finally(() => { writing = undefined })
+  }
+
+  return {
+    save,
+    /** Waits for a running write, then writes what is left (stop). */
+    async flush(): Promise<void> {
+      await writing
+      await writeMoved().catch((err: unknown) => log?.warn({ err }, 'bus: posities opslaan mislukt'))
+    },
   }
 }
 
