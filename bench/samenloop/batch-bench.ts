@@ -8,6 +8,8 @@
  * Both results must be equal (count and checksum). Prints times, the ratio and peak memory.
  *
  *   node --import tsx bench/samenloop/batch-bench.ts [--inwoners 1700000] [--populatie 1000000] [--dir /tmp/kp-bench]
+ *     [--sql-tijden]   SQLite: time every statement per stage (prepare and run; `commit` shows the WAL's cost)
+ *     [--geen-verify]  skip the ledger hash-chain check after the run
  */
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,6 +18,8 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { parse } from 'csv-parse'
 import { createWriteStream } from 'node:fs'
 import { randomBytes } from 'node:crypto'
+import { loadavg } from 'node:os'
+import SqliteDatabase from 'better-sqlite3'
 import { generate } from '../../src/synth/index.js'
 import { createHub } from '../../src/app.js'
 import { hubModules } from '../../src/cli/hub-options.js'
@@ -33,6 +37,39 @@ let peakRss = 0
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss) }, 200)
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
+/** Per stage, per statement text (first 120 characters): runs and milliseconds. Filled only with `--sql-tijden`. */
+const sqlTijden = new Map<string, Map<string, { runs: number; ms: number }>>()
+let fase = 'opzet'
+function meetSql(): void {
+  const proto = SqliteDatabase.prototype as unknown as { prepare(sql: string): Record<string, unknown> }
+  const prepare = proto.prepare
+  const tel = (key: string, ms: number) => {
+    const perFase = sqlTijden.get(fase) ?? new Map<string, { runs: number; ms: number }>()
+    const e = perFase.get(key) ?? { runs: 0, ms: 0 }
+    e.runs++; e.ms += ms
+    perFase.set(key, e); sqlTijden.set(fase, perFase)
+  }
+  proto.prepare = function (this: unknown, sql: string) {
+    const key = sql.replace(/\s+/g, ' ').replace(/(\(\?(, \?)*\),? ?)+/g, '(?…) ').slice(0, 120)
+    const t0 = performance.now()
+    const stmt = prepare.call(this, sql)
+    tel(`prepare: ${key}`, performance.now() - t0)
+    for (const m of ['all', 'run', 'get', 'iterate']) {
+      const f = stmt[m] as (...a: unknown[]) => unknown
+      stmt[m] = (...a: unknown[]) => { const t1 = performance.now(); try { return f.apply(stmt, a) } finally { tel(key, performance.now() - t1) } }
+    }
+    return stmt
+  }
+}
+function toonSqlTijden(): void {
+  for (const [f, perFase] of sqlTijden) {
+    const som = [...perFase.values()].reduce((n, e) => n + e.ms, 0)
+    console.log(`SQL in ${f}: ${secs(som)}`)
+    for (const [k, e] of [...perFase].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8)) console.log(`  ${secs(e.ms).padStart(8)} ${String(e.runs).padStart(7)}× ${k}`)
+  }
+}
+if (process.argv.includes('--sql-tijden')) meetSql()
 
 /** Indication period per BSN, deterministic: start in month (bsn mod 12) of 2025, a third of them end after 6 months. */
 function periode(bsn: string): { van: string; tot: string } {
@@ -121,24 +158,32 @@ async function main() {
     const c = await access.maakClient({ oin: oin as never, naam: 'bench', scopes: ['samenloop'], rollen: ['inkomen'] })
     tokens.set(oin, (await hub.ctx.tokens.issue({ clientId: c.clientId, oin, scopes: ['samenloop'] })).accessToken)
   }
+  const load0 = loadavg()[0]!
   const t0 = performance.now()
+  fase = 'populations'
   for (const [oin, lines] of perGemeente) {
     const res = await hub.http.inject({ method: 'PUT', url: '/api/v1/populaties/samenloop', payload: lines.join('\n') + '\n', headers: { 'content-type': 'text/csv', authorization: `Bearer ${tokens.get(oin)}` } })
     if (res.statusCode !== 200) throw new Error(`population ${oin}: ${res.statusCode} ${res.body.slice(0, 200)}`)
   }
   const tPop = performance.now()
+  fase = 'intake'
   const { antwoord } = await verwerkLevering(hub.ctx, {
     bron: 'uwv-polis', formaat: BRON_FORMATEN.get('uwv-polis')!, leveringId: 'bench-1', oin: uwvOin,
     trace: { traceId: newTraceId(), spanId: newSpanId() }, inhoud: createReadStream(join(synth, 'uwv-polis.csv'), { highWaterMark: 1 << 20 }),
   })
   const tIntake = performance.now()
+  fase = 'matching'
   const match = await matchSamenloopLevering(hub.ctx, 'uwv-polis', 'bench-1')
   const tMatch = performance.now()
+  fase = 'na afloop'
+  const load1 = loadavg()[0]!
   const rows = await hub.ctx.database.db.selectFrom('signalen').select(['bsn', 'gegevens']).where('soort', '=', 'inkomsten').execute()
   let sumBsn = 0n
   let sumBruto = 0n
   for (const r of rows) { sumBsn += BigInt(r.bsn); sumBruto += BigInt((JSON.parse(r.gegevens) as { brutoloonCent: number }).brutoloonCent) }
   const hubMs = tMatch - t0
+  // The ledger's hash chain must still verify after the bulk writers (one line per data subject, chained).
+  const verify = process.argv.includes('--geen-verify') ? undefined : await hub.ctx.ledger.verify()
   await hub.close()
 
   // --- DuckDB, same files, same run ---
@@ -148,9 +193,11 @@ async function main() {
   console.log(`hub    : ${secs(hubMs)} total — populations ${secs(tPop - t0)}, intake ${secs(tIntake - tPop)} (${antwoord.geaccepteerd} lines accepted), matching ${secs(tMatch - tIntake)} (${match.nieuw} new signals of all kinds)`)
   console.log(`duckdb : ${secs(d.ms)}`)
   console.log(`inkomsten signals: hub ${rows.length}, duckdb ${d.count}; checksum hub ${sumBsn}/${sumBruto}, duckdb ${d.sumBsn}/${d.sumBruto} → ${equal ? 'EQUAL' : 'DIFFERENT'}`)
-  console.log(`ratio hub/duckdb: ${(hubMs / d.ms).toFixed(2)}× (target ≤ 1.5×) · peak RSS ${mb(peakRss)}`)
+  console.log(`ratio hub/duckdb: ${(hubMs / d.ms).toFixed(2)}× (target ≤ 1.5×) · peak RSS ${mb(peakRss)} · load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`)
+  if (verify) console.log(`ledger verify: ${verify.ok ? `ok, ${verify.lines} lines` : `FAILED at seq ${verify.seq} (${verify.problem})`}`)
+  if (sqlTijden.size) toonSqlTijden()
   if (process.argv.includes('--opruimen')) rmSync(store, { recursive: true, force: true })
-  if (!equal) process.exitCode = 1
+  if (!equal || (verify && !verify.ok)) process.exitCode = 1
 }
 
 await main()
