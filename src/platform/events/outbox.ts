@@ -1,5 +1,6 @@
-import { newId } from '../../core/index.js'
+import { newOrderedId } from '../../core/index.js'
 import type { Clock } from '../../core/index.js'
+import { insertRows } from '../../adapters/store/bulk-insert.js'
 import type { Executor } from '../tables.js'
 import type { HubEvent, NewEvent } from './event.js'
 import { assertRegisteredEventType } from './event-types.js'
@@ -13,10 +14,10 @@ export async function appendToOutbox(tx: Executor, clock: Clock, events: readonl
   const time = clock.now().toISOString()
   const rows = events.map((e) => {
     assertRegisteredEventType(e.type)
-    return { id: newId(), type: e.type, data: JSON.stringify(e.data), trace_id: e.traceId ?? null, aangemaakt: time, doorgegeven: null }
+    return { id: newOrderedId(), type: e.type, data: JSON.stringify(e.data), trace_id: e.traceId ?? null, aangemaakt: time, doorgegeven: null }
   })
-  // Chunked so a large batch stays under SQLite's and PostgreSQL's bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 500) await tx.insertInto('outbox').values(rows.slice(i, i + 500)).execute()
+  // Chunked (by insertRows) so a large batch stays under SQLite's and PostgreSQL's bound-parameter limits.
+  await insertRows(tx, 'outbox', ['id', 'type', 'data', 'trace_id', 'aangemaakt', 'doorgegeven'], rows)
 }
 
 /** Reads committed outbox rows after `afterSeq`, oldest first. */

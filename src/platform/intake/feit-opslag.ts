@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { insertRows } from '../../adapters/store/bulk-insert.js'
 import { addDays, datumVan, overlaps, type Bsn, type Datum, type TraceContext } from '../../core/index.js'
 import type { Ledger } from '../ledger/index.js'
 import { indicatiesVoor, productenMetBron } from '../population/index.js'
@@ -46,7 +47,19 @@ export async function bewaarFeiten(tx: Executor, c: OpslagContext, feiten: reado
   const kopieProduct = c.register.entries.find((e) => e.bronkopieen.some((k) => k.bron === c.bron))
   const indicaties = await indicatiesVoor(tx, producten, feiten.map((f) => f.feit.bsn))
   const perBsn = new Map<string, typeof indicaties>()
-  for (const i of indicaties) perBsn.set(i.bsn, [...(perBsn.get(i.bsn) ?? []), i])
+  for (const i of indicaties) {
+    const lijst = perBsn.get(i.bsn)
+    if (lijst) lijst.push(i)
+    else perBsn.set(i.bsn, [i])
+  }
+  // A batch has few distinct dates (months) and retention periods: date arithmetic once per value, not per fact.
+  const plus = new Map<string, Datum>()
+  const plusDagen = (d: Datum, n: number): Datum => {
+    const k = `${d}|${n}`
+    let uit = plus.get(k)
+    if (uit === undefined) { uit = addDays(d, n); plus.set(k, uit) }
+    return uit
+  }
 
   const kandidaten: Array<{ g: GelezenFeit; hash: string; bewarenTot: Datum; product: RegisterEntry }> = []
   for (const g of feiten) {
@@ -55,11 +68,11 @@ export async function bewaarFeiten(tx: Executor, c: OpslagContext, feiten: reado
     const entries = [...new Set(nodig.map((i) => i.product))].map((p) => c.register.requireProduct(p))
     // A bronkopie keeps *recent* facts: its retention counts from the end of the fact's validity, so an old polis
     // month about someone in no population is not kept at all.
-    const kopieTot = kopieDagen >= 0 ? addDays((g.feit.geldigTot ?? g.feit.geldigVan) as Datum, kopieDagen) : undefined
+    const kopieTot = kopieDagen >= 0 ? plusDagen((g.feit.geldigTot ?? g.feit.geldigVan) as Datum, kopieDagen) : undefined
     const kopie = kopieTot !== undefined && kopieTot >= vandaag
     if (entries.length === 0 && !kopie) continue
     const dagen = Math.max(0, ...entries.map((e) => e.bewaartermijn.dagen ?? 0))
-    const perIndicatie = entries.length ? addDays(vandaag, dagen) : undefined
+    const perIndicatie = entries.length ? plusDagen(vandaag, dagen) : undefined
     const bewarenTot = [perIndicatie, kopie ? kopieTot : undefined].filter((d): d is Datum => d !== undefined).sort().at(-1)!
     kandidaten.push({ g, hash: inhoudHash(g.feit), bewarenTot, product: entries[0] ?? kopieProduct! })
   }
@@ -70,7 +83,7 @@ export async function bewaarFeiten(tx: Executor, c: OpslagContext, feiten: reado
     bron: c.bron, bsn: g.feit.bsn, sleutel: g.feit.sleutel, geldig_van: g.feit.geldigVan, geldig_tot: g.feit.geldigTot,
     gegevens: JSON.stringify(g.feit.gegevens), inhoud_hash: hash, levering_id: c.leveringId, regel: g.regel, vastgelegd: tijd, bewaren_tot: bewarenTot,
   }))
-  for (let i = 0; i < rows.length; i += 400) await tx.insertInto('feiten').values(rows.slice(i, i + 400)).execute()
+  await insertRows(tx, 'feiten', ['bron', 'bsn', 'sleutel', 'geldig_van', 'geldig_tot', 'gegevens', 'inhoud_hash', 'levering_id', 'regel', 'vastgelegd', 'bewaren_tot'], rows)
   const lijnen = []
   for (const { g, product } of nieuw) {
     if (c.gelogd.has(g.feit.bsn)) continue

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { AppError, newId, type Bsn, type Clock, type TraceContext } from '../../core/index.js'
+import { AppError, newOrderedId, type Bsn, type Clock, type TraceContext } from '../../core/index.js'
+import { insertRows } from '../../adapters/store/bulk-insert.js'
 import type { Keyring } from '../keyring/index.js'
 import type { Db, Executor } from '../tables.js'
 import type { LedgerRow } from './ledger-tables.js'
@@ -51,6 +52,8 @@ export interface Ledger {
 }
 
 const GENESIS = '0'.repeat(64)
+const LEDGER_KOLOMMEN = ['seq', 'id', 'trace_id', 'span_id', 'parent_span_id', 'activiteit', 'verwerkingsactiviteit', 'product',
+  'betrokkene_ref', 'betrokkene_versleuteld', 'actor_oin', 'gestart', 'beeindigd', 'status', 'vorige_hash', 'hash'] as const satisfies ReadonlyArray<keyof LedgerRow>
 
 /** The hash covers every stored field and the previous hash, so editing, deleting or reordering a line shows. */
 export function lineHash(prev: string, r: Omit<LedgerRow, 'seq' | 'hash' | 'vorige_hash'> & { seq: number }): string {
@@ -85,7 +88,7 @@ export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): 
     const rows: LedgerRow[] = lines.map((l) => {
       seq += 1
       const base = {
-        seq, id: newId(), trace_id: l.trace.traceId, span_id: l.trace.spanId, parent_span_id: l.trace.parentSpanId ?? null,
+        seq, id: newOrderedId(), trace_id: l.trace.traceId, span_id: l.trace.spanId, parent_span_id: l.trace.parentSpanId ?? null,
         activiteit: l.activiteit, verwerkingsactiviteit: l.verwerkingsactiviteit, product: l.product,
         betrokkene_ref: keyring.ref('ledger-ref', l.betrokkene),
         betrokkene_versleuteld: keyring.encrypt('ledger-enc', l.betrokkene),
@@ -96,7 +99,7 @@ export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): 
       prev = hash
       return row
     })
-    for (let i = 0; i < rows.length; i += 400) await tx.insertInto('ledger').values(rows.slice(i, i + 400)).execute()
+    await insertRows(tx, 'ledger', LEDGER_KOLOMMEN, rows)
     await tx.updateTable('ledger_kop').set({ seq, hash: prev }).where('id', '=', 1).execute()
   }
 

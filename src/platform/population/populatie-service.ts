@@ -1,3 +1,4 @@
+import { insertRows } from '../../adapters/store/bulk-insert.js'
 import type { Bsn, Datum } from '../../core/index.js'
 import type { GegevensRegister } from '../register/index.js'
 import type { Executor } from '../tables.js'
@@ -82,7 +83,7 @@ export function populatie(db: Executor) {
       for (let i = 0; i < w.vervang.length; i += CHUNK)
         await db.updateTable('populatie_regels').set({ vervangen: tijd }).where('id', 'in', w.vervang.slice(i, i + CHUNK)).execute()
       const rows = w.nieuw.map((r) => ({ oin, product, bsn: r.bsn, ingangsdatum: r.ingangsdatum, einddatum: r.einddatum, referentie: r.referentie, herkomst, vastgelegd: tijd, vervangen: null }))
-      for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('populatie_regels').values(rows.slice(i, i + CHUNK)).execute()
+      await insertRows(db, 'populatie_regels', ['oin', 'product', 'bsn', 'ingangsdatum', 'einddatum', 'referentie', 'herkomst', 'vastgelegd', 'vervangen'], rows)
     },
   }
 }

@@ -1,12 +1,14 @@
 import { sql, type Transaction } from 'kysely'
-import { AppError, newId, type Clock } from '../../core/index.js'
+import { insertRows } from '../../adapters/store/bulk-insert.js'
+import { AppError, newOrderedId, type Clock } from '../../core/index.js'
 import type { KandidaatSignaal } from '../matching/index.js'
 import type { Executor, SqlDialect, Tables } from '../tables.js'
 import { naarSignaal, type Signaal, type SignaalStatus, type Terugmelding } from './signaal.js'
 import type { SignaalRow } from './signal-tables.js'
 
 const IN_LIJST = 5_000
-const INSERT_RIJEN = 500
+const SIGNAAL_KOLOMMEN = ['id', 'oin', 'product', 'soort', 'bsn', 'sleutel', 'inhoud_hash', 'periode_van', 'periode_tot', 'bronnen', 'regel_id',
+  'regel_versie', 'uitleg', 'gegevens', 'correctie', 'status', 'terugmelding', 'aangemaakt'] as const satisfies ReadonlyArray<keyof SignaalRow>
 /**
  * PostgreSQL hands out `seq` at insert time but commits in any order; a feed reader could then pass a lower seq
  * that commits later. Signal writers take this transaction lock, so seq order is commit order and the cursor is
@@ -37,13 +39,13 @@ export async function slaSignalenOp(tx: Transaction<Tables>, dialect: SqlDialect
   const gekozen = selecteerNieuwe(kandidaten, await bestaande(tx, kandidaten))
   const nu = clock.now().toISOString()
   const rijen: Array<Omit<SignaalRow, 'seq'>> = gekozen.map(({ kandidaat: k, correctie }) => ({
-    id: newId(), oin: k.oin, product: k.product, soort: k.soort, bsn: k.bsn, sleutel: k.sleutel, inhoud_hash: k.inhoudHash,
+    id: newOrderedId(), oin: k.oin, product: k.product, soort: k.soort, bsn: k.bsn, sleutel: k.sleutel, inhoud_hash: k.inhoudHash,
     periode_van: k.periode.van, periode_tot: k.periode.tot ?? null, bronnen: JSON.stringify(k.bronnen),
     regel_id: k.regel.id, regel_versie: k.regel.versie, uitleg: k.uitleg, gegevens: JSON.stringify(k.gegevens),
     correctie: correctie ? 1 : 0, status: 'nieuw', terugmelding: null, aangemaakt: nu,
   }))
   const nieuw = rijen.map((r) => ({ id: r.id, oin: r.oin, product: r.product, soort: r.soort, bsn: r.bsn, correctie: r.correctie === 1 }))
-  for (let i = 0; i < rijen.length; i += INSERT_RIJEN) await tx.insertInto('signalen').values(rijen.slice(i, i + INSERT_RIJEN)).execute()
+  await insertRows(tx, 'signalen', SIGNAAL_KOLOMMEN, rijen)
   return nieuw
 }
 

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { describeStores } from '../../../test/support/stores.js'
+import { insertRows, rijenPerStatement, stukken } from './bulk-insert.js'
+
+test('a batch splits into full statements and powers of two, so few statement texts exist', () => {
+  assert.deepEqual(stukken(0, 512), [])
+  assert.deepEqual(stukken(1, 512), [1])
+  assert.deepEqual(stukken(512, 512), [512])
+  assert.deepEqual(stukken(1300, 512), [512, 512, 256, 16, 4])
+  for (const n of [3, 77, 511, 513, 4097]) assert.equal(stukken(n, 64).reduce((a, b) => a + b, 0), n)
+  assert.equal(rijenPerStatement(6), 512)
+  assert.equal(rijenPerStatement(40), 256)
+  assert.ok(rijenPerStatement(18) * 18 <= 16_000)
+})
+
+describeStores('insertRows', (store) => {
+  test('inserts every row in order, nulls and numbers intact, inside a transaction', async () => {
+    await using database = await store.open()
+    for (const n of [0, 1, 7, 512, 1300]) {
+      const rows = Array.from({ length: n }, (_, i) => ({
+        id: `${n}-${i}`, type: 'knooppunt.test.v1', data: JSON.stringify({ i, tekst: `'quote' "en" ; ${i}` }), trace_id: i % 2 ? null : `t${i}`,
+        aangemaakt: '2026-11-28T12:00:00.000Z', doorgegeven: null,
+      }))
+      await database.db.transaction().execute((tx) => insertRows(tx, 'outbox', ['id', 'type', 'data', 'trace_id', 'aangemaakt', 'doorgegeven'], rows))
+      const stored = await database.db.selectFrom('outbox').selectAll().where('id', 'like', `${n}-%`).orderBy('seq').execute()
+      assert.equal(stored.length, n)
+      stored.forEach((r, i) => {
+        assert.equal(r.id, `${n}-${i}`)
+        assert.deepEqual(JSON.parse(r.data), { i, tekst: `'quote' "en" ; ${i}` })
+        assert.equal(r.trace_id, i % 2 ? null : `t${i}`)
+        assert.equal(r.doorgegeven, null)
+      })
+    }
+  })
+
+  test('a failing row rolls back the whole transaction', async () => {
+    await using database = await store.open()
+    const row = (id: string) => ({ id, type: 't', data: '{}', trace_id: null, aangemaakt: 'x', doorgegeven: null })
+    await assert.rejects(database.db.transaction().execute((tx) => insertRows(tx, 'outbox', ['id', 'type', 'data', 'trace_id', 'aangemaakt', 'doorgegeven'],
+      [row('a'), row('b'), { ...row('c'), type: null as unknown as string }])))
+    assert.equal((await database.db.selectFrom('outbox').selectAll().execute()).length, 0)
+  })
+})
