@@ -140,6 +140,12 @@ export function nietOmgekeerd(begin: Waarde, einde: Waarde, naam: string): Regel
 }
 
 /** First and last day of a `YYYY-MM` month. */
-export const maandGeldig = (periode: Waarde) => { const p = maandPeriode(periode as Maand); return { van: p.van, tot: p.tot as Datum | null } }
+export const maandGeldig = (periode: Waarde) => {
+  // Millions of lines name a few dozen months: compute each month's days once.
+  let p = maanden.get(periode as string)
+  if (p === undefined) { p = maandPeriode(periode as Maand); if (maanden.size < 10_000) maanden.set(periode as string, p) }
+  return { van: p.van, tot: p.tot as Datum | null }
+}
+const maanden = new Map<string, { van: Datum; tot: Datum }>()
 export const datumGeldig = (van: Waarde, tot: Waarde) => ({ van: van as Datum, tot: (tot ?? null) as Datum | null })
 export const GEMEENTECODE = { patroon: /^\d{4}$/, uitleg: 'gemeentecode moet 4 cijfers zijn' } as const
