@@ -8,6 +8,7 @@ import { ledgerActorIndex } from './0006-ledger-actor-index.js'
 import { matchingFeitenVolgorde } from './0007-matching-feiten-volgorde.js'
 import { deliveryGebeurtenissen } from './0008-delivery-gebeurtenissen.js'
 import { bronMachtigingen } from './0009-bron-machtigingen.js'
+import { feitenIndexDubbel } from './0010-feiten-index-dubbel.js'
 
 /**
  * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
@@ -23,5 +24,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Knoopp
   ['0007-matching-feiten-volgorde', matchingFeitenVolgorde],
   ['0008-delivery-gebeurtenissen', deliveryGebeurtenissen],
   ['0009-bron-machtigingen', bronMachtigingen],
+  ['0010-feiten-index-dubbel', feitenIndexDubbel],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'
