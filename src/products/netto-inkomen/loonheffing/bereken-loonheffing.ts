@@ -57,7 +57,7 @@ const RV = 'rekenvoorschrift witte maandtabel (afgeleid uit en getoetst aan de g
  * Below the AOW age the method reproduces the Belastingdienst's published white monthly tables 2022–2026 (the case
  * file holds the rows it is tested against). For the AOW columns the heffingskortingen are split by art. 8.3–8.7 Wet IB
  * 2001; the result is marked `benadering` because the rekenvoorschrift's own rounding of those split amounts was not
- * available: 36 of the 50 tested AOW rows are exact, the others differ by 8 or 9 cents a month.
+ * available: 48 of the 59 tested AOW rows are exact (every row of 2022, 2025 and 2026), the others differ by 8 or 9 cents a month.
  */
 export function berekenLoonheffing(invoer: LoonheffingInvoer, opties: LoonheffingOpties = {}): LoonheffingUitkomst {
   const reg = opties.parameters ?? loonheffingParameters
@@ -170,9 +170,9 @@ interface Kortingen { ahk: bigint; ak: bigint; ouderen: bigint; alleenstaandeOud
  * From the AOW age the AOW part of the algemene heffingskorting and the arbeidskorting falls away (art. 8.3–8.6 Wet IB
  * 2001 split each korting over belasting and premies in proportion to the schijf-1 percentages; art. 12 Wfsv grants
  * the AOW part only to whom pays AOW premium). The percentages of art. 8.10/8.11 are scaled by
- * (gecombineerd − AOW) / gecombineerd and rounded to three decimals; the algemene heffingskorting maximum is scaled and
- * rounded up to whole euros; the arbeidskorting maxima follow the scaled line (first maximum rounded, the next two
- * rounded up at each knik). This is Knooppunt's reconstruction (the rekenvoorschrift's own AOW parameters were not
+ * (gecombineerd − AOW) / gecombineerd and rounded to three decimals; the algemene heffingskorting maximum is scaled,
+ * rounded to whole euros and raised by € 1 (an empirical rule, see below); the arbeidskorting maxima follow the scaled
+ * line (first maximum rounded, the next two rounded up at each knik). This is Knooppunt's reconstruction (the rekenvoorschrift's own AOW parameters were not
  * available): it reproduces most, not all, published AOW table rows — hence `nauwkeurigheid: 'benadering'`.
  */
 function afgeleid(aow: boolean, teller: bigint, noemer: bigint) {
@@ -207,14 +207,18 @@ function kortingen(
     })
   }
   const aowGrondslag = aow ? '; art. 8.3–8.6 Wet IB 2001 en art. 12 Wfsv: zonder het AOW-deel' : ''
-  const aowFormule = aow ? `; bedragen × ${gecombineerdBp - aowBp}/${gecombineerdBp} (naar boven op euro’s), percentages × ${gecombineerdBp - aowBp}/${gecombineerdBp} (op drie decimalen)` : ''
+  const aowFormule = aow ? `; afbouwpercentage × ${gecombineerdBp - aowBp}/${gecombineerdBp} (op drie decimalen), maximum × ${gecombineerdBp - aowBp}/${gecombineerdBp} afgerond op euro’s + € 1 (empirisch)` : ''
 
   // Algemene heffingskorting, art. 8.10 lid 2.
   const ahkMax = op<number>('ahk.maximum')
   const ahkGrens = op<number>('ahk.afbouwgrens')
   const ahkPct = op<string>('ahk.afbouwpercentage')
   const ahkF = d.factor(factorUitTekst(ahkPct.waarde))
-  const ahk = euroOmhoog(d.bedrag(BigInt(ahkMax.waarde)) * TEL_NOEMER - maal(max0(jaarloon - BigInt(ahkGrens.waarde)), ahkF))
+  // From the AOW age: the scaled maximum rounded to whole euros plus € 1. An empirical rule: it is the one rounding that
+  // reproduces the published AOW columns of all five years 2022–2026 (plain rounding up is one euro short in 2023 and
+  // 2025); the rekenvoorschrift's own derivation was not available.
+  const ahkM = aow ? ((d.deel(BigInt(ahkMax.waarde) * TEL_NOEMER) * 2n + TEL_NOEMER * 100n) / (TEL_NOEMER * 200n) + 1n) * 100n : BigInt(ahkMax.waarde)
+  const ahk = euroOmhoog(ahkM * TEL_NOEMER - maal(max0(jaarloon - BigInt(ahkGrens.waarde)), ahkF))
   if (spoor.actief) stapKorting('algemene-heffingskorting', `Algemene heffingskorting: maximum, verminderd met ${factorAlsProcent(ahkF)} van het jaarloon boven de afbouwgrens`,
     `art. 8.10 lid 2 Wet IB 2001${aowGrondslag}`, `max(0, maximum − afbouwpercentage × (jaarloon − afbouwgrens))${aowFormule}`, [g(ahkMax), g(ahkGrens), g(ahkPct)], ahk)
 

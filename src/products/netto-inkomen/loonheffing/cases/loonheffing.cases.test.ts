@@ -38,6 +38,6 @@ test('loonheffing AOW columns with loonheffingskorting: within the stated tolera
     if (allesExact) exact++
   }
   assert.deepEqual(buiten, [])
-  // Measured when the method was written: 36 of 50 rows exact. A drop means the method regressed.
-  assert.ok(exact >= 36, `${exact} van ${aowData.cases.length} AOW-regels exact`)
+  // Measured when the method was written: 48 of 59 rows exact. A drop means the method regressed.
+  assert.ok(exact >= 48, `${exact} van ${aowData.cases.length} AOW-regels exact`)
 })
