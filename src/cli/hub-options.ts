@@ -32,7 +32,7 @@ export async function hubOptions(config: HubConfig): Promise<HubOptions> {
     portal: async (ctx) => {
       await ensurePortalBuilt({ logLevel: 'warn' })
       return createPortal({
-        access: ctx.access, keyring: ctx.keyring, clock: ctx.clock, publicUrl: config.publicUrl, oidc: config.oidc,
+        access: ctx.access, db: ctx.database.db, keyring: ctx.keyring, clock: ctx.clock, publicUrl: config.publicUrl, oidc: config.oidc,
         webDist: PORTAL_DIST, ledger: createRecentLedger(ctx.database.db), paginas: PRODUCT_PAGINAS,
       })
     },

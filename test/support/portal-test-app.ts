@@ -108,7 +108,7 @@ export async function startPortalTestApp(opts: PortalTestAppOptions = {}): Promi
     config: { port, publicUrl: url, logLevel: 'warn' },
     ...(opts.modules ? { modules: opts.modules } : {}),
     portal: (ctx) => createPortal({
-      access: ctx.access, keyring: ctx.keyring, clock: ctx.clock, publicUrl: url, oidc: { mode: 'embedded' },
+      access: ctx.access, db: ctx.database.db, keyring: ctx.keyring, clock: ctx.clock, publicUrl: url, oidc: { mode: 'embedded' },
       webDist: PORTAL_DIST, ledger: createRecentLedger(ctx.database.db), paginas: opts.paginas,
     }),
   })

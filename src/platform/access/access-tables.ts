@@ -39,6 +39,15 @@ export interface SleutelRow {
   ingetrokken: string | null
 }
 export interface BronMachtigingRow { oin: string; bron: string; aangemaakt: string }
+/** A portal session (migration 0010). The session id itself is never stored, only its SHA-256. */
+export interface PortaalSessieRow {
+  id_hash: string
+  gebruiker_id: string
+  aangemaakt: string
+  laatst_gezien: string
+  /** ISO UTC: the earlier of idle and absolute expiry. */
+  verloopt: string
+}
 export interface AccessTables {
   organisaties: OrganisatieRow
   organisatie_producten: OrganisatieProductRow
@@ -46,4 +55,5 @@ export interface AccessTables {
   gebruikers: GebruikerRow
   sleutels: SleutelRow
   bron_machtigingen: BronMachtigingRow
+  portaal_sessies: PortaalSessieRow
 }

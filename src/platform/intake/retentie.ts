@@ -1,9 +1,14 @@
 import { sql } from 'kysely'
 import type { HubContext } from '../../adapters/http/hub-context.js'
 import { datumVan } from '../../core/index.js'
+import { ruimPortaalSessiesOp } from '../access/index.js'
 import { productenMetBron, ruimPopulatieOp } from '../population/index.js'
 
-export interface RetentieResultaat { readonly feitenVerwijderd: number; readonly populatieVerwijderd: number; readonly leveringenVerwijderd: number }
+export interface RetentieResultaat {
+  readonly feitenVerwijderd: number; readonly populatieVerwijderd: number; readonly leveringenVerwijderd: number
+  /** Expired portal sessions (the portal refuses them already; this keeps the table small). */
+  readonly sessiesVerwijderd: number
+}
 
 /** Delivery reports hold no BSN but grow with every event; they are kept as long as the longest fact retention. */
 const LEVERINGEN_DAGEN = 548
@@ -11,7 +16,8 @@ const LEVERINGEN_DAGEN = 548
 /**
  * The retention job. First population history past the register's retention; then every fact past its
  * `bewaren_tot` whose BSN no longer has an indication (not replaced, overlapping the fact) in a product that reads
- * its source. A fact still needed by an indication stays, whatever its date. Last, delivery reports older than 18 months.
+ * its source. A fact still needed by an indication stays, whatever its date. Then delivery reports older than 18 months;
+ * last, expired portal sessions.
  *
  * @example await runRetention(ctx, new Date('2027-01-01T00:00:00Z'))
  */
@@ -34,7 +40,8 @@ export async function runRetention(ctx: Pick<HubContext, 'database' | 'register'
   }
   const grens = new Date(nu.getTime() - LEVERINGEN_DAGEN * 86_400_000).toISOString()
   const leveringenVerwijderd = Number((await db.deleteFrom('leveringen').where('ontvangen', '<', grens).where('status', '!=', 'in-behandeling').executeTakeFirst()).numDeletedRows)
-  return { feitenVerwijderd, populatieVerwijderd, leveringenVerwijderd }
+  const sessiesVerwijderd = await ruimPortaalSessiesOp(db, nu)
+  return { feitenVerwijderd, populatieVerwijderd, leveringenVerwijderd, sessiesVerwijderd }
 }
 
 const UUR = 60 * 60 * 1000

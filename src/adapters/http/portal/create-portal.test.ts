@@ -47,7 +47,7 @@ async function startPortal(): Promise<Fixture> {
   await database.db.transaction().execute((tx) => ledger.record(tx, [line(gemeente, 'signaal-lezen'), line(ander, 'van-een-ander')]))
   const webDist = mkdtempSync(join(tmpdir(), 'knooppunt-web-'))
   writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>spa</title>')
-  const portal = await createPortal({ access, keyring, clock, publicUrl: ORIGIN, oidc: { mode: 'embedded' }, webDist, ledger: createRecentLedger(database.db) })
+  const portal = await createPortal({ access, db: database.db, keyring, clock, publicUrl: ORIGIN, oidc: { mode: 'embedded' }, webDist, ledger: createRecentLedger(database.db) })
   const app = Fastify()
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ code: 'route.onbekend' }))
   await app.register(portal.plugin)
@@ -259,7 +259,7 @@ test('return paths stay inside the portal', () => {
 })
 
 test('a misconfigured portal fails at creation, naming every problem', async () => {
-  const base = { access: {} as never, keyring: createKeyring(generateMasterKey()), clock: fixedClock(new Date()), webDist: '/tmp' }
+  const base = { access: {} as never, db: {} as never, keyring: createKeyring(generateMasterKey()), clock: fixedClock(new Date()), webDist: '/tmp' }
   await assert.rejects(createPortal({ ...base, publicUrl: 'localhost:8080/pad', oidc: { mode: 'extern', issuer: 'geen-url', clientId: '', clientSecret: '' } }), (e: unknown) => {
     const err = e as { code: string; invalidParams: Array<{ name: string }> }
     assert.equal(err.code, 'portaal.configuratie-ongeldig')

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { AppError, type Clock, type InvalidParam } from '../../../core/index.js'
 import type { AccessService, Principal } from '../../../platform/access/index.js'
 import type { Keyring } from '../../../platform/keyring/index.js'
+import type { Executor } from '../../../platform/tables.js'
 import type { Portal } from '../portal-port.js'
 import { activityRoutes, type PortalLedger } from './activity-routes.js'
 import { createEmbeddedProvider, type EmbeddedProvider } from './embedded-provider.js'
@@ -23,6 +24,8 @@ export type PortalOidcConfig =
 
 export interface PortalDeps {
   readonly access: Pick<AccessService, 'controleerGebruiker' | 'gebruiker' | 'organisatie'>
+  /** The hub's store: portal sessions are kept in `portaal_sessies`, so a login survives a restart. */
+  readonly db: Executor
   readonly keyring: Keyring
   readonly clock: Clock
   /** Where browsers reach the hub, e.g. `http://localhost:8080`; the OIDC redirect URIs are built from it. */
@@ -50,7 +53,7 @@ export interface PortalDeps {
  * instead of the first login.
  *
  * @example
- * const portal = await createPortal({ access, keyring, clock: systemClock, publicUrl: 'http://localhost:8080',
+ * const portal = await createPortal({ access, db, keyring, clock: systemClock, publicUrl: 'http://localhost:8080',
  *   oidc: { mode: 'embedded' }, webDist: 'web/dist', ledger: createRecentLedger(db) })
  * await app.register(portal.plugin)          // in the server, next to the API routes
  * const who = await portal.principalFromRequest(request)   // in the API's auth hook, with the x-knooppunt-portaal check
@@ -59,7 +62,7 @@ export async function createPortal(deps: PortalDeps): Promise<Portal> {
   const publicUrl = checkConfig(deps)
   const secure = publicUrl.startsWith('https:')
   const log = deps.log ?? silentLog
-  const sessions = createSessionStore({ clock: deps.clock, ...deps.sessie })
+  const sessions = createSessionStore({ db: deps.db, clock: deps.clock, ...deps.sessie })
   const sessionCookie = createSessionCookie({ keyring: deps.keyring, sessions, secure })
   const stylesheet = createStylesheetLookup(deps.webDist)
   const embedded = deps.oidc.mode === 'embedded'
@@ -67,11 +70,11 @@ export async function createPortal(deps: PortalDeps): Promise<Portal> {
     : undefined
 
   async function principalFromRequest(request: Pick<FastifyRequest, 'headers'>): Promise<Principal | undefined> {
-    const session = sessionCookie.read(request)
+    const session = await sessionCookie.read(request)
     if (!session) return undefined
     // Re-read on every request: a blocked user or a removed role takes effect immediately.
     const p = await deps.access.gebruiker(session.gebruikerId)
-    if (!p) sessions.destroy(session.id)
+    if (!p) await sessions.destroy(session.id)
     return p
   }
 
@@ -99,7 +102,8 @@ export async function createPortal(deps: PortalDeps): Promise<Portal> {
   return {
     plugin,
     principalFromRequest,
-    async close() { sessions.clear() },
+    // Sessions stay in the store: a restarted hub (or another instance) serves the same logged-in browsers.
+    async close() {},
   }
 }
 

@@ -79,9 +79,9 @@ export function portalRoutes(o: PortalRoutesOptions): FastifyPluginAsync {
       if (!principal) return toSpa(reply, 'account-onbekend')
       if (principal.rollen.length === 0) return toSpa(reply, 'geen-rollen')
       // A fresh session id at every login, and the previous one ended, so a planted cookie cannot be taken over.
-      const previous = o.sessionCookie.read(request)
-      if (previous) o.sessions.destroy(previous.id)
-      const session = o.sessions.create(principal.id)
+      const previous = await o.sessionCookie.read(request)
+      if (previous) await o.sessions.destroy(previous.id)
+      const session = await o.sessions.create(principal.id)
       o.log.info({ gebruikerId: principal.id, oin: principal.organisatie.oin }, 'portaal: ingelogd')
       reply.header('set-cookie', o.sessionCookie.issue(session))
       return reply.header('cache-control', 'no-store').redirect(pending.terug, 303)
@@ -89,9 +89,9 @@ export function portalRoutes(o: PortalRoutesOptions): FastifyPluginAsync {
 
     app.post('/portaal/logout', async function logout(request, reply) {
       if (request.headers[PORTAL_HEADER] !== '1') return sendNoSession(request, reply, 'kop')
-      const session = o.sessionCookie.read(request)
+      const session = await o.sessionCookie.read(request)
       if (session) {
-        o.sessions.destroy(session.id)
+        await o.sessions.destroy(session.id)
         o.log.info({ gebruikerId: session.gebruikerId }, 'portaal: uitgelogd')
       }
       reply.header('set-cookie', o.sessionCookie.clear())

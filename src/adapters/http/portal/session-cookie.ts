@@ -5,7 +5,7 @@ import type { PortalSession, SessionStore } from './session-store.js'
 
 export interface SessionCookie {
   /** The live session this request's cookie points to (and restarts its idle timer). */
-  read(request: Pick<FastifyRequest, 'headers'>): PortalSession | undefined
+  read(request: Pick<FastifyRequest, 'headers'>): Promise<PortalSession | undefined>
   /** `Set-Cookie` value binding the browser to `session`. */
   issue(session: PortalSession): string
   /** `Set-Cookie` value that removes the cookie. */
@@ -20,7 +20,7 @@ export function createSessionCookie(o: { keyring: Keyring; sessions: SessionStor
   const name = cookieName('knooppunt-sessie', o.secure, '/')
   const attrs = { path: '/', secure: o.secure }
   return {
-    read(request) {
+    async read(request) {
       const sealed = readCookie(request.headers.cookie, name)
       const value = unseal<{ sid?: unknown }>(o.keyring, sealed)
       return typeof value?.sid === 'string' ? o.sessions.touch(value.sid) : undefined

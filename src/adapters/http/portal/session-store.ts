@@ -1,15 +1,18 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { Clock } from '../../../core/index.js'
+import type { Executor } from '../../../platform/tables.js'
 
 /** What the hub remembers about a logged-in browser. Only the user id: roles and products are re-read per request. */
 export interface PortalSession {
   readonly id: string
   readonly gebruikerId: string
   readonly aangemaakt: number
-  laatstGezien: number
+  readonly laatstGezien: number
 }
 
 export interface SessionStoreOptions {
+  /** The hub's store: sessions live in `portaal_sessies`, so they survive a restart. */
+  readonly db: Executor
   readonly clock: Clock
   /** Ends a session that has not been used for this long (default 30 minutes). */
   readonly idleSeconds?: number
@@ -18,50 +21,58 @@ export interface SessionStoreOptions {
 }
 
 export interface SessionStore {
-  create(gebruikerId: string): PortalSession
-  /** The live session with this id, its idle timer restarted; undefined when unknown or expired. */
-  touch(id: string): PortalSession | undefined
-  destroy(id: string): void
-  clear(): void
-  readonly size: number
+  create(gebruikerId: string): Promise<PortalSession>
+  /** The live session with this id, its idle timer restarted; undefined when unknown or expired (an expired row is deleted). */
+  touch(id: string): Promise<PortalSession | undefined>
+  destroy(id: string): Promise<void>
 }
 
 /**
- * Portal sessions in memory. Session ids are 256-bit random values; the cookie carries them sealed, so a guessed or
- * altered cookie never reaches this map.
+ * Restarting the idle timer writes a row; within this many milliseconds of the last write it is not rewritten, so a
+ * page that makes ten API calls costs one write, not ten. The idle limit is thereby at most this much shorter.
+ */
+const SCHRIJF_INTERVAL_MS = 60_000
+
+/** SHA-256 of the session id: the key in the table. The id (256 random bits) is in the sealed cookie only. */
+export const sessieHash = (id: string): string => createHash('sha256').update(id).digest('hex')
+
+/**
+ * Portal sessions in the database. Session ids are 256-bit random values; the cookie carries them sealed, so a
+ * guessed or altered cookie never reaches the table, and the table holds only their hashes. A session ends at
+ * logout (row deleted), when idle too long, or at its absolute limit; the retention job deletes expired rows.
  */
 export function createSessionStore(o: SessionStoreOptions): SessionStore {
   const idleMs = (o.idleSeconds ?? 30 * 60) * 1000
   const absoluteMs = (o.absoluteSeconds ?? 10 * 60 * 60) * 1000
-  const sessions = new Map<string, PortalSession>()
-  const now = () => o.clock.now().getTime()
-  const expired = (s: PortalSession, t: number) => t - s.laatstGezien > idleMs || t - s.aangemaakt > absoluteMs
-
-  function sweep(t: number): void {
-    for (const [id, s] of sessions) if (expired(s, t)) sessions.delete(id)
-  }
+  const iso = (t: number) => new Date(t).toISOString()
+  const verloopt = (aangemaakt: number, laatstGezien: number) => iso(Math.min(laatstGezien + idleMs, aangemaakt + absoluteMs))
 
   return {
-    create(gebruikerId) {
-      const t = now()
-      if (sessions.size % 100 === 0) sweep(t)
+    async create(gebruikerId) {
+      const t = o.clock.now().getTime()
       const s: PortalSession = { id: randomBytes(32).toString('base64url'), gebruikerId, aangemaakt: t, laatstGezien: t }
-      sessions.set(s.id, s)
+      await o.db.insertInto('portaal_sessies').values({
+        id_hash: sessieHash(s.id), gebruiker_id: gebruikerId, aangemaakt: iso(t), laatst_gezien: iso(t), verloopt: verloopt(t, t),
+      }).execute()
       return s
     },
-    touch(id) {
-      const s = sessions.get(id)
-      if (!s) return undefined
-      const t = now()
-      if (expired(s, t)) {
-        sessions.delete(id)
+    async touch(id) {
+      const hash = sessieHash(id)
+      const row = await o.db.selectFrom('portaal_sessies').selectAll().where('id_hash', '=', hash).executeTakeFirst()
+      if (!row) return undefined
+      const t = o.clock.now().getTime()
+      const aangemaakt = Date.parse(row.aangemaakt)
+      const laatst = Date.parse(row.laatst_gezien)
+      if (t >= Date.parse(row.verloopt)) {
+        await o.db.deleteFrom('portaal_sessies').where('id_hash', '=', hash).execute()
         return undefined
       }
-      s.laatstGezien = t
-      return s
+      if (t - laatst < SCHRIJF_INTERVAL_MS) return { id, gebruikerId: row.gebruiker_id, aangemaakt, laatstGezien: laatst }
+      await o.db.updateTable('portaal_sessies').set({ laatst_gezien: iso(t), verloopt: verloopt(aangemaakt, t) }).where('id_hash', '=', hash).execute()
+      return { id, gebruikerId: row.gebruiker_id, aangemaakt, laatstGezien: t }
     },
-    destroy: (id) => { sessions.delete(id) },
-    clear: () => sessions.clear(),
-    get size() { return sessions.size },
+    async destroy(id) {
+      await o.db.deleteFrom('portaal_sessies').where('id_hash', '=', sessieHash(id)).execute()
+    },
   }
 }

@@ -9,6 +9,7 @@ import { matchingFeitenVolgorde } from './0007-matching-feiten-volgorde.js'
 import { deliveryGebeurtenissen } from './0008-delivery-gebeurtenissen.js'
 import { bronMachtigingen } from './0009-bron-machtigingen.js'
 import { feitenIndexDubbel } from './0010-feiten-index-dubbel.js'
+import { portaalSessies } from './0011-portaal-sessies.js'
 
 /**
  * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
@@ -25,5 +26,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Knoopp
   ['0008-delivery-gebeurtenissen', deliveryGebeurtenissen],
   ['0009-bron-machtigingen', bronMachtigingen],
   ['0010-feiten-index-dubbel', feitenIndexDubbel],
+  ['0011-portaal-sessies', portaalSessies],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'
