@@ -172,13 +172,12 @@ interface Kortingen { ahk: bigint; ak: bigint; ouderen: bigint; alleenstaandeOud
  * the AOW part only to whom pays AOW premium). The percentages of art. 8.10/8.11 are scaled by
  * (gecombineerd − AOW) / gecombineerd and rounded to three decimals; the algemene heffingskorting maximum is scaled,
  * rounded to whole euros and raised by € 1 (an empirical rule, see below); the arbeidskorting maxima follow the scaled
- * line (first maximum rounded, the next two rounded up at each knik). This is Knooppunt's reconstruction (the rekenvoorschrift's own AOW parameters were not
- * available): it reproduces most, not all, published AOW table rows — hence `nauwkeurigheid: 'benadering'`.
+ * line (first maximum rounded, the next two rounded up at each knik). This is Knooppunt's reconstruction (the
+ * rekenvoorschrift's own AOW parameters were not available): it reproduces most, not all, published AOW table rows —
+ * hence `nauwkeurigheid: 'benadering'`.
  */
 function afgeleid(aow: boolean, teller: bigint, noemer: bigint) {
-  const ceilDiv = (x: bigint, d: bigint) => (x + d - 1n) / d
   return {
-    bedrag: (centen: bigint): bigint => (aow ? ceilDiv(centen * teller, noemer * 100n) * 100n : centen),
     factor: (fa: Factor): Factor => (aow ? { teller: (fa.teller * teller * 2n + noemer) / (2n * noemer) } : fa),
     /** Exact share (units of 1/100000 cent, truncated) without rounding. */
     deel: (eenheden: bigint): bigint => (aow ? (eenheden * teller) / noemer : eenheden),
@@ -227,7 +226,7 @@ function kortingen(
   type N = (typeof names)[number]
   const w = Object.fromEntries(names.map(n => [n, op<number | string>(n)])) as Record<N, GeldendeWaarde<number | string>>
   const f = (n: N): Factor => d.factor(factorUitTekst(String(w[n].waarde)))
-  const c = (n: N): bigint => d.bedrag(BigInt(w[n].waarde)) * TEL_NOEMER
+  const c = (n: N): bigint => BigInt(w[n].waarde) * TEL_NOEMER
   const boven = (n: N) => max0(jaarloon - BigInt(w[n].waarde))
   // From the AOW age the three maxima follow the scaled percentages along the line (each knik rounded to whole euros):
   // this reproduces the published AOW columns better than scaling each maximum on its own (see `afgeleid`).
