@@ -30,8 +30,16 @@ export function openDatabase(config: StoreConfig): Database {
   if (config.kind === 'postgres') return openPostgres(config.url, config.schema, config.poolSize)
   const file = config.kind === 'sqlite' ? sqliteFile(config.dataDir) : ':memory:'
   const sqlite = new SqliteDatabase(file)
+  // Durability: WAL with synchronous=NORMAL. A commit survives a crash of the hub process; after an OS crash or
+  // power loss the transactions since the last checkpoint may roll back (whole transactions: a processing and its
+  // ledger lines go together), and the database never corrupts. Never synchronous=OFF.
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
+  // Checkpoint (copy the WAL into the database file, with its two fsyncs) every ~40 MB of WAL instead of every 4 MB:
+  // bulk writers (intake, matching, population uploads) touch the same index pages in consecutive transactions, and
+  // each checkpoint then writes them once. Cut the commit time of the batch benchmark by about a third.
+  sqlite.pragma('wal_autocheckpoint = 10000')
+  sqlite.pragma('journal_size_limit = 67108864')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
