@@ -1,4 +1,4 @@
-import { multiply, type Cent, type Datum } from '../../core/index.js'
+import { AppError, multiply, type Cent, type Datum } from '../../core/index.js'
 import { gebruikt, geenSpoor, nieuwSpoor, type ParameterRegister, type Spoor, type Stap } from '../../platform/rules/index.js'
 import { bijstandsnormParameters } from '../bijstandsnormen/index.js'
 import type { BeslagvrijeVoetInvoer, Leefsituatie } from './beslagvrije-voet-invoer.js'
@@ -13,6 +13,8 @@ export interface BeslagvrijeVoetUitkomst {
   /** The lid-1 maximum for the leefsituatie on the peildatum. */
   readonly maximumCent: Cent
   readonly regime: Regime
+  /** The increase of art. 475da lid 5 (woonkosten), only when woonkosten were given; 0 when it does not apply. */
+  readonly woonkostenverhogingCent?: Cent
   readonly alleParametersGeverifieerd: boolean
   readonly berekening: readonly Stap[]
 }
@@ -47,6 +49,9 @@ export function berekenBeslagvrijeVoet(invoer: BeslagvrijeVoetInvoer, opties: Bv
 
   if (invoer.bijstand) {
     const r = bijstandRegime(invoer, bn, spoor)
+    if (invoer.woonkostenPerMaandCent !== undefined) {
+      spoor.stap({ id: '475da-lid-5', wat: 'Geen verhoging voor woonkosten: bij beslag op bijstand geldt art. 475dc lid 2, niet art. 475da', grondslag: 'art. 475dc lid 2 Rv', invoer: { woonkostenPerMaandCent: invoer.woonkostenPerMaandCent }, parameters: [], bedragCent: r.bedrag })
+    }
     return { beslagvrijeVoetCent: r.bedrag, maximumCent: maximum, regime: 'bijstand-475dc-lid-2', alleParametersGeverifieerd: geverifieerd && r.geverifieerd, berekening: spoor.stappen() }
   }
 
@@ -69,9 +74,69 @@ export function berekenBeslagvrijeVoet(invoer: BeslagvrijeVoetInvoer, opties: Bv
     regime = 'formule-475da-lid-2'
   }
 
+  let woonkostenverhoging: Cent | undefined
+  if (invoer.woonkostenPerMaandCent !== undefined) {
+    const v = verhogingLid5(invoer, bvv, maximum, p, spoor)
+    geverifieerd &&= v.geverifieerd
+    woonkostenverhoging = v.verhoging
+    bvv = (bvv + v.verhoging) as Cent
+  }
+
   bvv = verminderingen475db(invoer, bvv, spoor)
   bvv = plafond475dcLid1(invoer, bvv, spoor)
-  return { beslagvrijeVoetCent: bvv, maximumCent: maximum, regime, alleParametersGeverifieerd: geverifieerd, berekening: spoor.stappen() }
+  return { beslagvrijeVoetCent: bvv, maximumCent: maximum, regime, ...(woonkostenverhoging !== undefined ? { woonkostenverhogingCent: woonkostenverhoging } : {}), alleParametersGeverifieerd: geverifieerd, berekening: spoor.stappen() }
+}
+
+/**
+ * Art. 475da lid 5 Rv, on the debtor's request (giving `woonkostenPerMaandCent` is that request): woonkosten of at
+ * least 110 % of the rekenhuur of art. 13 lid 1 onder a Wet op de huurtoeslag raise the bvv by the amount above that
+ * 110 %. Read in the consolidated text of 2022-01-01, 2022-07-01, 2023-01-01 and 2025-01-01:
+ * - up to and including 2022 only "indien de beslagvrije voet gelijk is aan het (...) in het eerste lid opgenomen
+ *   bedrag", and for at most six months;
+ * - from 2023-01-01 without that condition, for at most a term set by ministeriële regeling (not stored here; the
+ *   hub calculates a monthly amount, the beslaglegger keeps the term).
+ * For gehuwden the request is granted only "voor zover" the spouse's income not under beslag cannot pay the higher
+ * woonkosten; the beslaglegger states that part (`woonkostenDoorEchtgenootTeDragenCent`), it is subtracted.
+ * The increase comes before the reductions of art. 475db: it raises "de beslagvrije voet" of art. 475da itself.
+ */
+function verhogingLid5(invoer: BeslagvrijeVoetInvoer, bvv: Cent, maximum: Cent, p: ParameterRegister, spoor: Spoor): { verhoging: Cent; geverifieerd: boolean } {
+  const woonkosten = invoer.woonkostenPerMaandCent!
+  const R = p.op('huurtoeslag.rekenhuur-maximum', invoer.peildatum)
+  const rekenhuur = R.waarde as Cent
+  const tekst2022 = invoer.peildatum < '2023-01-01'
+  // 110 % of the rekenhuur can end in a tenth of a cent: compare and subtract in tenths of cents, round once.
+  const overschotTienden = 10 * woonkosten - 11 * rekenhuur
+  const drempel = multiply(rekenhuur, 110, 100, 'rekenkundig')
+  const basis = { woonkostenPerMaandCent: woonkosten, rekenhuurCent: rekenhuur, honderdtienProcentCent: drempel }
+  const geen = (wat: string, extra: Record<string, unknown> = {}) => {
+    spoor.stap({ id: '475da-lid-5', wat, grondslag: `art. 475da lid 5 Rv (tekst ${tekst2022 ? 'tot en met 2022' : 'vanaf 2023'})`, formule: 'woonkosten − 110 % × rekenhuur, alleen als de woonkosten minstens 110 % van de rekenhuur zijn', invoer: { ...basis, ...extra }, parameters: [gebruikt(R)], bedragCent: bvv })
+    return { verhoging: 0 as Cent, geverifieerd: R.geverifieerd }
+  }
+  if (tekst2022 && bvv !== maximum) {
+    return geen('Geen verhoging voor woonkosten: tot en met 2022 alleen als de beslagvrije voet gelijk is aan het maximum van lid 1', { beslagvrijeVoetCent: bvv, maximumCent: maximum })
+  }
+  if (overschotTienden < 0) return geen('Geen verhoging voor woonkosten: de woonkosten zijn lager dan 110 % van de rekenhuur')
+  const overschot = multiply(overschotTienden as Cent, 1, 10, 'rekenkundig')
+  let verhoging = overschot
+  const gehuwd = invoer.leefsituatie === 'gehuwd-zonder-kinderen' || invoer.leefsituatie === 'gehuwd-met-kinderen'
+  if (gehuwd) {
+    if (invoer.woonkostenDoorEchtgenootTeDragenCent === undefined) {
+      throw new AppError('invalid', 'beslagvrije-voet.invoer-ongeldig', 'de invoer voor de beslagvrije voet is ongeldig', [{
+        name: 'woonkostenDoorEchtgenootTeDragenCent', code: 'verplicht',
+        reason: `de woonkosten liggen € ${(overschot / 100).toFixed(2).replace('.', ',')} boven 110 % van de rekenhuur; bij gehuwden geldt de verhoging van art. 475da lid 5 Rv alleen voor zover de echtgenoot dat niet uit niet-beslagen inkomen kan betalen — geef op welk deel de echtgenoot kan betalen (0 als dat niets is)`,
+      }])
+    }
+    verhoging = Math.max(0, overschot - invoer.woonkostenDoorEchtgenootTeDragenCent) as Cent
+  }
+  spoor.stap({
+    id: '475da-lid-5', wat: gehuwd ? 'Verhoging voor hoge woonkosten, voor zover de echtgenoot die niet kan betalen' : 'Verhoging voor hoge woonkosten (op verzoek)',
+    grondslag: `art. 475da lid 5 Rv (tekst ${tekst2022 ? 'tot en met 2022: alleen bij de maximale beslagvrije voet, ten hoogste zes maanden' : 'vanaf 2023: ten hoogste de termijn uit de ministeriële regeling'}); woonkosten: art. 475ab Rv`,
+    formule: gehuwd ? 'bvv + max(0, (woonkosten − 110 % × rekenhuur) − deel dat de echtgenoot kan betalen)' : 'bvv + (woonkosten − 110 % × rekenhuur)',
+    invoer: { ...basis, beslagvrijeVoetVoorVerhogingCent: bvv, overschotCent: overschot, ...(gehuwd ? { doorEchtgenootTeDragenCent: invoer.woonkostenDoorEchtgenootTeDragenCent } : {}), verhogingCent: verhoging },
+    parameters: [gebruikt(R)], afronding: { wijze: 'rekenkundig', toelichting: '110 % van de rekenhuur kan op een tiende cent eindigen; het verschil wordt eenmaal op hele centen afgerond, de wet schrijft geen afronding voor' },
+    bedragCent: (bvv + verhoging) as Cent,
+  })
+  return { verhoging, geverifieerd: R.geverifieerd }
 }
 
 /** Art. 475dc lid 2: 95 % of the applicable bijstandsnorm including vakantiebijslag, minus art. 32 PW income. */

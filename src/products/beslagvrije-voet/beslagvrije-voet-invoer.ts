@@ -21,8 +21,17 @@ export interface BeslagvrijeVoetInvoer {
   /** C: the debtor's belastbaar inkomen per year. */
   readonly belastbaarJaarinkomenCent: Cent
   readonly partnerBelastbaarJaarinkomenCent?: Cent | undefined
-  /** Woonkosten per month (art. 475ab), for the increase of art. 475da lid 5. */
+  /**
+   * Woonkosten per month (art. 475ab Rv). Giving them is the debtor's request (verzoek) for the increase of
+   * art. 475da lid 5.
+   */
   readonly woonkostenPerMaandCent?: Cent | undefined
+  /**
+   * Gehuwden only, with `woonkostenPerMaandCent`: the part of the woonkosten above 110 % of the rekenhuur that the
+   * spouse's income not under beslag can pay. Lid 5 grants the increase only "voor zover" that income is insufficient;
+   * the statute gives no formula for that judgement, so the beslaglegger states it (0 when it pays nothing).
+   */
+  readonly woonkostenDoorEchtgenootTeDragenCent?: Cent | undefined
   /** Art. 475db lid 1 onder a: the spouse's periodic income not under beslag. */
   readonly partnerInkomenNietBeslagenCent?: Cent | undefined
   /** Art. 475db lid 1 onder b: the debtor's own periodic income not under beslag (with bijstand: art. 32 PW income). */
@@ -33,7 +42,7 @@ export interface BeslagvrijeVoetInvoer {
 
 const VELDEN = [
   'peildatum', 'leefsituatie', 'woonadresBekend', 'bijstand', 'inkomenPerMaandCent', 'belastbaarJaarinkomenCent',
-  'partnerBelastbaarJaarinkomenCent', 'woonkostenPerMaandCent', 'partnerInkomenNietBeslagenCent',
+  'partnerBelastbaarJaarinkomenCent', 'woonkostenPerMaandCent', 'woonkostenDoorEchtgenootTeDragenCent', 'partnerInkomenNietBeslagenCent',
   'eigenInkomenNietBeslagenCent', 'leaseautoLoonheffingCent',
 ] as const
 
@@ -51,21 +60,25 @@ export function valideerBeslagvrijeVoetInvoer(body: unknown): BeslagvrijeVoetInv
   const belastbaarJaarinkomenCent = l.cent('belastbaarJaarinkomenCent', { max: MAX_JAAR })
   const partnerBelastbaarJaarinkomenCent = l.cent('partnerBelastbaarJaarinkomenCent', { optioneel: true, max: MAX_JAAR })
   const woonkostenPerMaandCent = l.cent('woonkostenPerMaandCent', { optioneel: true, max: MAX_MAAND })
+  const woonkostenDoorEchtgenootTeDragenCent = l.cent('woonkostenDoorEchtgenootTeDragenCent', { optioneel: true, max: MAX_MAAND })
   const partnerInkomenNietBeslagenCent = l.cent('partnerInkomenNietBeslagenCent', { optioneel: true, max: MAX_MAAND })
   const eigenInkomenNietBeslagenCent = l.cent('eigenInkomenNietBeslagenCent', { optioneel: true, max: MAX_MAAND })
   const leaseautoLoonheffingCent = l.cent('leaseautoLoonheffingCent', { optioneel: true, max: MAX_MAAND })
   const gehuwd = leefsituatie === 'gehuwd-zonder-kinderen' || leefsituatie === 'gehuwd-met-kinderen'
   if (leefsituatie !== undefined && !gehuwd) {
-    for (const veld of ['partnerBelastbaarJaarinkomenCent', 'partnerInkomenNietBeslagenCent'] as const) {
+    for (const veld of ['partnerBelastbaarJaarinkomenCent', 'partnerInkomenNietBeslagenCent', 'woonkostenDoorEchtgenootTeDragenCent'] as const) {
       const v = (body as Record<string, unknown>)[veld]
       if (v !== undefined && v !== null && v !== 0) l.problemen.push({ name: veld, code: 'niet-van-toepassing', reason: 'alleen bij gehuwden' })
     }
+  }
+  if (woonkostenDoorEchtgenootTeDragenCent !== undefined && woonkostenPerMaandCent === undefined && gehuwd) {
+    l.problemen.push({ name: 'woonkostenDoorEchtgenootTeDragenCent', code: 'niet-van-toepassing', reason: 'alleen samen met woonkostenPerMaandCent' })
   }
   l.klaar('beslagvrije-voet.invoer-ongeldig', 'de invoer voor de beslagvrije voet is ongeldig')
   return {
     peildatum: peildatum!, leefsituatie: leefsituatie!, woonadresBekend: woonadresBekend!, bijstand: bijstand!,
     inkomenPerMaandCent: inkomenPerMaandCent!, belastbaarJaarinkomenCent: belastbaarJaarinkomenCent!,
-    partnerBelastbaarJaarinkomenCent, woonkostenPerMaandCent, partnerInkomenNietBeslagenCent,
+    partnerBelastbaarJaarinkomenCent, woonkostenPerMaandCent, woonkostenDoorEchtgenootTeDragenCent, partnerInkomenNietBeslagenCent,
     eigenInkomenNietBeslagenCent, leaseautoLoonheffingCent,
   }
 }

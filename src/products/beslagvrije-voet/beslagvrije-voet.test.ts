@@ -136,3 +136,29 @@ const NORM_ALLEEN = [1091.71, 1101.82, 1195.66, 1216.62, 1283.83, 1308.45, 1345.
 const NORM_GEHUWD = [1559.58, 1574.03, 1708.08, 1738.02, 1834.04, 1869.21, 1922.07, 1955.80].map(x => Math.round(x * 100))
 const HALFJAREN = ['2022-07-01', '2023-01-01', '2023-07-01', '2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01']
 const halfjaar = (d: string) => HALFJAREN.filter(h => d >= h).length
+
+test('art. 475da lid 5: the spouse field is refused for a non-gehuwde and without woonkosten', () => {
+  const basis = { peildatum: '2025-01-01', woonadresBekend: true, bijstand: false, inkomenPerMaandCent: 300000, belastbaarJaarinkomenCent: 3000000 }
+  for (const [invoer, code] of [
+    [{ ...basis, leefsituatie: 'alleenstaande-ouder', woonkostenPerMaandCent: 120000, woonkostenDoorEchtgenootTeDragenCent: 100 }, 'niet-van-toepassing'],
+    [{ ...basis, leefsituatie: 'gehuwd-zonder-kinderen', woonkostenDoorEchtgenootTeDragenCent: 100 }, 'niet-van-toepassing'],
+  ] as const) {
+    const e = (() => { try { valideerBeslagvrijeVoetInvoer(invoer); return undefined } catch (x) { return x as AppError } })()
+    assert.ok(e, JSON.stringify(invoer))
+    assert.deepEqual(e.invalidParams.map(p => [p.name, p.code]), [['woonkostenDoorEchtgenootTeDragenCent', code]])
+  }
+})
+
+test('art. 475da lid 5: higher woonkosten never lower the bvv, the increase is never negative, and it is named in the trace', () => {
+  for (const peildatum of ['2022-01-01', '2023-07-01', '2024-01-01', '2025-07-01'] as const) {
+    let vorige = -1
+    for (let woonkosten = 0; woonkosten <= 300000; woonkosten += 7919) {
+      const u = berekenBeslagvrijeVoet(valideerBeslagvrijeVoetInvoer({ peildatum, leefsituatie: 'alleenstaande-ouder', woonadresBekend: true, bijstand: false, inkomenPerMaandCent: 900000, belastbaarJaarinkomenCent: 6000000, woonkostenPerMaandCent: woonkosten }))
+      assert.ok(u.woonkostenverhogingCent! >= 0)
+      assert.ok(u.beslagvrijeVoetCent >= vorige, `${peildatum} ${woonkosten}`)
+      assert.equal(u.beslagvrijeVoetCent, u.maximumCent + u.woonkostenverhogingCent!)
+      assert.ok(u.berekening.some(s => s.id === '475da-lid-5'))
+      vorige = u.beslagvrijeVoetCent
+    }
+  }
+})

@@ -54,7 +54,7 @@ type Soort = 'tekst' | 'ja-nee' | 'cent'
 export const CSV_VELDEN: Readonly<Record<string, Soort>> = {
   peildatum: 'tekst', leefsituatie: 'tekst', woonadresBekend: 'ja-nee', bijstand: 'ja-nee',
   inkomenPerMaandCent: 'cent', belastbaarJaarinkomenCent: 'cent', partnerBelastbaarJaarinkomenCent: 'cent',
-  woonkostenPerMaandCent: 'cent', partnerInkomenNietBeslagenCent: 'cent', eigenInkomenNietBeslagenCent: 'cent',
+  woonkostenPerMaandCent: 'cent', woonkostenDoorEchtgenootTeDragenCent: 'cent', partnerInkomenNietBeslagenCent: 'cent', eigenInkomenNietBeslagenCent: 'cent',
   leaseautoLoonheffingCent: 'cent',
 }
 

@@ -440,6 +440,8 @@ export const nl = {
   'bvv.veld.partnerBelastbaarJaarinkomenCent.hulp': 'In euro’s.',
   'bvv.veld.woonkostenPerMaandCent': 'Woonkosten per maand (niet verplicht)',
   'bvv.veld.woonkostenPerMaandCent.hulp': 'In euro’s: huur of hypotheeklasten. Bij hoge woonkosten gaat de beslagvrije voet omhoog (artikel 475da lid 5).',
+  'bvv.veld.woonkostenDoorEchtgenootTeDragenCent': 'Deel van de hoge woonkosten dat de partner kan betalen (bij woonkosten)',
+  'bvv.veld.woonkostenDoorEchtgenootTeDragenCent.hulp': 'In euro’s per maand. Alleen nodig als de woonkosten meer dan 10 % boven de maximale rekenhuur liggen: de verhoging geldt alleen voor het deel dat de partner niet kan betalen uit inkomen waarop geen beslag ligt (artikel 475da lid 5). Vul 0 in als dat niets is.',
   'bvv.veld.partnerInkomenNietBeslagenCent': 'Inkomen van de partner waarop geen beslag ligt (niet verplicht)',
   'bvv.veld.partnerInkomenNietBeslagenCent.hulp': 'In euro’s per maand (artikel 475db lid 1 onder a).',
   'bvv.veld.eigenInkomenNietBeslagenCent': 'Eigen ander inkomen waarop geen beslag ligt (niet verplicht)',
