@@ -6,7 +6,7 @@ import { formuleLid2 } from './formule-lid-2.js'
 import { beslagvrijeVoetParameters } from './parameters.js'
 
 /** Which regime of the law produced the amount. */
-export type Regime = 'bijstand-475dc-lid-2' | 'geen-woonadres-475da-lid-4' | 'formule-475da-lid-2'
+export type Regime = 'bijstand-475dc-lid-2' | 'inrichting-475e-lid-2' | 'geen-woonadres-475da-lid-4' | 'formule-475da-lid-2'
 
 export interface BeslagvrijeVoetUitkomst {
   readonly beslagvrijeVoetCent: Cent
@@ -53,6 +53,20 @@ export function berekenBeslagvrijeVoet(invoer: BeslagvrijeVoetInvoer, opties: Bv
       spoor.stap({ id: '475da-lid-5', wat: 'Geen verhoging voor woonkosten: bij beslag op bijstand geldt art. 475dc lid 2, niet art. 475da', grondslag: 'art. 475dc lid 2 Rv', invoer: { woonkostenPerMaandCent: invoer.woonkostenPerMaandCent }, parameters: [], bedragCent: r.bedrag })
     }
     return { beslagvrijeVoetCent: r.bedrag, maximumCent: maximum, regime: 'bijstand-475dc-lid-2', alleParametersGeverifieerd: geverifieerd && r.geverifieerd, berekening: spoor.stappen() }
+  }
+
+  if (invoer.inrichtingVerzorgingsprijsPerMaandCent !== undefined) {
+    const r = inrichtingRegime(invoer, p, spoor)
+    let bvv = r.bedrag
+    if (invoer.peildatum >= '2023-01-01') bvv = verminderingen475db(invoer, bvv, spoor)
+    else if (heeftVerminderingen(invoer)) {
+      spoor.stap({ id: '475db', wat: 'Geen verminderingen: art. 475db noemde tot en met 2022 alleen de beslagvrije voet van art. 475da, niet die bij verblijf in een inrichting', grondslag: 'art. 475db lid 1 Rv (tekst 2022-01-01 en 2022-07-01)', invoer: {}, parameters: [], bedragCent: bvv })
+    }
+    spoor.stap({
+      id: '475dc-lid-1', wat: 'Geen begrenzing op 95 % van het inkomen: art. 475dc lid 1 noemt alleen de beslagvrije voet volgens art. 475da en 475db, niet die van art. 475e lid 2',
+      grondslag: 'art. 475dc lid 1 Rv (letterlijke lezing; zie de beperkingen in het algoritmeregister)', invoer: { inkomenPerMaandCent: invoer.inkomenPerMaandCent }, parameters: [], bedragCent: bvv,
+    })
+    return { beslagvrijeVoetCent: bvv, maximumCent: maximum, regime: 'inrichting-475e-lid-2', alleParametersGeverifieerd: geverifieerd && r.geverifieerd, berekening: spoor.stappen() }
   }
 
   let bvv: Cent
@@ -155,6 +169,35 @@ function bijstandRegime(invoer: BeslagvrijeVoetInvoer, bn: ParameterRegister, sp
     formule: 'max(0, 95 % norm − inkomen)', invoer: { inkomenCent: inkomen }, parameters: [], bedragCent: bedrag,
   })
   return { bedrag, geverifieerd: norm.geverifieerd }
+}
+
+const heeftVerminderingen = (i: BeslagvrijeVoetInvoer) => (i.partnerInkomenNietBeslagenCent ?? 0) > 0 || (i.eigenInkomenNietBeslagenCent ?? 0) > 0 || (i.leaseautoLoonheffingCent ?? 0) > 0
+
+/**
+ * Art. 475e lid 2 Rv (text read in the versions 2022-01-01, 2022-07-01, 2023-01-01, 2025-01-01 and 2026-01-01, the
+ * same in each): for a debtor admitted to an inrichting for care or nursing the bvv is the price owed for that care,
+ * plus two thirds of the norm of art. 23 lid 1 Participatiewet, plus the amount of art. 23 lid 2 — for the
+ * leefsituatie: onder a (alleenstaande or alleenstaande ouder) or onder b (gehuwden). The lid-1 maximum of art. 475da
+ * does not apply: 475e lid 2 sets the amount itself. Art. 23 lid 3 PW (one spouse in an inrichting: the sum of two
+ * alleenstaande norms) concerns the PW norm; 475e names "de bijstandsnorm, genoemd in artikel 23, eerste lid", so
+ * gehuwden get onder b.
+ */
+function inrichtingRegime(invoer: BeslagvrijeVoetInvoer, p: ParameterRegister, spoor: Spoor) {
+  const gehuwdLs = gehuwd(invoer.leefsituatie)
+  const prijs = invoer.inrichtingVerzorgingsprijsPerMaandCent!
+  const norm = p.op(gehuwdLs ? 'inrichting.art23-lid1.gehuwden' : 'inrichting.art23-lid1.alleenstaande', invoer.peildatum)
+  const lid2 = p.op(gehuwdLs ? 'formule.lid3-art23-lid2.gehuwden' : 'formule.lid3-art23-lid2.alleenstaande', invoer.peildatum)
+  const tweeDerde = multiply(norm.waarde as Cent, 2, 3, 'rekenkundig')
+  const bedrag = (prijs + tweeDerde + (lid2.waarde as Cent)) as Cent
+  spoor.stap({
+    id: '475e-lid-2', wat: 'Verblijf in een inrichting: de prijs voor verzorging of verpleging, plus twee derde van de norm bij verblijf in een inrichting, plus het bedrag van art. 23 lid 2 Participatiewet (het maximum van art. 475da lid 1 geldt hier niet)',
+    grondslag: `art. 475e lid 2 Rv; art. 23 lid 1 onder ${gehuwdLs ? 'b' : 'a'} en lid 2 onder ${gehuwdLs ? 'b' : 'a'} Participatiewet`,
+    formule: 'verzorgingsprijs + ⅔ × norm art. 23 lid 1 PW + bedrag art. 23 lid 2 PW',
+    invoer: { verzorgingsprijsPerMaandCent: prijs, tweeDerdeNormCent: tweeDerde, leefsituatie: invoer.leefsituatie, ...(invoer.woonadresBekend ? {} : { woonadresBekend: false }) },
+    parameters: [gebruikt(norm), gebruikt(lid2)],
+    afronding: { wijze: 'rekenkundig', toelichting: 'twee derde van de norm eenmaal op hele centen; de wet schrijft geen afronding voor' }, bedragCent: bedrag,
+  })
+  return { bedrag, geverifieerd: norm.geverifieerd && lid2.geverifieerd }
 }
 
 /** Art. 475db lid 1, in its order: a (spouse, at most half), b (own), c (lease car). Never below zero. */

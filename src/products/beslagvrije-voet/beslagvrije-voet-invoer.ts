@@ -32,6 +32,11 @@ export interface BeslagvrijeVoetInvoer {
    * the statute gives no formula for that judgement, so the beslaglegger states it (0 when it pays nothing).
    */
   readonly woonkostenDoorEchtgenootTeDragenCent?: Cent | undefined
+  /**
+   * Art. 475e lid 2: the price owed per month for care or nursing ("verzorging dan wel verpleging") when the debtor is
+   * admitted to an inrichting for that. Giving it selects the 475e regime.
+   */
+  readonly inrichtingVerzorgingsprijsPerMaandCent?: Cent | undefined
   /** Art. 475db lid 1 onder a: the spouse's periodic income not under beslag. */
   readonly partnerInkomenNietBeslagenCent?: Cent | undefined
   /** Art. 475db lid 1 onder b: the debtor's own periodic income not under beslag (with bijstand: art. 32 PW income). */
@@ -43,7 +48,7 @@ export interface BeslagvrijeVoetInvoer {
 const VELDEN = [
   'peildatum', 'leefsituatie', 'woonadresBekend', 'bijstand', 'inkomenPerMaandCent', 'belastbaarJaarinkomenCent',
   'partnerBelastbaarJaarinkomenCent', 'woonkostenPerMaandCent', 'woonkostenDoorEchtgenootTeDragenCent', 'partnerInkomenNietBeslagenCent',
-  'eigenInkomenNietBeslagenCent', 'leaseautoLoonheffingCent',
+  'eigenInkomenNietBeslagenCent', 'leaseautoLoonheffingCent', 'inrichtingVerzorgingsprijsPerMaandCent',
 ] as const
 
 /**
@@ -64,6 +69,7 @@ export function valideerBeslagvrijeVoetInvoer(body: unknown): BeslagvrijeVoetInv
   const partnerInkomenNietBeslagenCent = l.cent('partnerInkomenNietBeslagenCent', { optioneel: true, max: MAX_MAAND })
   const eigenInkomenNietBeslagenCent = l.cent('eigenInkomenNietBeslagenCent', { optioneel: true, max: MAX_MAAND })
   const leaseautoLoonheffingCent = l.cent('leaseautoLoonheffingCent', { optioneel: true, max: MAX_MAAND })
+  const inrichtingVerzorgingsprijsPerMaandCent = l.cent('inrichtingVerzorgingsprijsPerMaandCent', { optioneel: true, max: MAX_MAAND })
   const gehuwd = leefsituatie === 'gehuwd-zonder-kinderen' || leefsituatie === 'gehuwd-met-kinderen'
   if (leefsituatie !== undefined && !gehuwd) {
     for (const veld of ['partnerBelastbaarJaarinkomenCent', 'partnerInkomenNietBeslagenCent', 'woonkostenDoorEchtgenootTeDragenCent'] as const) {
@@ -74,11 +80,19 @@ export function valideerBeslagvrijeVoetInvoer(body: unknown): BeslagvrijeVoetInv
   if (woonkostenDoorEchtgenootTeDragenCent !== undefined && woonkostenPerMaandCent === undefined && gehuwd) {
     l.problemen.push({ name: 'woonkostenDoorEchtgenootTeDragenCent', code: 'niet-van-toepassing', reason: 'alleen samen met woonkostenPerMaandCent' })
   }
+  if (inrichtingVerzorgingsprijsPerMaandCent !== undefined) {
+    // Art. 475e lid 2 sets the bvv itself; the lid-5 increase raises the bvv of art. 475da, and 475dc lid 2 (bijstand)
+    // is another regime. Refused rather than silently ignored.
+    if (bijstand === true) l.problemen.push({ name: 'inrichtingVerzorgingsprijsPerMaandCent', code: 'niet-van-toepassing', reason: 'niet samen met bijstand: bij beslag op bijstand geldt art. 475dc lid 2 Rv; de combinatie met art. 475e lid 2 wordt niet berekend' })
+    for (const veld of ['woonkostenPerMaandCent', 'woonkostenDoorEchtgenootTeDragenCent'] as const) {
+      if ((body as Record<string, unknown>)[veld] !== undefined) l.problemen.push({ name: veld, code: 'niet-van-toepassing', reason: 'niet bij verblijf in een inrichting: de verhoging van art. 475da lid 5 Rv geldt voor de beslagvrije voet van art. 475da, niet voor die van art. 475e lid 2' })
+    }
+  }
   l.klaar('beslagvrije-voet.invoer-ongeldig', 'de invoer voor de beslagvrije voet is ongeldig')
   return {
     peildatum: peildatum!, leefsituatie: leefsituatie!, woonadresBekend: woonadresBekend!, bijstand: bijstand!,
     inkomenPerMaandCent: inkomenPerMaandCent!, belastbaarJaarinkomenCent: belastbaarJaarinkomenCent!,
     partnerBelastbaarJaarinkomenCent, woonkostenPerMaandCent, woonkostenDoorEchtgenootTeDragenCent, partnerInkomenNietBeslagenCent,
-    eigenInkomenNietBeslagenCent, leaseautoLoonheffingCent,
+    eigenInkomenNietBeslagenCent, leaseautoLoonheffingCent, inrichtingVerzorgingsprijsPerMaandCent,
   }
 }

@@ -162,3 +162,19 @@ test('art. 475da lid 5: higher woonkosten never lower the bvv, the increase is n
     }
   }
 })
+
+test('art. 475e lid 2: the bvv in an inrichting grows cent for cent with the care price, ignores the lid-1 maximum, and 475dc lid 1 is not applied', () => {
+  fc.assert(fc.property(
+    fc.constantFrom('2022-01-01', '2022-07-01', '2023-01-01', '2023-07-01', '2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01', '2026-01-01'),
+    fc.constantFrom(...LEEFSITUATIES), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 500_000 }),
+    (peildatum, leefsituatie, prijs, inkomen) => {
+      const basis = { peildatum, leefsituatie, woonadresBekend: true, bijstand: false, inkomenPerMaandCent: inkomen, belastbaarJaarinkomenCent: inkomen * 12 }
+      const a = berekenBeslagvrijeVoet(valideerBeslagvrijeVoetInvoer({ ...basis, inrichtingVerzorgingsprijsPerMaandCent: prijs }))
+      const b = berekenBeslagvrijeVoet(valideerBeslagvrijeVoetInvoer({ ...basis, inrichtingVerzorgingsprijsPerMaandCent: prijs + 1 }))
+      assert.equal(a.regime, 'inrichting-475e-lid-2')
+      assert.equal(b.beslagvrijeVoetCent - a.beslagvrijeVoetCent, 1)
+      assert.ok(a.beslagvrijeVoetCent > prijs)
+      assert.ok(a.alleParametersGeverifieerd)
+      assert.ok(a.berekening.some(s => s.id === '475e-lid-2'))
+    }), { numRuns: 200 })
+})

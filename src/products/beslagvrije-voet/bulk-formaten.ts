@@ -55,7 +55,7 @@ export const CSV_VELDEN: Readonly<Record<string, Soort>> = {
   peildatum: 'tekst', leefsituatie: 'tekst', woonadresBekend: 'ja-nee', bijstand: 'ja-nee',
   inkomenPerMaandCent: 'cent', belastbaarJaarinkomenCent: 'cent', partnerBelastbaarJaarinkomenCent: 'cent',
   woonkostenPerMaandCent: 'cent', woonkostenDoorEchtgenootTeDragenCent: 'cent', partnerInkomenNietBeslagenCent: 'cent', eigenInkomenNietBeslagenCent: 'cent',
-  leaseautoLoonheffingCent: 'cent',
+  leaseautoLoonheffingCent: 'cent', inrichtingVerzorgingsprijsPerMaandCent: 'cent',
 }
 
 /** Splits a `;`-separated line; a cell in double quotes may hold `;` and `""` for a quote. */

@@ -22,8 +22,6 @@ const BEKEND_ONVOLLEDIG: Record<string, string> = {
   'formule.K-kgb-afbouwpercentage': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
   'formule.L-kgb-verhoging-partners': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
   'formule.lid3-standaardpremie': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
-  'formule.lid3-art23-lid2.alleenstaande': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
-  'formule.lid3-art23-lid2.gehuwden': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
   'huurtoeslag.rekenhuur-maximum': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
   'bankbeslag.475a-lid-5': 'inwerkingtreding vóór 2024-07-01 niet vastgesteld',
 }

@@ -448,6 +448,8 @@ export const nl = {
   'bvv.veld.eigenInkomenNietBeslagenCent.hulp': 'In euro’s per maand (artikel 475db lid 1 onder b).',
   'bvv.veld.leaseautoLoonheffingCent': 'Loonheffing over de leaseauto (niet verplicht)',
   'bvv.veld.leaseautoLoonheffingCent.hulp': 'In euro’s per maand (artikel 475db lid 1 onder c).',
+  'bvv.veld.inrichtingVerzorgingsprijsPerMaandCent': 'Prijs voor verzorging of verpleging in een inrichting (niet verplicht)',
+  'bvv.veld.inrichtingVerzorgingsprijsPerMaandCent.hulp': 'In euro’s per maand. Alleen invullen als u voor verzorging of verpleging in een inrichting bent opgenomen: dan is de beslagvrije voet die prijs plus twee derde van de bijstandsnorm voor een inrichting plus een vast bedrag (artikel 475e lid 2).',
   'bvv.berekenen': 'Berekenen',
   'bvv.resultaat': 'De beslagvrije voet is {bedrag} per maand',
   'bvv.niet-geverifieerd': 'Let op: in deze berekening is minstens één bedrag gebruikt dat nog niet in een officiële bron is gecontroleerd. In de rekenstappen staat bij elk bedrag of het gecontroleerd is. Gebruik de uitkomst niet zonder dit na te gaan.',

@@ -18,7 +18,8 @@ import { t } from '../../i18n/index.js'
 const LEEFSITUATIES = ['alleenstaande', 'alleenstaande-ouder', 'gehuwd-zonder-kinderen', 'gehuwd-met-kinderen'] as const
 /** Amount fields, named as the API names them (so `invalidParams` land on the right field); typed in euros. */
 const BEDRAGEN = ['inkomenPerMaandCent', 'belastbaarJaarinkomenCent', 'partnerBelastbaarJaarinkomenCent', 'woonkostenPerMaandCent',
-  'woonkostenDoorEchtgenootTeDragenCent', 'partnerInkomenNietBeslagenCent', 'eigenInkomenNietBeslagenCent', 'leaseautoLoonheffingCent'] as const
+  'woonkostenDoorEchtgenootTeDragenCent', 'partnerInkomenNietBeslagenCent', 'eigenInkomenNietBeslagenCent', 'leaseautoLoonheffingCent',
+  'inrichtingVerzorgingsprijsPerMaandCent'] as const
 type Bedrag = (typeof BEDRAGEN)[number]
 const VERPLICHT: readonly Bedrag[] = ['inkomenPerMaandCent', 'belastbaarJaarinkomenCent']
 /** Only for married people (art. 475da lid 2 and 5, 475db lid 1 a). */
