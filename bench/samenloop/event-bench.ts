@@ -21,6 +21,9 @@
  *   [DATABASE_URL=postgres://…] [NATS_URL=nats://127.0.0.1:4222] node --import tsx bench/samenloop/event-bench.ts
  *     [--per-seconde 500] [--seconden 60] [--populatie 10000] [--in-vlucht 64] [--uitloop 120] [--profiel <dir>]
  *
+ * `--alleen-intake` registers no bus consumers: only the HTTP intake runs (token, client, fact + ledger + outbox), so
+ * its CPU time per event can be read from the hub's CPU share and the accepted rate; no webhooks arrive (use
+ * `--uitloop 1`).
  * `--profiel <dir>` writes a V8 CPU profile of the hub process to that folder (open it in Chrome DevTools).
  * `--sql-tijden` (SQLite) times every statement the hub prepares and runs (they run synchronously on the event
  * loop) and prints the statements that took the most time while sending.
@@ -50,6 +53,8 @@ const POPULATIE = arg('populatie', 10_000)
 const IN_VLUCHT = arg('in-vlucht', 64)
 const UITLOOP_S = arg('uitloop', 120)
 const AANTAL = PER_SECONDE * SECONDEN
+/** Only the HTTP intake (no bus consumers, so no signals or webhooks): its CPU per event on its own. */
+const ALLEEN_INTAKE = process.argv.includes('--alleen-intake')
 /** The month every event's wage is for: recent, so the fact is within retention and inside the indication. */
 const PERIODE = '2026-10'
 const run = randomBytes(3).toString('hex')
@@ -119,6 +124,7 @@ async function hubProces(receiverUrl: string): Promise<void> {
   const hub = await createHub(config, {
     modules: hubModules(config),
     onContext(ctx) {
+      if (ALLEEN_INTAKE) { ctx.bus.subscribe = () => {}; ctx.bus.subscribeBatch = () => {}; return }
       const subscribe = ctx.bus.subscribe.bind(ctx.bus)
       ctx.bus.subscribe = (name, types, handler) => subscribe(name, types, (e) => timed(`bus consumer ${name}`, () => handler(e)))
       // Batch consumers: the time per turn, and how many events a turn took.
@@ -405,7 +411,7 @@ async function main() {
   console.log(`  webhooks delivered: ${h.geleverd}/${h.aantalOk} (signals ${h.signalen}, duplicates ${h.dubbel}, bad signatures ${h.ongeldig}, failed attempts ${h.mislukt})`)
   console.log(`  accepted → webhook received: p50 ${f1(t.p50)} ms, p99 ${f1(t.p99)} ms, max ${f1(t.max)} ms`)
   console.log(`  backlog drain after the last 201: ${Number.isFinite(h.uitloopMs) ? `${(h.uitloopMs / 1000).toFixed(1)} s` : `not drained within ${UITLOOP_S} s`}`)
-  console.log(`  hub process while sending: CPU ${(h.meting.cpuMs / h.meting.wandMs * 100).toFixed(0)} % of one core, event-loop delay p99 ${f1(h.meting.lusP99)} ms, max ${f1(h.meting.lusMax)} ms`)
+  console.log(`  hub process while sending: CPU ${(h.meting.cpuMs / h.meting.wandMs * 100).toFixed(0)} % of one core (${(h.meting.cpuMs / Math.max(1, h.aantalOk)).toFixed(2)} ms CPU per accepted event), event-loop delay p99 ${f1(h.meting.lusP99)} ms, max ${f1(h.meting.lusMax)} ms`)
   console.log('  per stage (hub timestamps, ms resolution):')
   rij('send → 201 (HTTP, auth, fact + ledger + outbox)', h.lat.http)
   rij('send → intake time stamped (leveringen)', h.lat.intake)

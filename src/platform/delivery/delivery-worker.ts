@@ -39,6 +39,8 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
   const { db } = ctx.database
   const sender = createWebhookSender({ timeoutMs: opts.timeoutMs, maxSockets: opts.concurrency })
   const inFlight = new Map<string, Promise<void>>()
+  /** Attempts whose send is done and whose record is being written (grouped). */
+  const schrijvende = new Set<Promise<void>>()
   let running = true
   let scanning: Promise<void> | undefined
   let scanAgain = false
@@ -57,7 +59,8 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
   }
 
   async function claimDue(): Promise<void> {
-    const room = opts.concurrency - inFlight.size
+    // Attempts sent but not yet written count too (bounded backlog when writing is the slow part).
+    const room = Math.min(opts.concurrency - inFlight.size, 4 * opts.concurrency - schrijvende.size - inFlight.size)
     if (room <= 0) return
     const now = ctx.clock.now()
     const nowIso = now.toISOString()
@@ -135,7 +138,12 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     }
     // A ledger line only when a BSN actually left the hub (not for `verwijzing` data, nor for notices).
     const bsnVerstuurd = zending.bsn !== undefined && 'bsn' in guarded.record
-    await recordAttempt(aflevering, started, result, bsnVerstuurd ? { bsn: zending.bsn!, product: zending.product, oin: abonnement.oin, trace } : undefined)
+    // The send slot is free once the POST is done: the row stays leased until its attempt is written, so no other
+    // scan takes it meanwhile, and the next sends need not wait for the ledger head (PostgreSQL) to come round.
+    const geschreven = recordAttempt(aflevering, started, result, bsnVerstuurd ? { bsn: zending.bsn!, product: zending.product, oin: abonnement.oin, trace } : undefined)
+    schrijvende.add(geschreven)
+    void geschreven.catch((err: unknown) => opts.log.error({ err, aflevering: aflevering.id }, 'webhooks: poging vastleggen mislukt; opnieuw na de lease'))
+      .finally(() => { schrijvende.delete(geschreven); wake() })
   }
 
   /** Attempts waiting to be written: whatever finished while the previous write ran goes in the next one. */
@@ -210,6 +218,7 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
       clearInterval(timer)
       await scanning
       await Promise.all(inFlight.values())
+      await Promise.allSettled([...schrijvende])
       await schrijvend
       sender.close()
     },
