@@ -172,7 +172,7 @@ async function signaalTraces(tx: Executor, ids: readonly string[], traceVan: (br
  * One line per (trace, afnemer, product, BSN) that matched: matching is a processing even when the signal existed,
  * and each delivery's matching is its own processing (two events about one person in one batch: two lines).
  */
-function ledgerRegels(kandidaten: readonly KandidaatSignaal[], traceVan: (k: KandidaatSignaal) => TraceContext): Verwerking[] {
+export function ledgerRegels(kandidaten: readonly KandidaatSignaal[], traceVan: (k: KandidaatSignaal) => TraceContext): Verwerking[] {
   const gezien = new Map<string, Verwerking>()
   for (const k of kandidaten) {
     const trace = traceVan(k)
@@ -187,7 +187,7 @@ function ledgerRegels(kandidaten: readonly KandidaatSignaal[], traceVan: (k: Kan
 }
 
 /** A `feiten` row as a fact (as `leveringFeiten` gives them). */
-function feitVanRij(r: { bron: string; bsn: string; sleutel: string; geldig_van: string; geldig_tot: string | null; gegevens: string; levering_id: string; regel: number }): Feit {
+export function feitVanRij(r: { bron: string; bsn: string; sleutel: string; geldig_van: string; geldig_tot: string | null; gegevens: string; levering_id: string; regel: number }): Feit {
   return {
     bron: r.bron, bsn: r.bsn as Bsn, sleutel: r.sleutel, geldigVan: r.geldig_van, geldigTot: r.geldig_tot ?? undefined,
     gegevens: JSON.parse(r.gegevens) as Record<string, unknown>, leveringId: r.levering_id, regel: Number(r.regel),

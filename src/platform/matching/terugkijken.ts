@@ -1,11 +1,10 @@
 import { datumVan, newSpanId, newTraceId, overlaps, type Bsn, type Datum, type TraceContext } from '../../core/index.js'
 import { appendToOutbox, type NewEvent } from '../events/index.js'
-import type { Verwerking } from '../ledger/index.js'
 import { slaSignalenOp } from '../signals/index.js'
 import type { Executor } from '../tables.js'
 import type { Feit, Indicatie, KandidaatSignaal, SignaalRegel } from './feit.js'
 import { gemeentecodeCijfers } from './huidige-indicaties.js'
-import type { MatchDeps, MatchResultaat } from './match-levering.js'
+import { feitVanRij, ledgerRegels, type MatchDeps, type MatchResultaat } from './match-levering.js'
 import { matchFeiten } from './match-feiten.js'
 
 /** The event a population write commits when it adds or changes indications; the consumer looks back with it. */
@@ -138,10 +137,7 @@ async function bewaardeFeiten(db: Executor, bronnen: readonly string[], indicati
   for (const r of rows) {
     const periode = { van: r.geldig_van as Datum, tot: (r.geldig_tot ?? undefined) as Datum | undefined }
     if (!(perBsn.get(r.bsn) ?? []).some((i) => overlaps(periode, i.periode))) continue
-    uit.push({
-      bron: r.bron, bsn: r.bsn as Bsn, sleutel: r.sleutel, geldigVan: r.geldig_van, geldigTot: r.geldig_tot ?? undefined,
-      gegevens: JSON.parse(r.gegevens) as Record<string, unknown>, leveringId: r.levering_id, regel: Number(r.regel),
-    })
+    uit.push(feitVanRij(r))
   }
   return uit
 }
@@ -151,24 +147,10 @@ async function legVast(deps: MatchDeps, kandidaten: readonly KandidaatSignaal[],
   const { db, dialect } = deps.database
   return db.transaction().execute(async (tx) => {
     const opgeslagen = await slaSignalenOp(tx, dialect, deps.clock, kandidaten)
-    await deps.ledger.record(tx, ledgerRegels(kandidaten, trace))
+    await deps.ledger.record(tx, ledgerRegels(kandidaten, () => trace))
     await appendToOutbox(tx, deps.clock, opgeslagen.map((s) => ({
       type: 'knooppunt.signaal.aangemaakt.v1', data: { signaalId: s.id, oin: s.oin, product: s.product, soort: s.soort }, traceId: trace.traceId,
     })))
     return opgeslagen
   })
-}
-
-function ledgerRegels(kandidaten: readonly KandidaatSignaal[], trace: TraceContext): Verwerking[] {
-  const gezien = new Map<string, Verwerking>()
-  for (const k of kandidaten) {
-    const key = `${k.oin}|${k.product}|${k.bsn}`
-    if (!gezien.has(key)) {
-      gezien.set(key, {
-        trace, activiteit: 'signaleren', verwerkingsactiviteit: `${k.product}.signaleren`, product: k.product,
-        betrokkene: k.bsn as Bsn, actorOin: k.oin,
-      })
-    }
-  }
-  return [...gezien.values()]
 }
