@@ -14,13 +14,12 @@ import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { connect } from 'nats'
-import pg from 'pg'
 import { createNatsBus } from '../../src/adapters/bus/index.js'
 import { openMigratedDatabase, type StoreConfig } from '../../src/adapters/store/index.js'
 import { systemClock } from '../../src/core/index.js'
 import { createInProcessBus, type Bus, type HubEvent } from '../../src/platform/events/index.js'
 import type { Db } from '../../src/platform/tables.js'
-import { postgresUrl } from '../support/stores.js'
+import { pgTestSchema, postgresUrl } from '../support/stores.js'
 
 const CHILD = fileURLToPath(new URL('./outbox-crash-child.ts', import.meta.url))
 const OIN = '00000001234567890000'
@@ -106,11 +105,8 @@ describe('outbox survives a crash between commit and dispatch', () => {
   const skip = !url ? 'NATS_URL is not set' : !dbUrl ? 'DATABASE_URL is not set' : false
   test('NATS bus, PostgreSQL store', { skip }, async () => {
     const id = randomBytes(4).toString('hex')
-    const schema = `crash_${id}`
+    const { schema, drop } = await pgTestSchema(dbUrl!, 'crash')
     const nats = { url: url!, stream: `KT_CRASH_${id}`, subjectPrefix: `ktcrash${id}` }
-    const admin = new pg.Client({ connectionString: dbUrl })
-    await admin.connect()
-    await admin.query(`create schema ${schema}`)
     try {
       const store: StoreConfig = { kind: 'postgres', url: dbUrl!, schema, poolSize: 2 }
       await (await openMigratedDatabase(store)).close()
@@ -127,8 +123,7 @@ describe('outbox survives a crash between commit and dispatch', () => {
         await database.close()
       }
     } finally {
-      await admin.query(`drop schema ${schema} cascade`)
-      await admin.end()
+      await drop()
       const nc = await connect({ servers: url! })
       await (await nc.jetstreamManager()).streams.delete(nats.stream).catch(() => false)
       await nc.close()

@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { createHub, type Hub } from '../../src/app.js'
 import type { HubConfig } from '../../src/config.js'
 import { fixedClock, oinFrom } from '../../src/core/index.js'
@@ -14,7 +13,7 @@ import { sessieHash } from '../../src/adapters/http/portal/session-store.js'
 import { PORTAL_HEADER } from '../../src/adapters/http/portal-port.js'
 import { runRetention } from '../../src/platform/intake/index.js'
 import { injectBrowser, type InjectBrowser } from '../support/inject-browser.js'
-import { postgresUrl } from '../support/stores.js'
+import { pgTestSchema, postgresUrl } from '../support/stores.js'
 import { testStores } from '../support/test-hub.js'
 
 const ORIGIN = 'http://localhost:8080'
@@ -27,10 +26,9 @@ async function opslag(store: 'sqlite' | 'postgres') {
   const webDist = mkdtempSync(join(tmpdir(), 'knooppunt-web-'))
   writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>spa</title>')
   const url = store === 'postgres' ? postgresUrl() : undefined
-  const schema = url ? `t_${randomBytes(6).toString('hex')}` : undefined
-  if (url) { const c = new pg.Client({ connectionString: url }); await c.connect(); await c.query(`create schema ${schema}`); await c.end() }
+  const pgSchema = url ? await pgTestSchema(url) : undefined
   const config: HubConfig = {
-    mode: 'test', dataDir, databaseUrl: url, databaseSchema: schema, natsUrl: undefined, host: '127.0.0.1', port: 0,
+    mode: 'test', dataDir, databaseUrl: url, databaseSchema: pgSchema?.schema, natsUrl: undefined, host: '127.0.0.1', port: 0,
     publicUrl: ORIGIN, masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'warn',
     rateLimitPerMinute: 0, bodyLimitBytes: 1024 * 1024, oidc: { mode: 'embedded' },
   }
@@ -48,7 +46,7 @@ async function opslag(store: 'sqlite' | 'postgres') {
     async [Symbol.asyncDispose]() {
       rmSync(dataDir, { recursive: true, force: true })
       rmSync(webDist, { recursive: true, force: true })
-      if (url) { const c = new pg.Client({ connectionString: url }); await c.connect(); await c.query(`drop schema ${schema} cascade`); await c.end() }
+      await pgSchema?.drop()
     },
   }
 }

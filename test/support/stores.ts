@@ -20,22 +20,28 @@ export function postgresUrl(): string | undefined {
   return url || undefined
 }
 
+/** A PostgreSQL schema of its own for one test run; `drop()` removes it with everything in it. */
+export interface PgTestSchema { readonly schema: string; drop(): Promise<void> }
+
+export async function pgTestSchema(url: string, prefix = 't'): Promise<PgTestSchema> {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`
+  await adminQuery(url, `create schema ${schema}`)
+  return { schema, drop: () => adminQuery(url, `drop schema ${schema} cascade`) }
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  try { await c.query(sql) } finally { await c.end() }
+}
+
 export async function openTestDatabase(kind: 'sqlite' | 'postgres'): Promise<Database & AsyncDisposable> {
   if (kind === 'sqlite') return disposable(await openMigratedDatabase({ kind: 'sqlite-memory' }), async () => {})
   const url = postgresUrl()
   if (!url) throw new Error('DATABASE_URL not set')
-  const schema = `t_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
+  const { schema, drop } = await pgTestSchema(url)
   const config: StoreConfig = { kind: 'postgres', url, schema, poolSize: 4 }
-  return disposable(await openMigratedDatabase(config), async () => {
-    const c = new pg.Client({ connectionString: url })
-    await c.connect()
-    await c.query(`drop schema ${schema} cascade`)
-    await c.end()
-  })
+  return disposable(await openMigratedDatabase(config), drop)
 }
 
 function disposable(database: Database, cleanup: () => Promise<void>): Database & AsyncDisposable {

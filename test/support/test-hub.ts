@@ -7,13 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { createHub, type Hub, type HubOptions } from '../../src/app.js'
 import type { HubConfig } from '../../src/config.js'
 import { oinFrom, type Oin } from '../../src/core/index.js'
 import type { OrganisatieSoort, Rol } from '../../src/platform/access/index.js'
-import { postgresUrl } from './stores.js'
+import { pgTestSchema, postgresUrl } from './stores.js'
 import { BRON_FORMATEN } from '../../src/platform/intake/index.js'
 
 export interface TestOrg { readonly oin: Oin; readonly clientId: string; readonly clientSecret: string }
@@ -33,17 +32,13 @@ let counter = 0
 
 export async function startTestHub(store: 'sqlite' | 'postgres' = 'sqlite', opts: HubOptions & { config?: Partial<HubConfig> } = {}): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'knooppunt-test-'))
-  let schema: string | undefined
   const url = store === 'postgres' ? postgresUrl() : undefined
-  if (store === 'postgres') {
-    if (!url) throw new Error('DATABASE_URL not set')
-    schema = `t_${randomBytes(6).toString('hex')}`
-    const c = new pg.Client({ connectionString: url }); await c.connect(); await c.query(`create schema ${schema}`); await c.end()
-  }
+  if (store === 'postgres' && !url) throw new Error('DATABASE_URL not set')
+  const pgSchema = url ? await pgTestSchema(url) : undefined
   const logLines: string[] = []
   const logStream = new Writable({ write(chunk, _enc, cb) { logLines.push(...String(chunk).split('\n').filter(Boolean)); cb() } })
   const config: HubConfig = {
-    mode: 'test', dataDir, databaseUrl: url, databaseSchema: schema, natsUrl: undefined, host: '127.0.0.1', port: 0,
+    mode: 'test', dataDir, databaseUrl: url, databaseSchema: pgSchema?.schema, natsUrl: undefined, host: '127.0.0.1', port: 0,
     publicUrl: 'http://localhost:8080', masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'info',
     rateLimitPerMinute: 0, bodyLimitBytes: 1024 * 1024, oidc: { mode: 'embedded' }, ...opts.config,
   }
@@ -80,7 +75,7 @@ export async function startTestHub(store: 'sqlite' | 'postgres' = 'sqlite', opts
     async [Symbol.asyncDispose]() {
       await hub.close()
       rmSync(dataDir, { recursive: true, force: true })
-      if (schema && url) { const c = new pg.Client({ connectionString: url }); await c.connect(); await c.query(`drop schema ${schema} cascade`); await c.end() }
+      await pgSchema?.drop()
     },
   }
   return t
