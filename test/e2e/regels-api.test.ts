@@ -79,11 +79,17 @@ for (const store of testStores()) {
         assert.match(res.json().detail, /parameter 'maximum\.alleenstaande'/)
         assert.equal(res.json().invalidParams[0].name, 'peildatum')
       }
-      // Letters of the lid-2 formula are not verified: refuse, never guess.
-      const formule = await bereken({ ...geenWoonadres2026, woonadresBekend: true })
+      // A letter of the lid-2 formula without a value (F for an alleenstaande in 2025): refuse, never guess.
+      const formule = await bereken({ ...geenWoonadres2026, peildatum: '2025-03-01', woonadresBekend: true })
       assert.equal(formule.statusCode, 400)
       assert.equal(formule.json().code, 'regels.parameter-onbekend')
-      assert.match(formule.json().detail, /geen waarde bekend voor parameter '[^']+'/)
+      assert.match(formule.json().detail, /geen waarde bekend voor parameter 'formule\.F-normhuurfactor-a-eenpersoons'/)
+      // 2026 text of lid 2 (after the huurtoeslag reform), computed by hand: C = € 24.000 is below D, so no zorgtoeslag
+      // term; I = 24.000 − 23.425 = 575, woonkosten term min(575 × 27 % / 12, 932,93 − 202,52) = 12,9375;
+      // 95 % × 1.401,50 = 1.331,425; sum 1.344,3625 → 134436 cent (95 % of the income is 237500).
+      const formule2026 = await bereken({ ...geenWoonadres2026, woonadresBekend: true })
+      assert.equal(formule2026.statusCode, 200)
+      assert.equal(formule2026.json().beslagvrijeVoetCent, 134436)
 
       const norm = await t.as(gemeente).inject({ method: 'POST', url: NORM, ...json({ peildatum: '2020-01-01', leefvorm: 'alleenstaande' }) })
       assert.equal(norm.json().code, 'regels.parameter-onbekend')

@@ -69,11 +69,11 @@ test('bad input: partner fields for an alleenstaande are refused; a missing body
 })
 
 /**
- * Peildata on which the letters of art. 475da lid 2 have stored values: 2022-01-01 … 2025-12-31, except F and G (the
- * alleenstaande) from 2025.
+ * Peildata on which the letters of art. 475da lid 2 have stored values: 2022-01-01 … 2026-06-30 (the last lid-1
+ * maximum), except F and G (the alleenstaande) in 2025. From 2026-01-01 the text of lid 2 is the huurtoeslag-reform one.
  */
 const PEILDATA_FORMULE = ['2022-01-01', '2022-06-30', '2022-07-01', '2022-12-31', '2023-01-01', '2023-05-17', '2023-07-01', '2023-12-31',
-  '2024-01-01', '2024-03-15', '2024-07-01', '2024-12-31', '2025-01-01', '2025-06-30', '2025-07-01', '2025-12-31']
+  '2024-01-01', '2024-03-15', '2024-07-01', '2024-12-31', '2025-01-01', '2025-06-30', '2025-07-01', '2025-12-31', '2026-01-01', '2026-04-15', '2026-06-30']
 const werknemerArb = fc.record({
   peildatum: fc.constantFrom(...PEILDATA_FORMULE).map(d => d as Datum),
   leefsituatie: fc.constantFrom(...LEEFSITUATIES),
@@ -83,7 +83,7 @@ const werknemerArb = fc.record({
   belastbaarJaarinkomenCent: bedrag(15_000_000),
   partnerBelastbaarJaarinkomenCent: bedrag(10_000_000),
 }).map(i => (i.leefsituatie.startsWith('gehuwd') ? i : { ...i, partnerBelastbaarJaarinkomenCent: undefined }))
-  .filter(i => !(i.leefsituatie === 'alleenstaande' && i.peildatum >= '2025-01-01')) as fc.Arbitrary<BeslagvrijeVoetInvoer>
+  .filter(i => !(i.leefsituatie === 'alleenstaande' && i.peildatum >= '2025-01-01' && i.peildatum < '2026-01-01')) as fc.Arbitrary<BeslagvrijeVoetInvoer>
 
 test('property (formule lid 2): employed debtor with a woonadres — integer, at least 95 % of the norm or 95 % of income, never above the maximum', () => {
   fc.assert(fc.property(werknemerArb, invoer => {
@@ -111,8 +111,10 @@ test('property (formule lid 2): every step of the trace cites an article; the le
   fc.assert(fc.property(werknemerArb, invoer => {
     const r = berekenBeslagvrijeVoet(invoer)
     const formule = r.berekening.find(s => s.id === '475da-lid-2')!
-    // norm + D, E, two normhuur factors, J, standaardpremie, art. 23 amount; + K with children; + L for gehuwden met kinderen.
-    const aantal = 8 + (invoer.leefsituatie === 'alleenstaande-ouder' ? 1 : invoer.leefsituatie === 'gehuwd-met-kinderen' ? 2 : 0)
+    // Until 2025: norm + D, E, two normhuur factors, J, standaardpremie, art. 23 amount. From 2026: norm + D, E, the
+    // afbouwpercentage, the maximale rekenhuur (H), the minimum-inkomensijkpunt, the basishuur (J), standaardpremie,
+    // art. 23 amount. + K with children; + L for gehuwden met kinderen.
+    const aantal = (invoer.peildatum >= '2026-01-01' ? 9 : 8) + (invoer.leefsituatie === 'alleenstaande-ouder' ? 1 : invoer.leefsituatie === 'gehuwd-met-kinderen' ? 2 : 0)
     return r.berekening.every(s => /art\. \d+/.test(s.grondslag)) && formule.parameters.length === aantal &&
       formule.parameters.every(p => p.bron.omschrijving.length > 0) && r.alleParametersGeverifieerd === false
   }), { numRuns: 200 })
@@ -125,16 +127,18 @@ test('formule lid 2: refused with regels.parameter-onbekend naming the missing l
     assert.throws(vraag(peildatum, 'alleenstaande'), (e: unknown) => e instanceof AppError && e.code === 'regels.parameter-onbekend' && /formule\.F-normhuurfactor-a-eenpersoons/.test(e.message))
     for (const l of LEEFSITUATIES.filter(l => l !== 'alleenstaande')) assert.equal(vraag(peildatum, l)().regime, 'formule-475da-lid-2')
   }
-  // 2026: the redefined letters (huurtoeslag reform) are not stored; refused for every leefsituatie, naming D first.
+  // 2026 (text after the huurtoeslag reform): computed for every leefsituatie until the last lid-1 maximum (2026-06-30);
+  // after that the maximum itself has no value and the calculation refuses naming it.
   for (const l of LEEFSITUATIES) {
-    assert.throws(vraag('2026-01-01', l), (e: unknown) => e instanceof AppError && e.code === 'regels.parameter-onbekend' && /formule\.D-drempelinkomen/.test(e.message))
+    for (const peildatum of ['2026-01-01', '2026-06-30']) assert.equal(vraag(peildatum, l)().regime, 'formule-475da-lid-2')
+    assert.throws(vraag('2026-07-01', l), (e: unknown) => e instanceof AppError && e.code === 'regels.parameter-onbekend' && new RegExp(`maximum\\.${l}`).test(e.message))
   }
 })
 
-/** PW art. 21 onder a / b incl. vakantietoeslag, per half-year 2022-01 … 2025-07 (euros; see the bijstandsnormen parameters). */
-const NORM_ALLEEN = [1091.71, 1101.82, 1195.66, 1216.62, 1283.83, 1308.45, 1345.45, 1369.06].map(x => Math.round(x * 100))
-const NORM_GEHUWD = [1559.58, 1574.03, 1708.08, 1738.02, 1834.04, 1869.21, 1922.07, 1955.80].map(x => Math.round(x * 100))
-const HALFJAREN = ['2022-07-01', '2023-01-01', '2023-07-01', '2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01']
+/** PW art. 21 onder a / b incl. vakantietoeslag, per half-year 2022-01 … 2026-01 (euros; see the bijstandsnormen parameters). */
+const NORM_ALLEEN = [1091.71, 1101.82, 1195.66, 1216.62, 1283.83, 1308.45, 1345.45, 1369.06, 1401.50].map(x => Math.round(x * 100))
+const NORM_GEHUWD = [1559.58, 1574.03, 1708.08, 1738.02, 1834.04, 1869.21, 1922.07, 1955.80, 2002.13].map(x => Math.round(x * 100))
+const HALFJAREN = ['2022-07-01', '2023-01-01', '2023-07-01', '2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01', '2026-01-01']
 const halfjaar = (d: string) => HALFJAREN.filter(h => d >= h).length
 
 test('art. 475da lid 5: the spouse field is refused for a non-gehuwde and without woonkosten', () => {
@@ -150,10 +154,12 @@ test('art. 475da lid 5: the spouse field is refused for a non-gehuwde and withou
 })
 
 test('art. 475da lid 5: higher woonkosten never lower the bvv, the increase is never negative, and it is named in the trace', () => {
-  for (const peildatum of ['2022-01-01', '2023-07-01', '2024-01-01', '2025-07-01'] as const) {
+  // 2026: the rekenhuur of art. 13 lid 1 onder a Wht is read for 2026 too (€ 932,93); at C = € 90.000 the formula is
+  // above the lid-1 maximum (at € 60.000 it is not, with the 2026 woonkosten term).
+  for (const peildatum of ['2022-01-01', '2023-07-01', '2024-01-01', '2025-07-01', '2026-01-01'] as const) {
     let vorige = -1
     for (let woonkosten = 0; woonkosten <= 300000; woonkosten += 7919) {
-      const u = berekenBeslagvrijeVoet(valideerBeslagvrijeVoetInvoer({ peildatum, leefsituatie: 'alleenstaande-ouder', woonadresBekend: true, bijstand: false, inkomenPerMaandCent: 900000, belastbaarJaarinkomenCent: 6000000, woonkostenPerMaandCent: woonkosten }))
+      const u = berekenBeslagvrijeVoet(valideerBeslagvrijeVoetInvoer({ peildatum, leefsituatie: 'alleenstaande-ouder', woonadresBekend: true, bijstand: false, inkomenPerMaandCent: 900000, belastbaarJaarinkomenCent: peildatum >= '2026-01-01' ? 9000000 : 6000000, woonkostenPerMaandCent: woonkosten }))
       assert.ok(u.woonkostenverhogingCent! >= 0)
       assert.ok(u.beslagvrijeVoetCent >= vorige, `${peildatum} ${woonkosten}`)
       assert.equal(u.beslagvrijeVoetCent, u.maximumCent + u.woonkostenverhogingCent!)

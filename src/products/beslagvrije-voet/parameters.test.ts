@@ -12,17 +12,17 @@ import { beslagvrijeVoetParameters } from './index.js'
  * silently loses its values makes the test fail.
  */
 const BEKEND_ONVOLLEDIG: Record<string, string> = {
-  'formule.D-drempelinkomen': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
-  'formule.E-zorgtoeslagpercentage': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
-  'formule.F-normhuurfactor-a-eenpersoons': 'waarden 2022–2024; 2025: minimum-inkomensijkpunt (AOW-basis) niet vastgesteld, lid 8 toetst F niet',
-  'formule.G-normhuurfactor-b-eenpersoons': 'waarden 2022–2024; 2025: zie F',
-  'formule.H-normhuurfactor-a-meerpersoons': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
-  'formule.I-normhuurfactor-b-meerpersoons': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
-  'formule.J-normhuur-minimum': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
-  'formule.K-kgb-afbouwpercentage': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
-  'formule.L-kgb-verhoging-partners': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
-  'formule.lid3-standaardpremie': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
-  'huurtoeslag.rekenhuur-maximum': 'waarden 2022–2025; het 2026-stelsel niet gecontroleerd',
+  'formule.F-normhuurfactor-a-eenpersoons': 'waarden 2022–2024; 2025: minimum-inkomensijkpunt (AOW-basis) niet vastgesteld, lid 8 toetst F niet; vanaf 2026 andere betekenis (formule2026.*)',
+  'formule.G-normhuurfactor-b-eenpersoons': 'waarden 2022–2024; 2025: zie F; vanaf 2026 andere betekenis',
+  'formule.H-normhuurfactor-a-meerpersoons': 'waarden 2022–2025; vanaf 2026 andere betekenis (maximale rekenhuur)',
+  'formule.I-normhuurfactor-b-meerpersoons': 'waarden 2022–2025; vanaf 2026 andere betekenis (C − minimum-inkomensijkpunt)',
+  'formule.J-normhuur-minimum': 'waarden 2022–2025; vanaf 2026 andere betekenis (basishuur, formule2026.J-*)',
+  'formule2026.F-afbouwpercentage-eenpersoons': 'bestaat pas vanaf 2026-01-01',
+  'formule2026.G-afbouwpercentage-meerpersoons': 'bestaat pas vanaf 2026-01-01',
+  'formule2026.minimum-inkomensijkpunt.eenpersoons': 'bestaat pas vanaf 2026-01-01',
+  'formule2026.minimum-inkomensijkpunt.meerpersoons': 'bestaat pas vanaf 2026-01-01',
+  'formule2026.J-basishuur.eenpersoons': 'bestaat pas vanaf 2026-01-01',
+  'formule2026.J-basishuur.meerpersoons': 'bestaat pas vanaf 2026-01-01',
   'bankbeslag.475a-lid-5': 'inwerkingtreding vóór 2024-07-01 niet vastgesteld',
 }
 
@@ -44,6 +44,9 @@ test('every beslagvrije-voet parameter has a value for each half-year 2022-01-01
     assert.ok(!gaten[naam]!.some(h => h <= tot), `${naam} mist halfjaren tot en met ${tot}: ${gaten[naam]}`)
   }
   for (const naam of Object.keys(gaten)) assert.ok(!naam.startsWith('maximum.'), `${naam} mist halfjaren: ${gaten[naam]}`)
+  // The old normhuur letters end with 2025 (the 2026 text redefines them); the 2026 letters cover exactly 2026-01-01.
+  for (const naam of Object.keys(gaten).filter(n => /^formule\.[F-J]-/.test(n))) assert.deepEqual(gaten[naam]!.filter(h => h >= '2025-07-01'), naam.match(/^formule\.[FG]-/) ? ['2025-07-01', '2026-01-01'] : ['2026-01-01'], naam)
+  for (const naam of Object.keys(gaten).filter(n => n.startsWith('formule2026.'))) assert.ok(!gaten[naam]!.includes('2026-01-01'), naam)
 })
 
 test('every stored value cites a source and the lid-1 maxima are all verified against the statute text', () => {
@@ -120,4 +123,30 @@ test('art. 475da lid 8: the stored letters reproduce the published lid-1 maxima'
     }
   }
   assert.equal(uitkomsten.length, MET_LETTERS.length * LEEFSITUATIES.length)
+})
+
+/**
+ * Art. 475da lid 8 Rv, text from 2026-01-01: the lid-1 maxima equal the formula "indien de uitkomst van (I x (F / 12))
+ * respectievelijk (I x (G / 12)) gelijk is aan het bedrag, genoemd in artikel 13, eerste lid, onderdeel a, van de Wet
+ * op de huurtoeslag", i.e. at I* = 12 × H / F (or G), C* = I* + the minimum-inkomensijkpunt. There the woonkosten term is
+ * min(H, H − J) = H − J and the zorgtoeslag term is at the lid-3 cap, so the alleenstaande and the gehuwden zonder
+ * kinderen check S, H and J to the cent; the alleenstaande ouder and the gehuwden met kinderen also check D, K, L, G and
+ * the meerpersoons minimum-inkomensijkpunt (through C*).
+ */
+test('art. 475da lid 8 (text from 2026): the stored 2026 letters reproduce the published lid-1 maxima to the cent', () => {
+  const d = '2026-01-01' as Datum
+  for (const leefsituatie of LEEFSITUATIES) {
+    const invoer = { peildatum: d, leefsituatie, woonadresBekend: true, bijstand: false, inkomenPerMaandCent: 0, belastbaarJaarinkomenCent: 0 } as never
+    const x = lettersOp(invoer, beslagvrijeVoetParameters)
+    assert.equal(x.stelsel, 2026)
+    const afbouw = leefsituatie === 'alleenstaande' ? x.F : x.G
+    const cStar = (12 * x.H) / afbouw + x.minimumInkomensijkpunt
+    const gehuwd = leefsituatie.startsWith('gehuwd')
+    const norm = bijstandsnormParameters.op(gehuwd ? 'bijstandsnorm.gehuwden' : 'bijstandsnorm.alleenstaande', d).waarde / 100
+    const zorg = Math.min(((cStar - x.D) / 12) * x.E, x.zorgPlafond)
+    const huur = Math.min(((cStar - x.minimumInkomensijkpunt) * afbouw) / 12, x.H - x.J)
+    const kgb = leefsituatie === 'alleenstaande-ouder' ? ((cStar - x.D) / 12) * x.K : leefsituatie === 'gehuwd-met-kinderen' ? ((cStar - (x.D + x.L)) / 12) * x.K : 0
+    const berekend = Math.round((0.95 * norm + zorg + huur + kgb) * 100)
+    assert.equal(berekend, beslagvrijeVoetParameters.op(`maximum.${leefsituatie}`, d).waarde, leefsituatie)
+  }
 })
