@@ -60,14 +60,14 @@ export function toetsKwijtschelding(invoer: KwijtscheldingInvoer, opties: { spoo
   const spoor = opties.spoor === false ? geenSpoor() : nieuwSpoor()
   const p = kwijtscheldingParameters
   const kvb = multiply(invoer.bijstandsnormCent, invoer.normpercentage, 100, 'rekenkundig')
-  spoor.stap({ id: 'kosten-van-bestaan', wat: `Kosten van bestaan: ${invoer.normpercentage} % van de bijstandsnorm`, grondslag: 'art. 26 Invorderingswet 1990 jo. gemeentelijke kwijtscheldingsregeling', formule: 'normpercentage × bijstandsnorm', invoer: { bijstandsnormCent: invoer.bijstandsnormCent, normpercentage: invoer.normpercentage }, parameters: [], afronding: { wijze: 'rekenkundig', toelichting: 'op hele centen' }, bedragCent: kvb })
+  spoor.stap({ id: 'kosten-van-bestaan', wat: `Kosten van bestaan: ${invoer.normpercentage} % van de bijstandsnorm`, grondslag: 'art. 26 Invorderingswet 1990; art. 16 lid 1 Uitvoeringsregeling Invorderingswet 1990 (90 %); art. 2 Regeling kwijtschelding belastingen medeoverheden (bij verordening 90–100 %)', formule: 'normpercentage × bijstandsnorm', invoer: { bijstandsnormCent: invoer.bijstandsnormCent, normpercentage: invoer.normpercentage }, parameters: [], afronding: { wijze: 'rekenkundig', toelichting: 'op hele centen' }, bedragCent: kvb })
   const bcMaand = Math.max(0, invoer.nettoBesteedbaarInkomenCent - kvb) as Cent
-  spoor.stap({ id: 'betalingscapaciteit-maand', wat: 'Betalingscapaciteit per maand', grondslag: 'kwijtschelding: netto besteedbaar inkomen min kosten van bestaan', formule: 'max(0, NBI − kosten van bestaan)', invoer: { nbiCent: invoer.nettoBesteedbaarInkomenCent }, parameters: [], bedragCent: bcMaand })
+  spoor.stap({ id: 'betalingscapaciteit-maand', wat: 'Betalingscapaciteit per maand', grondslag: 'art. 13 lid 1 Uitvoeringsregeling Invorderingswet 1990: netto besteedbaar inkomen min kosten van bestaan', formule: 'max(0, NBI − kosten van bestaan)', invoer: { nbiCent: invoer.nettoBesteedbaarInkomenCent }, parameters: [], bedragCent: bcMaand })
   const bcJaar = (bcMaand * 12) as Cent
   spoor.stap({ id: 'betalingscapaciteit-jaar', wat: 'Betalingscapaciteit per jaar', grondslag: 'kwijtschelding', formule: '12 × per maand', invoer: {}, parameters: [], bedragCent: bcJaar })
   const deel = p.op('kwijtschelding.aanwendbaar-deel-betalingscapaciteit', invoer.peildatum)
   const aanwenden = multiply(bcJaar, deel.waarde, 10_000, 'naar-beneden')
-  spoor.stap({ id: 'aan-te-wenden', wat: 'Deel van de betalingscapaciteit dat voor de aanslag wordt gebruikt', grondslag: 'Uitvoeringsregeling Invorderingswet 1990 (artikel niet geverifieerd)', formule: 'aandeel × betalingscapaciteit per jaar', invoer: {}, parameters: [gebruikt(deel)], afronding: { wijze: 'naar-beneden', toelichting: 'in het voordeel van de aanvrager' }, bedragCent: aanwenden })
+  spoor.stap({ id: 'aan-te-wenden', wat: 'Deel van de betalingscapaciteit dat voor de aanslag wordt gebruikt', grondslag: 'art. 11 onder b, 2° Uitvoeringsregeling Invorderingswet 1990 (ten minste 80 percent)', formule: 'aandeel × betalingscapaciteit per jaar', invoer: {}, parameters: [gebruikt(deel)], afronding: { wijze: 'naar-beneden', toelichting: 'in het voordeel van de aanvrager' }, bedragCent: aanwenden })
 
   const belemmeringen: Belemmering[] = []
   const overVermogen = invoer.vermogenCent - invoer.vermogensbufferCent
@@ -86,15 +86,20 @@ export const kwijtscheldingAlgoritme: Algoritme = {
   id: 'kwijtschelding',
   titel: 'Kwijtschelding lokale belastingen (norm en betalingscapaciteit)',
   doel: 'Bepaalt of u (een deel van) een aanslag van de gemeente of het waterschap kwijtgescholden kunt krijgen: wat u per maand overhoudt boven de kosten van bestaan, welk deel daarvan voor de aanslag wordt gebruikt, en of uw vermogen of auto een belemmering is.',
-  grondslag: ['Invorderingswet 1990 art. 26 en de Uitvoeringsregeling Invorderingswet 1990 (BWBR0004766)', 'De kwijtscheldingsregeling van de gemeente of het waterschap (normpercentage 90–100 %, buffers, autogrens)'],
+  grondslag: [
+    'Invorderingswet 1990 art. 26 en de Uitvoeringsregeling Invorderingswet 1990 (BWBR0004766) art. 11–16, via art. 27 en 28 lid 1 onder a van toepassing op gemeentelijke en waterschapsbelastingen',
+    'Regeling kwijtschelding belastingen medeoverheden (BWBR0047157, versie 2022-09-17, werkt terug tot 1 januari 2022) art. 2: bij verordening een normpercentage van ten minste 90 en ten hoogste 100; art. 4: een hogere vrijstelling van financiële middelen',
+    'De kwijtscheldingsregeling van de gemeente of het waterschap (normpercentage 90–100 %, buffers, autogrens)',
+  ],
   stappen: [
-    { wat: 'Kosten van bestaan: het normpercentage van de gemeente (90 tot 100 %) van uw bijstandsnorm.', grondslag: 'gemeentelijke regeling' },
-    { wat: 'Betalingscapaciteit: uw netto besteedbaar inkomen min de kosten van bestaan, per maand en per jaar.', grondslag: 'Uitvoeringsregeling IW 1990' },
-    { wat: '80 % van de betalingscapaciteit per jaar moet voor de aanslag worden gebruikt; de rest van de aanslag wordt kwijtgescholden.', grondslag: 'Uitvoeringsregeling IW 1990 (artikel niet geverifieerd)' },
-    { wat: 'Vermogen boven de buffer of een auto boven de waardegrens is een belemmering: dan geen kwijtschelding.', grondslag: 'Uitvoeringsregeling IW 1990' },
+    { wat: 'Kosten van bestaan: het normpercentage van de gemeente (90 tot 100 %) van uw bijstandsnorm.', grondslag: 'art. 16 Uitvoeringsregeling IW 1990 (90 %); art. 2 Regeling kwijtschelding belastingen medeoverheden (90 tot 100 % bij verordening)' },
+    { wat: 'Betalingscapaciteit: uw netto besteedbaar inkomen min de kosten van bestaan, per maand en per jaar.', grondslag: 'art. 13 en 14 Uitvoeringsregeling IW 1990' },
+    { wat: '80 % van de betalingscapaciteit per jaar moet voor de aanslag worden gebruikt; de rest van de aanslag wordt kwijtgescholden.', grondslag: 'art. 11 onder b, 2° Uitvoeringsregeling IW 1990' },
+    { wat: 'Vermogen boven de buffer of een auto boven de waardegrens is een belemmering: dan geen kwijtschelding.', grondslag: 'art. 11 onder b, 1° en art. 12 Uitvoeringsregeling IW 1990' },
   ],
   beperkingen: [
-    'Het percentage van 80 % en de standaard-autogrens van € 3.350 komen uit gemeentelijke publicaties; de artikelen van de Uitvoeringsregeling zijn niet gelezen.',
+    'Het percentage van 80 % is gelezen in art. 11 onder b, 2° van de Uitvoeringsregeling Invorderingswet 1990, versie 2026-01-01 (de wet zegt "ten minste 80 percent"; de hub rekent met precies 80 %). De versies die in 2022 tot en met 2025 golden zijn niet gelezen; daarom staat de waarde voor die jaren als niet geverifieerd. De bandbreedte van 90 tot 100 % voor de kosten van bestaan is gelezen in art. 16 van de Uitvoeringsregeling (90 %) en art. 2 van de Regeling kwijtschelding belastingen medeoverheden (bij verordening 90 tot 100 %, hetzelfde percentage voor iedereen).',
+    'De standaard-autogrens van € 3.350 komt uit gemeentelijke publicaties en is niet in een primaire bron gevonden. De Uitvoeringsregeling zelf (art. 12 lid 2 onder c, versie 2026-01-01) noemt € 2.269: een auto van die waarde of minder hoort niet tot het vermogen, een duurdere alleen niet als hij absoluut onmisbaar is voor uw beroep of wegens invaliditeit. Een gemeente of waterschap kan in de hub een eigen grens instellen.',
     'Woningbezit, zelfstandig ondernemerschap en de samenstelling van het netto besteedbaar inkomen (woonlasten, zorgpremie) worden door de kwijtscheldingsdienst aangeleverd, niet hier berekend.',
   ],
   parameters: kwijtscheldingParameters,
