@@ -21,7 +21,7 @@ export const bijstandsnormAlgoritme: Algoritme = {
   ],
   beperkingen: [
     'Normen voor jongeren van 18 tot 21 jaar (art. 20), verblijf in een inrichting (art. 23) en gemeentelijke verlagingen (art. 27, 28) worden niet berekend.',
-    'Art. 19 lid 3 PW noemt in de gelezen teksten vanaf 2023 een vakantietoeslag van 4,8 %; de gepubliceerde gemeentelijke bedragen zonder vakantietoeslag gaan uit van 5 %. Dit is niet in een primaire bron beslecht en staat als niet-geverifieerd in de data.',
+    'Art. 19 lid 3 PW noemt in alle gelezen teksten (al vanaf de versie 2022-01-01) een vakantietoeslag van 4,8 % van de bijstand; de gepubliceerde gemeentelijke bedragen zonder vakantietoeslag gaan uit van 5 %. Dit is niet in een primaire bron beslecht en staat als niet-geverifieerd in de data.',
     'De vermogensgrenzen zijn voor elk jaar van 2022 tot en met 2026 in de wettekst van art. 34 lid 3 PW gelezen.',
     'Een peildatum waarvoor geen bedrag is gepubliceerd (vóór 2022 of na 30 juni 2026) geeft een foutmelding; er wordt nooit een oud bedrag doorgetrokken.',
   ],
