@@ -107,7 +107,8 @@ export function berekenBeslagvrijeVoet(invoer: BeslagvrijeVoetInvoer, opties: Bv
  * 110 %. Read in the consolidated text of 2022-01-01, 2022-07-01, 2023-01-01 and 2025-01-01:
  * - up to and including 2022 only "indien de beslagvrije voet gelijk is aan het (...) in het eerste lid opgenomen
  *   bedrag", and for at most six months;
- * - from 2023-01-01 without that condition, for at most a term set by ministeriële regeling (not stored here; the
+ * - from 2023-01-01 without that condition, for at most a term set by ministeriële regeling — eighteen months, art. 1a
+ *   Regeling beslagvrije voet as inserted by Stcrt. 2022, 34869 (read in its Staatscourant text; not stored here; the
  *   hub calculates a monthly amount, the beslaglegger keeps the term).
  * For gehuwden the request is granted only "voor zover" the spouse's income not under beslag cannot pay the higher
  * woonkosten; the beslaglegger states that part (`woonkostenDoorEchtgenootTeDragenCent`), it is subtracted.
@@ -144,7 +145,7 @@ function verhogingLid5(invoer: BeslagvrijeVoetInvoer, bvv: Cent, maximum: Cent, 
   }
   spoor.stap({
     id: '475da-lid-5', wat: gehuwd ? 'Verhoging voor hoge woonkosten, voor zover de echtgenoot die niet kan betalen' : 'Verhoging voor hoge woonkosten (op verzoek)',
-    grondslag: `art. 475da lid 5 Rv (tekst ${tekst2022 ? 'tot en met 2022: alleen bij de maximale beslagvrije voet, ten hoogste zes maanden' : 'vanaf 2023: ten hoogste de termijn uit de ministeriële regeling'}); woonkosten: art. 475ab Rv`,
+    grondslag: `art. 475da lid 5 Rv (tekst ${tekst2022 ? 'tot en met 2022: alleen bij de maximale beslagvrije voet, ten hoogste zes maanden' : 'vanaf 2023: ten hoogste achttien maanden, art. 1a Regeling beslagvrije voet, Stcrt. 2022, 34869'}); woonkosten: art. 475ab Rv`,
     formule: gehuwd ? 'bvv + max(0, (woonkosten − 110 % × rekenhuur) − deel dat de echtgenoot kan betalen)' : 'bvv + (woonkosten − 110 % × rekenhuur)',
     invoer: { ...basis, beslagvrijeVoetVoorVerhogingCent: bvv, overschotCent: overschot, ...(gehuwd ? { doorEchtgenootTeDragenCent: invoer.woonkostenDoorEchtgenootTeDragenCent } : {}), verhogingCent: verhoging },
     parameters: [gebruikt(R)], afronding: { wijze: 'rekenkundig', toelichting: '110 % van de rekenhuur kan op een tiende cent eindigen; het verschil wordt eenmaal op hele centen afgerond, de wet schrijft geen afronding voor' },
