@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationResultSet } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type DatabaseIntrospector, type Migration, type MigrationResultSet, type SchemaMetadata, type TableMetadata } from 'kysely'
 import pg from 'pg'
 import { AppError } from '../../core/index.js'
 import type { Db, SqlDialect, Tables } from '../../platform/tables.js'
@@ -89,13 +89,42 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
   })
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {})
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Tables>({ dialect: new OneSchemaPostgresDialect({ pool }) })
   return {
     db,
     dialect: 'postgres',
     schema,
     ping: async () => { await sql`select 1`.execute(db) },
     close: () => db.destroy(),
+  }
+}
+
+/**
+ * Kysely's PostgreSQL introspector (which its Migrator uses to see whether its own tables exist) reads every column
+ * of every table in every schema of the database and calls `pg_get_serial_sequence` and `has_schema_privilege` on
+ * each. That is slow on a database shared by many schemas, and it fails with "schema … does not exist" when another
+ * schema is dropped during the scan (seen when test files run side by side, each in a schema of its own). The store
+ * only ever needs the tables of its own schema, by name: this introspector lists those and nothing else.
+ */
+class OneSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return {
+      async getSchemas(): Promise<SchemaMetadata[]> {
+        const { rows } = await sql<{ nspname: string }>`select nspname from pg_catalog.pg_namespace`.execute(db)
+        return rows.map((r) => ({ name: r.nspname }))
+      },
+      getTables,
+      async getMetadata() { return { tables: await getTables() } },
+    }
+    async function getTables(): Promise<TableMetadata[]> {
+      const { rows } = await sql<{ name: string; schema: string; relkind: string }>`
+        select c.relname as name, n.nspname as schema, c.relkind
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and c.relkind in ('r', 'v', 'p')
+        order by c.relname`.execute(db)
+      // Columns are not listed: nothing in the hub reads them (the migrator asks for table names only).
+      return rows.map((r) => ({ name: r.name, schema: r.schema, isView: r.relkind === 'v', columns: [] }))
+    }
   }
 }
 
