@@ -11,6 +11,7 @@ import { beslagvrijeVoetRoutes } from '../products/beslagvrije-voet/index.js'
 import { bijstandsnormenRoutes } from '../products/bijstandsnormen/index.js'
 import { kotModule } from '../products/kot-doelgroepouders/index.js'
 import { kwijtscheldingModule } from '../products/kwijtschelding/index.js'
+import { nettoInkomenRoutes } from '../products/netto-inkomen/index.js'
 import { oibModule } from '../products/oib/index.js'
 import { samenloopModule } from '../products/samenloop/index.js'
 import { voorafToetsModule } from '../products/vooraf-toets/index.js'
@@ -21,7 +22,7 @@ export function hubModules(config: Pick<HubConfig, 'mode' | 'publicUrl' | 'hubOi
   return [
     populatieModule, intakeModule, samenloopModule, voorafToetsModule, oibModule, kotModule,
     createDeliveryModule({ allowPrivateUrls: config.mode !== 'productie', publicUrl: config.publicUrl, ...(config.hubOin ? { hubOin: config.hubOin } : {}) }),
-    bijstandsnormenRoutes, beslagvrijeVoetRoutes, kwijtscheldingModule,
+    bijstandsnormenRoutes, beslagvrijeVoetRoutes, nettoInkomenRoutes, kwijtscheldingModule,
   ]
 }
 

@@ -10,6 +10,7 @@ import { registerLedger } from './commands/ledger.js'
 import { registerServe } from './commands/serve.js'
 import { registerDemo } from './commands/demo.js'
 import { registerBvv } from './commands/bvv.js'
+import { registerLoonheffing, registerNetto } from './commands/netto.js'
 import { registerGenerate } from './commands/generate.js'
 import { registerLever } from './commands/lever.js'
 import { registerPopulatie } from './commands/populatie.js'
@@ -38,6 +39,8 @@ program.command('migrate')
 registerServe(program)
 registerDemo(program)
 registerBvv(program)
+registerLoonheffing(program)
+registerNetto(program)
 registerGenerate(program)
 registerLever(program)
 registerPopulatie(program)

@@ -46,8 +46,8 @@ export function clientProfile(soort: OrganisatieSoort, producten: readonly strin
 export function demoProducten(soort: OrganisatieSoort, known: readonly string[]): string[] {
   const wanted: Record<OrganisatieSoort, string[]> = {
     gemeente: [...known].filter((p) => p !== 'inzage'),
-    waterschap: ['kwijtschelding', 'beslagvrije-voet', 'bijstandsnormen'],
-    schuldeiser: ['beslagvrije-voet', 'bijstandsnormen'],
+    waterschap: ['kwijtschelding', 'beslagvrije-voet', 'bijstandsnormen', 'netto-inkomen'],
+    schuldeiser: ['beslagvrije-voet', 'bijstandsnormen', 'netto-inkomen'],
     rmc: [], zorgaanbieder: [], bron: [], intermediair: [], samenwerkingsverband: [], beheer: [],
   }
   return wanted[soort].filter((p) => known.includes(p))

@@ -5,9 +5,9 @@ import { berekenBvvAntwoord, berekenBvvRegel, type BvvAntwoord } from '../../pro
 import { action } from '../fail.js'
 
 /** How the input was shaped; the output takes the same shape. */
-type Vorm = 'object' | 'array' | 'ndjson'
+export type Vorm = 'object' | 'array' | 'ndjson'
 
-interface Invoer { readonly vorm: Vorm; readonly items: readonly unknown[] }
+export interface Invoer { readonly vorm: Vorm; readonly items: readonly unknown[] }
 
 /**
  * `knooppunt bvv [bestand]`: the beslagvrije voet for one object, an array or NDJSON read from a file or stdin;
@@ -22,13 +22,16 @@ export function registerBvv(program: Command): void {
     .description('Bereken de beslagvrije voet: JSON in (één object, een array of NDJSON; bestand of stdin), JSON uit')
     .option('--zonder-berekening', 'laat de rekenstappen weg')
     .action(action(async (bestand: string | undefined, opties: { zonderBerekening?: boolean }) => {
-      const invoer = leesInvoer(await leesTekst(bestand))
+      const invoer = leesInvoer(await leesTekst(bestand, geenInvoer), geenInvoer)
       const spoor = opties.zonderBerekening !== true
       process.stdout.write(schrijf(invoer.vorm, bereken(invoer, spoor)))
     }))
 }
 
-async function leesTekst(bestand: string | undefined): Promise<string> {
+const geenInvoer = (reden: string) => new AppError('invalid', 'bvv.geen-invoer', reden)
+
+/** The text of `bestand`, or of stdin; `geenInvoer` makes the command's own error for a terminal without input. */
+export async function leesTekst(bestand: string | undefined, geenInvoer: (reden: string) => AppError): Promise<string> {
   if (bestand !== undefined) {
     try {
       return await readFile(bestand, 'utf8')
@@ -38,16 +41,16 @@ async function leesTekst(bestand: string | undefined): Promise<string> {
     }
   }
   // Waiting on an interactive terminal would look like a hang: say what is expected instead.
-  if (process.stdin.isTTY) throw new AppError('invalid', 'bvv.geen-invoer', 'geef een bestand op of stuur JSON via stdin')
+  if (process.stdin.isTTY) throw geenInvoer('geef een bestand op of stuur JSON via stdin')
   let tekst = ''
   for await (const chunk of process.stdin) tekst += String(chunk)
   return tekst
 }
 
 /** One JSON value (object or array), or else NDJSON: one JSON object per non-empty line. */
-export function leesInvoer(tekst: string): Invoer {
+export function leesInvoer(tekst: string, geenInvoer: (reden: string) => AppError): Invoer {
   const schoon = tekst.replace(/^\uFEFF/, '').trim()
-  if (schoon === '') throw new AppError('invalid', 'bvv.geen-invoer', 'de invoer is leeg; verwacht JSON')
+  if (schoon === '') throw geenInvoer('de invoer is leeg; verwacht JSON')
   try {
     const waarde: unknown = JSON.parse(schoon)
     return Array.isArray(waarde) ? { vorm: 'array', items: waarde } : { vorm: 'object', items: [waarde] }

@@ -2,3 +2,6 @@ export type { LoonheffingControle, NettoInkomenInvoer, NettoInkomenOpties, Netto
 export { berekenNettoInkomen, nettoInkomenAlgoritme, valideerNettoInkomenInvoer } from './netto-inkomen.js'
 export type { Leeftijdsgroep, LoonheffingInvoer, LoonheffingUitkomst } from './loonheffing/index.js'
 export { berekenLoonheffing, LEEFTIJDSGROEPEN, loonheffingParameters, valideerLoonheffingInvoer } from './loonheffing/index.js'
+export type { LoonheffingAntwoord, NettoAntwoord, NettoRegelAntwoord, NettoVerzoek, SoortInkomen } from './api.js'
+export { berekenLoonheffingAntwoord, berekenNettoAntwoord, MAX_INKOMSTENVERHOUDINGEN, SOORTEN_INKOMEN, valideerNettoVerzoek } from './api.js'
+export { NETTO_ROLLEN, nettoInkomenRoutes } from './routes.js'
