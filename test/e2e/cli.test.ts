@@ -72,7 +72,7 @@ test('bad configuration and unknown commands: one line, non-zero exit, no stack 
   assert.match(unknown.stderr, /unknown command/)
   for (const r of [prod, port, db, unknown]) assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace')
   const help = await run(['--help'])
-  for (const cmd of ['serve', 'demo', 'migrate', 'ledger', 'generate', 'bvv']) assert.match(help.stdout, new RegExp(`\\b${cmd}\\b`))
+  for (const cmd of ['serve', 'demo', 'migrate', 'ledger', 'generate', 'bvv', 'loonheffing', 'netto']) assert.match(help.stdout, new RegExp(`\\b${cmd}\\b`))
 })
 
 test('demo on a busy port says so in one line', async () => {
