@@ -126,3 +126,34 @@ export interface ToetsingResultaat {
   readonly advies?: string
   readonly fout?: { readonly code: string; readonly detail: string }
 }
+
+/** `POST /api/v1/loonheffing/_bereken`: the white monthly table. */
+export interface LoonheffingAntwoord {
+  readonly loonheffingCent: number
+  readonly tabelloonCent: number
+  readonly metLoonheffingskortingCent: number
+  readonly zonderLoonheffingskortingCent: number
+  readonly verrekendeArbeidskortingCent: number
+  readonly nauwkeurigheid: 'tabel' | 'benadering'
+  readonly alleParametersGeverifieerd: boolean
+  readonly berekening: readonly Stap[]
+}
+
+/** One income relation in the answer of `POST /api/v1/netto-inkomen/_bereken`. */
+export interface NettoRegelAntwoord {
+  readonly regel: number
+  readonly soortInkomen: string
+  readonly brutoloonCent: number
+  readonly loonheffingCent: number
+  readonly loonheffingBron: 'polis' | 'witte-maandtabel'
+  readonly nettoIndicatiefInkomenCent: number
+}
+
+export interface NettoAntwoord {
+  readonly periode: string
+  readonly nettoIndicatiefInkomenCent: number
+  readonly loonheffingGeschat: boolean
+  readonly alleParametersGeverifieerd: boolean
+  readonly inkomstenverhoudingen: readonly NettoRegelAntwoord[]
+  readonly berekening: readonly Stap[]
+}

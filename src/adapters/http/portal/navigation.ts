@@ -51,6 +51,7 @@ export const PRODUCT_PAGINAS: readonly PortalPagina[] = [
   { id: 'leveringen', pad: '/leveringen', titel: t('pagina.leveringen'), soorten: ['bron'], rollen: ['bron'] },
   { id: 'abonnementen', pad: '/abonnementen', titel: t('pagina.abonnementen'), rollen: AFNEMER_ROLLEN },
   { id: 'beslagvrije-voet', pad: '/beslagvrije-voet', titel: t('pagina.beslagvrije-voet'), product: 'beslagvrije-voet', rollen: ['beslaglegger', 'inkomen', 'belastingen', 'schuldhulp'] },
+  { id: 'netto-inkomen', pad: '/netto-inkomen', titel: t('pagina.netto-inkomen'), product: 'netto-inkomen', rollen: ['inkomen', 'beslaglegger', 'belastingen', 'schuldhulp'] },
   { id: 'kwijtschelding', pad: '/kwijtschelding', titel: t('pagina.kwijtschelding'), product: 'kwijtschelding', rollen: ['belastingen'] },
   { id: 'kwijtschelding-normen', pad: '/kwijtschelding-normen', titel: t('pagina.kwijtschelding-normen'), product: 'kwijtschelding', rollen: ['belastingen'] },
 ]

@@ -9,6 +9,7 @@ import { KwijtscheldingNormenPage } from '../../pages/KwijtscheldingNormenPage/i
 import { KwijtscheldingPage } from '../../pages/KwijtscheldingPage/index.js'
 import { LeveringenPage } from '../../pages/LeveringenPage/index.js'
 import { LogboekInzagePage } from '../../pages/LogboekInzagePage/index.js'
+import { NettoInkomenPage } from '../../pages/NettoInkomenPage/index.js'
 import { PopulatiePage } from '../../pages/PopulatiePage/index.js'
 import { SignalenPage } from '../../pages/SignalenPage/index.js'
 import { StartPage } from '../../pages/StartPage/index.js'
@@ -36,11 +37,12 @@ const PAGINAS: Readonly<Record<string, ComponentType>> = {
   leveringen: LeveringenPage,
   abonnementen: AbonnementenPage,
   'beslagvrije-voet': BeslagvrijeVoetPage,
+  'netto-inkomen': NettoInkomenPage,
   kwijtschelding: KwijtscheldingPage,
   'kwijtschelding-normen': KwijtscheldingNormenPage,
 }
 const BEKENDE_PADEN = new Set(['/', '/gegevensregister', '/api-clients', '/logboek-inzage',
-  '/signalen', '/vooraf-toets', '/populatie', '/leveringen', '/abonnementen', '/beslagvrije-voet', '/kwijtschelding', '/kwijtschelding-normen'])
+  '/signalen', '/vooraf-toets', '/populatie', '/leveringen', '/abonnementen', '/beslagvrije-voet', '/netto-inkomen', '/kwijtschelding', '/kwijtschelding-normen'])
 /** Readable without logging in: the register is public by law and by design. */
 const OPENBARE_PADEN = new Set(['/gegevensregister'])
 

@@ -24,6 +24,8 @@ export function invoerWaarde(naam: string, waarde: number | string | boolean): s
  */
 export function parameterWaarde(p: GebruikteParameter): string {
   if (typeof p.waarde === 'string') return p.waarde.replace('.', ',')
+  // Loonheffing tariffs and premiums are basispunten (932 = 9,32 %).
+  if (/^(tarief\.(belasting-schijf1|schijf2|schijf3)|premie\.[a-z]+)$/.test(p.naam)) return `${(p.waarde / 100).toLocaleString('nl-NL')} %`
   if (/^bankbeslag\.|aantal|percentage/.test(p.naam)) return String(p.waarde)
   return formatEuro(p.waarde)
 }

@@ -1,0 +1,1 @@
+export { NettoInkomenPage } from './NettoInkomenPage.js'
