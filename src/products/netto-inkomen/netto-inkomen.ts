@@ -146,7 +146,7 @@ function controleer(tabelInvoer: Parameters<typeof berekenLoonheffing>[0], lh: C
 export const nettoInkomenAlgoritme: Algoritme = {
   id: 'netto-inkomen',
   titel: 'Netto indicatief inkomen uit de polisadministratie (met de witte maandtabel voor de loonheffing)',
-  doel: 'Schat uw netto inkomen per maand uit de gegevens die uw werkgever of uitkeringsinstantie aan de polisadministratie levert. Gemeenten gebruiken dit als indicatie, bijvoorbeeld bij het verrekenen van inkomsten met bijstand of voor de beslagvrije voet. Staat er in de polisgegevens geen ingehouden loonheffing, dan rekent Knooppunt die uit met de witte maandtabel van de Belastingdienst voor dat jaar.',
+  doel: 'Schat uw netto inkomen per maand uit de gegevens die uw werkgever of uitkeringsinstantie aan de polisadministratie levert. Gemeenten gebruiken dit als indicatie, bijvoorbeeld bij het verrekenen van inkomsten met bijstand of voor de beslagvrije voet. Staat er in de polisgegevens geen ingehouden loonheffing, dan rekent Knooppunt die uit met de witte maandtabel van de Belastingdienst voor dat jaar. Een gemeente of beslaglegger kan de berekening ook zelf laten maken met bedragen die zij opgeeft, zonder BSN: de loonheffing (POST /api/v1/loonheffing/_bereken) of het netto inkomen (POST /api/v1/netto-inkomen/_bereken), ook met de opdrachten knooppunt loonheffing en knooppunt netto en op de portaalpagina Netto inkomen.',
   grondslag: [
     'Wet structuur uitvoeringsorganisatie werk en inkomen art. 33 (polisadministratie)',
     'Wet inkomstenbelasting 2001 (BWBR0011353) art. 2.10 en 2.10a (schijven en tarieven), art. 8.3–8.7 (verdeling van de heffingskortingen over belasting en premies), art. 8.10 (algemene heffingskorting), art. 8.11 (arbeidskorting), art. 8.17 en 8.18 (ouderenkortingen)',
@@ -176,6 +176,7 @@ export const nettoInkomenAlgoritme: Algoritme = {
     'De premiepercentages volksverzekeringen voor 2025 en 2026 zijn niet in een gelezen bron gevonden (wel reproduceren ze de tabellen van die jaren); ze staan als niet geverifieerd in de data.',
     'Alleen de witte tabel voor loon uit tegenwoordige dienstbetrekking, tijdvak maand. Groene tabel (uitkeringen uit vroegere dienstbetrekking), bijzondere beloningen, anoniementarief, herleidingsregels voor andere tijdvakken, de 30%-regeling en jonggehandicaptenkorting worden niet berekend.',
     'Een jaar zonder tabel (vóór 2022 of na 2026) geeft een foutmelding; de tabel van een ander jaar wordt nooit gebruikt.',
+    'Geschat wordt alleen de loonheffing op loon. Bij een uitkering (WW, Ziektewet, WIA, Wajong) gebruikt de uitkeringsinstantie meestal de groene tabel, zonder arbeidskorting (uwv.nl, uitleg bij de jaaropgaaf); die berekent Knooppunt niet. Wie de berekening zelf laat maken (API POST /api/v1/netto-inkomen/_bereken, de opdracht knooppunt netto of de portaalpagina Netto inkomen) moet bij een uitkering daarom de ingehouden loonheffing opgeven; Knooppunt schat die dan niet.',
   ],
   parameters: loonheffingParameters,
 }
