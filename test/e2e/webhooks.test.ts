@@ -311,6 +311,21 @@ for (const store of testStores()) {
       assert.equal((await afleveringen(t, id)).length, 3, 'a cancelled subscription gets no new deliveries')
     })
 
+    test('the signature covers the timestamp in the header, also when the signing clock moves on between reads', async () => {
+      await using ontvanger = await startOntvanger(200)
+      // Every read of the signing clock is a second later (as a real clock can be when a send straddles a second).
+      let tik = Date.now()
+      const { t, gemeente } = await webhookHub(store, { signClock: { now: () => new Date((tik += 1000)) } })
+      await using _ = t
+      const { secret } = await abonneer(t, gemeente, { url: ontvanger.url, producten: ['samenloop'] })
+      const bsn = nieuweBsn()
+      await zetInPopulatie(t.hub.ctx, { oin: gemeente.oin, bsn })
+      await maakSignaal(t.hub.ctx, { oin: gemeente.oin, bsn })
+      await wachtTot(() => ontvanger.ontvangen.length >= 1, 5000, 'webhook ontvangen')
+      const { headers, body } = ontvanger.ontvangen[0]!
+      assert.doesNotThrow(() => new Webhook(secret).verify(body, headers as Record<string, string>))
+    })
+
     test('a restart resumes pending deliveries from the store', async () => {
       await using ontvanger = await startOntvanger(503)
       const { t, clock, gemeente } = await webhookHub(store)

@@ -121,13 +121,16 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     const body = JSON.stringify(afleverCloudEvent(aflevering.id, opts.hubOin, { ...zending, data: guarded.record }))
     const trace = { traceId: newTraceId(), spanId: newSpanId() }
     const secret = ctx.keyring.decrypt('webhook-secret', abonnement.geheim_versleuteld)
+    // One instant for the header and the signature: two clock reads can fall in different seconds, and then the
+    // receiver's check fails (it signs the header's timestamp).
+    const signedAt = opts.signClock.now()
     const headers = {
       'content-type': 'application/cloudevents+json; charset=utf-8',
       'user-agent': 'Knooppunt-webhooks/1',
       traceparent: formatTraceparent(trace),
       'webhook-id': aflevering.id,
-      'webhook-timestamp': String(Math.floor(opts.signClock.now().getTime() / 1000)),
-      'webhook-signature': new Webhook(secret).sign(aflevering.id, opts.signClock.now(), body),
+      'webhook-timestamp': String(Math.floor(signedAt.getTime() / 1000)),
+      'webhook-signature': new Webhook(secret).sign(aflevering.id, signedAt, body),
     }
     const started = ctx.clock.now()
     let result: AttemptResult
