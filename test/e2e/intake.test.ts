@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { sql } from 'kysely'
 import { Readable } from 'node:stream'
 import { completeBsn, fixedClock } from '../../src/core/index.js'
 import { intakeModule, runRetention } from '../../src/platform/intake/index.js'
@@ -149,6 +150,64 @@ for (const store of testStores()) {
       const fout = await post({ bsn: '123', kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', dagwaardeCent: -1, kleur: 'rood' })
       assert.equal(fout.statusCode, 400)
       assert.deepEqual(fout.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['kleur:veld-onbekend', 'bsn:bsn-ongeldig', 'dagwaardeCent:bedrag-ongeldig'])
+    })
+
+    test('event path, group commit: events sent together are written together, each its own delivery, fact, ledger line and outbox event; a failing one fails alone', async () => {
+      const { t, rdw, db } = await hub(store)
+      await using _ = t
+      // A real failure for one event only: the store refuses its fact (a trigger on the facts table).
+      if (t.hub.ctx.database.dialect === 'sqlite') {
+        await sql`create trigger weiger_feit before insert on feiten when new.sleutel like 'XX-00-XX|%' begin select raise(abort, 'geweigerd'); end`.execute(db)
+      } else {
+        await sql`create function weiger_feit() returns trigger language plpgsql as $$ begin if new.sleutel like 'XX-00-XX|%' then raise exception 'geweigerd'; end if; return new; end $$`.execute(db)
+        await sql`create trigger weiger_feit before insert on feiten for each row execute function weiger_feit()`.execute(db)
+      }
+      let appends = 0
+      const record = t.hub.ctx.ledger.record.bind(t.hub.ctx.ledger)
+      t.hub.ctx.ledger.record = (tx, lines) => { appends++; return record(tx, lines) }
+      const ledger0 = await t.hub.ctx.ledger.count()
+      const kenteken = (i: number) => `GB-${String(i).padStart(2, '0')}-NL`
+      const stuur = (events: readonly Record<string, unknown>[], traces: readonly string[]) => Promise.all(events.map((e, i) => t.as(rdw).inject({
+        method: 'POST', url: '/api/v1/bronnen/rdw-voertuigen/gebeurtenissen', payload: JSON.stringify(e),
+        headers: { 'content-type': 'application/json', traceparent: `00-${traces[i]}-${'b'.repeat(16)}-01` },
+      })))
+      // 30 about IN (stored: an indication), 10 about UIT (counted, not stored).
+      const events = [
+        ...Array.from({ length: 30 }, (_, i) => ({ bsn: IN, kenteken: kenteken(i), datumAanvang: '2025-05-01', datumEinde: null, dagwaardeCent: 1000 + i })),
+        ...Array.from({ length: 10 }, (_, i) => ({ bsn: UIT, kenteken: kenteken(50 + i), datumAanvang: '2025-05-01', datumEinde: null, dagwaardeCent: 1 })),
+      ]
+      const traces = events.map((_, i) => (i + 1).toString(16).padStart(32, 'a'))
+      const ok = await stuur(events, traces)
+      assert.deepEqual(ok.map((r) => r.statusCode), ok.map(() => 201), ok.find((r) => r.statusCode !== 201)?.body)
+      assert.ok(appends < 40, `the events were written in groups (${appends} ledger appends for 40 events)`)
+      const ids = ok.map((r) => r.json().leveringId as string)
+      assert.equal(new Set(ids).size, 40)
+
+      const leveringen = await db.selectFrom('leveringen').selectAll().where('levering_id', 'like', 'event-%').execute()
+      assert.equal(leveringen.length, 40, 'a delivery row per event')
+      const perId = new Map(leveringen.map((l) => [l.levering_id, l]))
+      ids.forEach((id, i) => assert.equal(perId.get(id)?.opgeslagen, i < 30 ? 1 : 0))
+      const feiten = await db.selectFrom('feiten').select(['levering_id', 'sleutel', 'bsn']).execute()
+      assert.deepEqual(feiten.map((f) => f.levering_id).sort(), ids.slice(0, 30).sort(), 'only the facts with an indication are kept, each under its own event')
+      const outbox = await db.selectFrom('outbox').select(['data', 'trace_id']).where('type', '=', 'knooppunt.feiten.vastgelegd.v1').execute()
+      assert.deepEqual(outbox.map((o) => JSON.parse(o.data).leveringId).sort(), ids.slice(0, 30).sort())
+      for (const o of outbox) assert.equal(o.trace_id, traces[ids.indexOf(JSON.parse(o.data).leveringId)], 'each outbox event carries its own request trace')
+
+      assert.equal(await t.hub.ctx.ledger.count(), ledger0 + 30, 'one ledger line per stored fact (one BSN processing each)')
+      const lijnen = (await t.hub.ctx.ledger.inzage(IN)).filter((l) => l.activiteit === 'bronfeit-vastleggen')
+      assert.deepEqual(lijnen.map((l) => l.traceId).sort(), traces.slice(0, 30).sort(), 'each line carries its own request trace')
+      assert.equal((await t.hub.ctx.ledger.inzage(UIT)).length, 0)
+
+      // A group with one event the store refuses: that request fails, the others are written (each alone, then).
+      const tweede = [...Array.from({ length: 5 }, (_, i) => ({ bsn: IN, kenteken: kenteken(70 + i), datumAanvang: '2025-05-01', datumEinde: null, dagwaardeCent: 7 })),
+        { bsn: IN, kenteken: 'XX-00-XX', datumAanvang: '2025-05-01', datumEinde: null, dagwaardeCent: 1 }]
+      const tweedeTraces = tweede.map((_, i) => (i + 1).toString(16).padStart(32, 'c'))
+      const r2 = await stuur(tweede, tweedeTraces)
+      assert.deepEqual(r2.map((r) => r.statusCode), [201, 201, 201, 201, 201, 500])
+      assert.equal((await db.selectFrom('leveringen').select('levering_id').where('levering_id', 'like', 'event-%').execute()).length, 45, 'nothing of the refused event is kept')
+      assert.equal((await db.selectFrom('feiten').select('id').execute()).length, 35)
+      assert.equal(await t.hub.ctx.ledger.count(), ledger0 + 35)
+      assert.deepEqual(await t.hub.ctx.ledger.verify(), { ok: true, lines: ledger0 + 35 })
     })
 
     test('selection: the BSNs with a current indication in a product that reads the source', async () => {

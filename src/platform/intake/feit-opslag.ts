@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { insertRows } from '../../adapters/store/bulk-insert.js'
 import { addDays, datumVan, overlaps, type Bsn, type Datum, type TraceContext } from '../../core/index.js'
-import type { Ledger } from '../ledger/index.js'
+import type { Ledger, Verwerking } from '../ledger/index.js'
 import { indicatiesVoor, productenMetBron } from '../population/index.js'
 import type { GegevensRegister, RegisterEntry } from '../register/index.js'
 import type { Executor } from '../tables.js'
@@ -40,12 +40,39 @@ export function feitActiviteit(entry: RegisterEntry): string {
  * for this source. The same fact (bron, sleutel, inhoud) is never stored twice. Returns how many were stored.
  */
 export async function bewaarFeiten(tx: Executor, c: OpslagContext, feiten: readonly GelezenFeit[]): Promise<number> {
-  if (feiten.length === 0) return 0
+  const { opgeslagen, lijnen } = await bewaarFeitenVanLeveringen(tx, c, [{ leveringId: c.leveringId, actorOin: c.actorOin, trace: c.trace, gelogd: c.gelogd, feiten }])
+  await c.ledger.record(tx, lijnen)
+  return opgeslagen[0]!
+}
+
+/** The facts of one delivery in a group that is stored together (the event path: one fact per delivery). */
+export interface LeveringFeiten {
+  readonly leveringId: string
+  /** The delivering source organisation: the ledger's actor. */
+  readonly actorOin: string
+  readonly trace: TraceContext
+  /** BSNs already ledgered in this delivery (one line per BSN per delivery). */
+  readonly gelogd: Set<string>
+  readonly feiten: readonly GelezenFeit[]
+}
+
+/**
+ * `bewaarFeiten` for several deliveries of one source at once, as if they came one after another (delivery order,
+ * then line order): one indication query and one duplicate check for all of them. Returns the number stored per
+ * delivery and the ledger lines to record (one per BSN per delivery, each with its delivery's trace and actor) —
+ * the caller records them in the same transaction, together with whatever else it writes.
+ */
+export async function bewaarFeitenVanLeveringen(
+  tx: Executor, c: Pick<OpslagContext, 'register' | 'bron' | 'nu'>, leveringen: readonly LeveringFeiten[],
+): Promise<{ opgeslagen: number[]; lijnen: Verwerking[] }> {
+  const opgeslagen = leveringen.map(() => 0)
+  const alle = leveringen.flatMap((l, li) => l.feiten.map((g) => ({ g, li })))
+  if (alle.length === 0) return { opgeslagen, lijnen: [] }
   const vandaag = datumVan(c.nu)
   const producten = productenMetBron(c.register, c.bron)
   const kopieDagen = Math.max(-1, ...c.register.entries.flatMap((e) => e.bronkopieen.filter((k) => k.bron === c.bron).map((k) => k.bewaartermijnDagen)))
   const kopieProduct = c.register.entries.find((e) => e.bronkopieen.some((k) => k.bron === c.bron))
-  const indicaties = await indicatiesVoor(tx, producten, feiten.map((f) => f.feit.bsn))
+  const indicaties = await indicatiesVoor(tx, producten, alle.map(({ g }) => g.feit.bsn))
   const perBsn = new Map<string, typeof indicaties>()
   for (const i of indicaties) {
     const lijst = perBsn.get(i.bsn)
@@ -61,8 +88,8 @@ export async function bewaarFeiten(tx: Executor, c: OpslagContext, feiten: reado
     return uit
   }
 
-  const kandidaten: Array<{ g: GelezenFeit; hash: string; bewarenTot: Datum; product: RegisterEntry }> = []
-  for (const g of feiten) {
+  const kandidaten: Array<{ g: GelezenFeit; li: number; hash: string; bewarenTot: Datum; product: RegisterEntry }> = []
+  for (const { g, li } of alle) {
     const periode = { van: g.feit.geldigVan, tot: g.feit.geldigTot ?? undefined }
     const nodig = (perBsn.get(g.feit.bsn) ?? []).filter((i) => overlaps(periode, { van: i.ingangsdatum, tot: i.einddatum ?? undefined }))
     const entries = [...new Set(nodig.map((i) => i.product))].map((p) => c.register.requireProduct(p))
@@ -74,24 +101,25 @@ export async function bewaarFeiten(tx: Executor, c: OpslagContext, feiten: reado
     const dagen = Math.max(0, ...entries.map((e) => e.bewaartermijn.dagen ?? 0))
     const perIndicatie = entries.length ? plusDagen(vandaag, dagen) : undefined
     const bewarenTot = [perIndicatie, kopie ? kopieTot : undefined].filter((d): d is Datum => d !== undefined).sort().at(-1)!
-    kandidaten.push({ g, hash: inhoudHash(g.feit), bewarenTot, product: entries[0] ?? kopieProduct! })
+    kandidaten.push({ g, li, hash: inhoudHash(g.feit), bewarenTot, product: entries[0] ?? kopieProduct! })
   }
   const nieuw = await zonderBekende(tx, c.bron, kandidaten)
-  if (nieuw.length === 0) return 0
+  if (nieuw.length === 0) return { opgeslagen, lijnen: [] }
   const tijd = c.nu.toISOString()
-  const rows = nieuw.map(({ g, hash, bewarenTot }) => ({
+  const rows = nieuw.map(({ g, li, hash, bewarenTot }) => ({
     bron: c.bron, bsn: g.feit.bsn, sleutel: g.feit.sleutel, geldig_van: g.feit.geldigVan, geldig_tot: g.feit.geldigTot,
-    gegevens: JSON.stringify(g.feit.gegevens), inhoud_hash: hash, levering_id: c.leveringId, regel: g.regel, vastgelegd: tijd, bewaren_tot: bewarenTot,
+    gegevens: JSON.stringify(g.feit.gegevens), inhoud_hash: hash, levering_id: leveringen[li]!.leveringId, regel: g.regel, vastgelegd: tijd, bewaren_tot: bewarenTot,
   }))
   await insertRows(tx, 'feiten', ['bron', 'bsn', 'sleutel', 'geldig_van', 'geldig_tot', 'gegevens', 'inhoud_hash', 'levering_id', 'regel', 'vastgelegd', 'bewaren_tot'], rows)
-  const lijnen = []
-  for (const { g, product } of nieuw) {
-    if (c.gelogd.has(g.feit.bsn)) continue
-    c.gelogd.add(g.feit.bsn)
-    lijnen.push({ trace: c.trace, activiteit: 'bronfeit-vastleggen', verwerkingsactiviteit: feitActiviteit(product), product: product.naam, betrokkene: g.feit.bsn as Bsn, actorOin: c.actorOin })
+  const lijnen: Verwerking[] = []
+  for (const { g, li, product } of nieuw) {
+    opgeslagen[li]! += 1
+    const l = leveringen[li]!
+    if (l.gelogd.has(g.feit.bsn)) continue
+    l.gelogd.add(g.feit.bsn)
+    lijnen.push({ trace: l.trace, activiteit: 'bronfeit-vastleggen', verwerkingsactiviteit: feitActiviteit(product), product: product.naam, betrokkene: g.feit.bsn as Bsn, actorOin: l.actorOin })
   }
-  await c.ledger.record(tx, lijnen)
-  return nieuw.length
+  return { opgeslagen, lijnen }
 }
 
 /** Drops facts already stored (same bron, sleutel and content) and repeats within the batch. */

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto'
 import type { HubContext } from '../../adapters/http/hub-context.js'
 import { AppError, newId, type TraceContext } from '../../core/index.js'
 import { appendToOutbox } from '../events/index.js'
-import { bewaarFeiten, type GelezenFeit, type OpslagContext } from './feit-opslag.js'
-import type { BronFormaat, Lezing, RegelProbleem } from './formats/index.js'
+import { insertRows } from '../../adapters/store/bulk-insert.js'
+import type { Verwerking } from '../ledger/index.js'
+import { bewaarFeiten, bewaarFeitenVanLeveringen, type GelezenFeit, type OpslagContext } from './feit-opslag.js'
+import type { BronFeit, BronFormaat, Lezing, RegelProbleem } from './formats/index.js'
 import { leesRegels } from './regel-lezer.js'
 
 /** One rejected line in a delivery report. */
@@ -152,6 +154,9 @@ export function verslagVan(row: { levering_id: string; aantal_regels: number; ge
 /**
  * The event path: one fact as JSON (field names as the CSV columns). Stored under levering id `event-<uuid>` so
  * matching reads it the same way as a file delivery. Bad input is a 400 naming every problem.
+ *
+ * Group commit: events that arrive together are written together (`gebeurtenisSchrijver`), each still its own
+ * delivery with its own fact, ledger line, outbox event and answer; the answer comes only after the commit.
  */
 export async function verwerkGebeurtenis(ctx: HubContext, invoer: Omit<LeveringInvoer, 'leveringId' | 'inhoud'> & { body: unknown }): Promise<LeveringAntwoord> {
   if (typeof invoer.body !== 'object' || invoer.body === null || Array.isArray(invoer.body))
@@ -163,15 +168,103 @@ export async function verwerkGebeurtenis(ctx: HubContext, invoer: Omit<LeveringI
     ...(l.ok ? [] : l.problemen.map((p) => ({ name: p.reden.split(':')[0]!, code: p.code, reason: p.reden })))]
   if (problemen.length || !l.ok) throw new AppError('invalid', 'levering.gebeurtenis-ongeldig', 'het feit is ongeldig', problemen)
   const leveringId = `event-${newId()}`
-  const nu = ctx.clock.now()
-  await ctx.database.db.transaction().execute(async (tx) => {
-    const opgeslagen = await bewaarFeiten(tx, { ...opslagContext(ctx, { ...invoer, leveringId }), nu }, [{ regel: 1, feit: l.feit }])
-    await tx.insertInto('leveringen').values({
-      bron: invoer.bron, levering_id: leveringId, oin: invoer.oin, sha256: createHash('sha256').update(JSON.stringify(velden)).digest('hex'),
-      status: 'verwerkt', aantal_regels: 1, geaccepteerd: 1, opgeslagen, afgewezen: '[]', ontvangen: nu.toISOString(), verwerkt: nu.toISOString(),
-    }).execute()
-    if (opgeslagen > 0) await appendToOutbox(tx, ctx.clock, [{ type: 'knooppunt.feiten.vastgelegd.v1', data: { bron: invoer.bron, leveringId, opgeslagen }, traceId: invoer.trace.traceId }])
+  await gebeurtenisSchrijver(ctx).schrijf({
+    bron: invoer.bron, oin: invoer.oin, trace: invoer.trace, feit: l.feit, leveringId,
+    sha256: createHash('sha256').update(JSON.stringify(velden)).digest('hex'), ontvangen: ctx.clock.now().toISOString(),
   })
-  ctx.bus.notify()
   return { leveringId, aantalRegels: 1, geaccepteerd: 1, afgewezen: [] }
 }
+
+/** One validated event waiting to be written. */
+interface Gebeurtenis {
+  readonly bron: string
+  readonly oin: string
+  readonly trace: TraceContext
+  readonly feit: BronFeit
+  readonly leveringId: string
+  readonly sha256: string
+  /** When the request was taken (`leveringen.ontvangen`). */
+  readonly ontvangen: string
+}
+
+/** Most events in one transaction. */
+const GROEP_MAX = 500
+const schrijvers = new WeakMap<HubContext, ReturnType<typeof maakGebeurtenisSchrijver>>()
+
+function gebeurtenisSchrijver(ctx: HubContext) {
+  let s = schrijvers.get(ctx)
+  if (!s) schrijvers.set(ctx, (s = maakGebeurtenisSchrijver(ctx)))
+  return s
+}
+
+/**
+ * Group commit for the event path. An event joins the queue; one writer at a time takes everything queued (after
+ * the current I/O round, so the requests read in it come along) and writes it in one transaction: facts (with
+ * data minimisation), one delivery row and one outbox event per event, and one ledger append holding every event's
+ * own line. Requests that arrive while a group is written go in the next. Per event this saves a transaction, the
+ * ledger head (taken once per group: on PostgreSQL every writer of ledger lines queues there) and the indication
+ * and duplicate queries; and the bus consumers then get the group's events in one turn. If a group fails, each of
+ * its events is written alone, so one bad event fails only its own request.
+ */
+function maakGebeurtenisSchrijver(ctx: HubContext) {
+  const wachtend: Array<{ g: Gebeurtenis; klaar: () => void; fout: (err: unknown) => void }> = []
+  let bezig = false
+
+  function start(): void {
+    bezig = true
+    void (async () => {
+      await new Promise((r) => setImmediate(r))
+      while (wachtend.length) {
+        const groep = wachtend.splice(0, GROEP_MAX)
+        try {
+          await schrijfGebeurtenissen(ctx, groep.map((w) => w.g))
+          for (const w of groep) w.klaar()
+        } catch (err) {
+          if (groep.length === 1) { groep[0]!.fout(err); continue }
+          for (const w of groep) await schrijfGebeurtenissen(ctx, [w.g]).then(w.klaar, w.fout)
+        }
+        ctx.bus.notify()
+      }
+    })().finally(() => {
+      bezig = false
+      if (wachtend.length) start()
+    })
+  }
+
+  return {
+    schrijf(g: Gebeurtenis): Promise<void> {
+      return new Promise<void>((klaar, fout) => {
+        wachtend.push({ g, klaar, fout })
+        if (!bezig) start()
+      })
+    },
+  }
+}
+
+/** One transaction for a group of events (any sources): facts, delivery rows, outbox events and one ledger append. */
+async function schrijfGebeurtenissen(ctx: HubContext, groep: readonly Gebeurtenis[]): Promise<void> {
+  const nu = ctx.clock.now()
+  const perBron = new Map<string, Gebeurtenis[]>()
+  for (const g of groep) perBron.set(g.bron, [...(perBron.get(g.bron) ?? []), g])
+  await ctx.database.db.transaction().execute(async (tx) => {
+    const lijnen: Verwerking[] = []
+    const opgeslagen = new Map<Gebeurtenis, number>()
+    for (const [bron, gebeurtenissen] of perBron) {
+      const r = await bewaarFeitenVanLeveringen(tx, { register: ctx.register, bron, nu }, gebeurtenissen.map((g) => ({
+        leveringId: g.leveringId, actorOin: g.oin, trace: g.trace, gelogd: new Set<string>(), feiten: [{ regel: 1, feit: g.feit }],
+      })))
+      gebeurtenissen.forEach((g, i) => opgeslagen.set(g, r.opgeslagen[i]!))
+      lijnen.push(...r.lijnen)
+    }
+    await insertRows(tx, 'leveringen', LEVERING_KOLOMMEN, groep.map((g) => ({
+      bron: g.bron, levering_id: g.leveringId, oin: g.oin, sha256: g.sha256, status: 'verwerkt', aantal_regels: 1, geaccepteerd: 1,
+      opgeslagen: opgeslagen.get(g)!, afgewezen: '[]', ontvangen: g.ontvangen, verwerkt: nu.toISOString(),
+    })))
+    await ctx.ledger.record(tx, lijnen)
+    await appendToOutbox(tx, ctx.clock, groep.filter((g) => opgeslagen.get(g)! > 0).map((g) => ({
+      type: 'knooppunt.feiten.vastgelegd.v1', data: { bron: g.bron, leveringId: g.leveringId, opgeslagen: opgeslagen.get(g)! }, traceId: g.trace.traceId,
+    })))
+  })
+}
+
+const LEVERING_KOLOMMEN = ['bron', 'levering_id', 'oin', 'sha256', 'status', 'aantal_regels', 'geaccepteerd', 'opgeslagen', 'afgewezen', 'ontvangen', 'verwerkt'] as const
