@@ -53,5 +53,46 @@ for (const store of testStores()) {
       }
       assert.equal((await t.hub.ctx.ledger.verify()).ok, true, 'the chain holds with grouped appends')
     })
+
+    test('the population re-check per claimed batch: only the signals whose BSN is still in the population for their period go out', async () => {
+      await using ontvanger = await startOntvanger(200)
+      const module = createDeliveryModule({ allowPrivateUrls: true, pollMs: 50, concurrency: 32, log: stil })
+      await using t = await startTestHub(store, { clock: fixedClock(new Date()), modules: [module] })
+      const gemeente = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const andere = await t.org('Gemeente Zeist', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const res = await t.as(gemeente).inject({ method: 'POST', url: '/api/v1/abonnementen', payload: { url: ontvanger.url, producten: ['samenloop'] } })
+      assert.equal(res.statusCode, 201, res.body)
+      const abonnement = res.json().id as string
+      const { ctx } = t.hub
+      // Signals for January 2026, eight of each case, committed together so the worker claims them in one batch.
+      const gevallen = {
+        open: { ingangsdatum: '2025-01-01' }, eindigtOpEersteDag: { ingangsdatum: '2025-01-01', einddatum: '2026-01-01' },
+        begintOpLaatsteDag: { ingangsdatum: '2026-01-31' },
+        geen: undefined, eindigdEerder: { ingangsdatum: '2025-01-01', einddatum: '2025-12-31' }, begintLater: { ingangsdatum: '2026-02-01' },
+        andereGemeente: 'andere' as const, anderProduct: 'oib' as const,
+      }
+      const welkom = new Set(['open', 'eindigtOpEersteDag', 'begintOpLaatsteDag'])
+      const verwacht = new Map<string, boolean>()
+      const signalen: Array<Promise<string>> = []
+      for (const [geval, indicatie] of Object.entries(gevallen)) {
+        for (let i = 0; i < 8; i++) {
+          const bsn = nieuweBsn()
+          if (indicatie === 'andere') await zetInPopulatie(ctx, { oin: andere.oin, bsn })
+          else if (indicatie === 'oib') await zetInPopulatie(ctx, { oin: gemeente.oin, bsn, product: 'oib' })
+          else if (indicatie) await zetInPopulatie(ctx, { oin: gemeente.oin, bsn, ...indicatie })
+          signalen.push(maakSignaal(ctx, { oin: gemeente.oin, bsn, periodeVan: '2026-01-01', periodeTot: '2026-01-31' }).then((id) => { verwacht.set(id, welkom.has(geval)); return id }))
+        }
+      }
+      await Promise.all(signalen)
+      const { db } = ctx.database
+      const lees = () => db.selectFrom('afleveringen').select(['signaal_id', 'status', 'reden']).where('abonnement_id', '=', abonnement).execute()
+      await wachtTot(async () => { const r = await lees(); return r.length === 64 && r.every((a) => a.status !== 'wachtend') }, 20_000, 'alle afleveringen afgehandeld')
+      for (const a of await lees()) {
+        if (verwacht.get(a.signaal_id)) assert.equal(a.status, 'afgeleverd', a.signaal_id)
+        else assert.deepEqual([a.status, a.reden], ['dood', 'toegang-vervallen'])
+      }
+      const ontvangen = ontvanger.ontvangen.map((o) => JSON.parse(o.body).subject as string).sort()
+      assert.deepEqual(ontvangen, [...verwacht].filter(([, ja]) => ja).map(([id]) => id).sort())
+    })
   })
 }
