@@ -28,6 +28,16 @@ interface Poging { readonly a: AfleveringRow; readonly started: Date; readonly r
 
 /** Time a claimed delivery stays invisible to other workers beyond the send timeout: a crashed sender's row returns then. */
 const LEASE_MARGIN_MS = 60_000
+/**
+ * Sends that finish close together free their slots together: the claim after a send waits this long, so one claim
+ * (and one load of subscriptions, signals and population) serves all of them instead of one per send.
+ */
+const CLAIM_LINGER_MS = 2
+/**
+ * Attempts are written in groups; the first waits this long for others (or until `concurrency` wait). The receiver
+ * already has the event and the send slot is free, so the wait costs no latency: the row stays leased meanwhile.
+ */
+const WRITE_LINGER_MS = 10
 
 /**
  * Sends due deliveries. All state is in `afleveringen`: a restart simply finds the due rows again. A row is claimed
@@ -44,6 +54,7 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
   let running = true
   let scanning: Promise<void> | undefined
   let scanAgain = false
+  let wakeTimer: NodeJS.Timeout | undefined
   const timer = setInterval(wake, opts.pollMs)
   timer.unref()
 
@@ -56,6 +67,12 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
         try { await claimDue() } catch (err) { opts.log.error({ err }, 'webhooks: wachtende afleveringen lezen mislukt') }
       } while (scanAgain && running)
     })().finally(() => { scanning = undefined })
+  }
+
+  /** A wake after a send or a write: joins the others of the next few milliseconds. */
+  function wakeSoon(): void {
+    if (!running || wakeTimer) return
+    wakeTimer = setTimeout(() => { wakeTimer = undefined; wake() }, CLAIM_LINGER_MS)
   }
 
   async function claimDue(): Promise<void> {
@@ -78,7 +95,7 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     for (const a of claimed) {
       const send = deliver(a, batch)
         .catch((err: unknown) => opts.log.error({ err, aflevering: a.id }, 'webhooks: aflevering mislukt door een interne fout; opnieuw na de lease'))
-        .finally(() => { inFlight.delete(a.id); wake() })
+        .finally(() => { inFlight.delete(a.id); wakeSoon() })
       inFlight.set(a.id, send)
     }
     if (claimed.length === room) scanAgain = true
@@ -146,12 +163,13 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     const geschreven = recordAttempt(aflevering, started, result, bsnVerstuurd ? { bsn: zending.bsn!, product: zending.product, oin: abonnement.oin, trace } : undefined)
     schrijvende.add(geschreven)
     void geschreven.catch((err: unknown) => opts.log.error({ err, aflevering: aflevering.id }, 'webhooks: poging vastleggen mislukt; opnieuw na de lease'))
-      .finally(() => { schrijvende.delete(geschreven); wake() })
+      .finally(() => { schrijvende.delete(geschreven); wakeSoon() })
   }
 
   /** Attempts waiting to be written: whatever finished while the previous write ran goes in the next one. */
   const teSchrijven: Array<{ poging: Poging; klaar: () => void; fout: (err: unknown) => void }> = []
   let schrijvend: Promise<void> | undefined
+  let schrijfTimer: NodeJS.Timeout | undefined
 
   /**
    * Records one attempt (row, next state, ledger line when a BSN left the hub). Attempts are written in groups: one
@@ -161,7 +179,24 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
   function recordAttempt(a: AfleveringRow, started: Date, r: AttemptResult, ledger?: LedgerInfo): Promise<void> {
     return new Promise<void>((klaar, fout) => {
       teSchrijven.push({ poging: { a, started, r, ledger }, klaar, fout })
-      if (!schrijvend) schrijvend = schrijfGroepen().finally(() => { schrijvend = undefined })
+      planSchrijven()
+    })
+  }
+
+  /** Starts a group write after the linger (at once when `concurrency` attempts wait); a running writer takes them along. */
+  function planSchrijven(): void {
+    if (schrijvend || teSchrijven.length === 0) return
+    if (teSchrijven.length >= opts.concurrency || !running) { startSchrijven(); return }
+    schrijfTimer ??= setTimeout(startSchrijven, WRITE_LINGER_MS)
+  }
+
+  function startSchrijven(): void {
+    clearTimeout(schrijfTimer)
+    schrijfTimer = undefined
+    if (schrijvend) return
+    schrijvend = schrijfGroepen().finally(() => {
+      schrijvend = undefined
+      planSchrijven() // attempts that came in after the loop's last look
     })
   }
 
@@ -219,8 +254,10 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     async stop() {
       running = false
       clearInterval(timer)
+      clearTimeout(wakeTimer)
       await scanning
       await Promise.all(inFlight.values())
+      startSchrijven() // no linger when stopping
       await Promise.allSettled([...schrijvende])
       await schrijvend
       sender.close()
