@@ -24,6 +24,7 @@
  * `--alleen-intake` registers no bus consumers: only the HTTP intake runs (token, client, fact + ledger + outbox), so
  * its CPU time per event can be read from the hub's CPU share and the accepted rate; no webhooks arrive (use
  * `--uitloop 1`).
+ * `--zonder-raw` skips the raw JetStream peer (for A/B runs of the hub alone).
  * `--profiel <dir>` writes a V8 CPU profile of the hub process to that folder (open it in Chrome DevTools).
  * `--sql-tijden` (SQLite) times every statement the hub prepares and runs (they run synchronously on the event
  * loop) and prints the statements that took the most time while sending.
@@ -55,6 +56,8 @@ const UITLOOP_S = arg('uitloop', 120)
 const AANTAL = PER_SECONDE * SECONDEN
 /** Only the HTTP intake (no bus consumers, so no signals or webhooks): its CPU per event on its own. */
 const ALLEEN_INTAKE = process.argv.includes('--alleen-intake')
+/** Skip the raw JetStream peer (A/B runs of the hub alone). */
+const ZONDER_RAW = process.argv.includes('--zonder-raw')
 /** The month every event's wage is for: recent, so the fact is within retention and inside the indication. */
 const PERIODE = '2026-10'
 const run = randomBytes(3).toString('hex')
@@ -66,6 +69,8 @@ interface Klaar { type: 'klaar'; hubUrl: string; bronToken: string; secret: stri
 /** Per signal, the hub's own timestamps (ms since epoch) of each stage. */
 interface Stadium { ikv: string; signaal: number; aflevering?: number; poging?: number; pogingen: number; mislukt: number }
 interface Meting { type: 'meting'; cpuMs: number; wandMs: number; lusP99: number; lusMax: number }
+/** The hub's CPU time from the start of sending until every webhook arrived (work left at the end counts too). */
+interface CpuTot { type: 'cpu-tot'; cpuMs: number; wandMs: number }
 interface Stadia { type: 'stadia'; stadia: Stadium[]; ontvangen: Record<string, number> }
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : undefined)
@@ -180,6 +185,10 @@ async function hubProces(receiverUrl: string): Promise<void> {
       }
       const c = process.cpuUsage(cpu0)
       send({ type: 'meting', cpuMs: (c.user + c.system) / 1000, wandMs: nu() - wand0, lusP99: lus.percentile(99) / 1e6, lusMax: lus.max / 1e6 } satisfies Meting)
+    }
+    if (m.type === 'cpu-tot') {
+      const c = process.cpuUsage(cpu0)
+      send({ type: 'cpu-tot', cpuMs: (c.user + c.system) / 1000, wandMs: nu() - wand0 } satisfies CpuTot)
     }
     if (m.type === 'analyse') {
       const { db } = database
@@ -330,6 +339,7 @@ async function hubRun() {
   const geleverd = () => ontvangen.filter((t) => !Number.isNaN(t)).length
   const uitloopTot = nu() + UITLOOP_S * 1000
   while (geleverd() < aantalOk && nu() < uitloopTot) await new Promise((r) => setTimeout(r, 50))
+  const cpuTot = await vraag<CpuTot>(child, { type: 'cpu-tot' }, 'cpu-tot')
   const load1 = loadavg()
   const { stadia, ontvangen: leveringOntvangen } = await vraag<Stadia>(child, { type: 'analyse' }, 'stadia')
   child.send({ type: 'stop' })
@@ -354,7 +364,7 @@ async function hubRun() {
     if (s.poging !== undefined && !Number.isNaN(ontvangen[i]!)) lat.verzenden.push(ontvangen[i]! - s.poging)
   }
   return {
-    klaar, venster, meting, load0, load1, aantalOk, fouten, eersteFout, dubbel, ongeldig, voorbeeld,
+    klaar, venster, meting, cpuTot, load0, load1, aantalOk, fouten, eersteFout, dubbel, ongeldig, voorbeeld,
     geleverd: geleverd(), signalen: stadia.length, mislukt: stadia.reduce((n, s) => n + s.mislukt, 0),
     uitloopMs: geleverd() >= aantalOk ? laatste - venster.eind : NaN, lat,
     verzonden: (aantalOk / ((venster.eind - venster.start) / 1000)),
@@ -403,7 +413,7 @@ async function rawRun(payload: string) {
 async function main() {
   console.log(`Samenloop event bench: ${PER_SECONDE} events/s × ${SECONDEN} s = ${AANTAL} events, ≤ ${IN_VLUCHT} in flight, population ${POPULATIE}; ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)
   const h = await hubRun()
-  const raw = await rawRun(h.voorbeeld)
+  const raw = ZONDER_RAW ? undefined : await rawRun(h.voorbeeld)
   const t = kwantielen(h.lat.totaal)
   const rij = (naam: string, xs: number[]) => { const q = kwantielen(xs); console.log(`    ${naam.padEnd(44)} p50 ${f1(q.p50).padStart(8)} ms   p99 ${f1(q.p99).padStart(8)} ms   max ${f1(q.max).padStart(8)} ms`) }
   console.log(`hub — store ${h.klaar.store}, bus ${h.klaar.bus}; load average ${h.load0.map((x) => x.toFixed(1)).join(' ')} → ${h.load1.map((x) => x.toFixed(1)).join(' ')}`)
@@ -412,6 +422,7 @@ async function main() {
   console.log(`  accepted → webhook received: p50 ${f1(t.p50)} ms, p99 ${f1(t.p99)} ms, max ${f1(t.max)} ms`)
   console.log(`  backlog drain after the last 201: ${Number.isFinite(h.uitloopMs) ? `${(h.uitloopMs / 1000).toFixed(1)} s` : `not drained within ${UITLOOP_S} s`}`)
   console.log(`  hub process while sending: CPU ${(h.meting.cpuMs / h.meting.wandMs * 100).toFixed(0)} % of one core (${(h.meting.cpuMs / Math.max(1, h.aantalOk)).toFixed(2)} ms CPU per accepted event), event-loop delay p99 ${f1(h.meting.lusP99)} ms, max ${f1(h.meting.lusMax)} ms`)
+  console.log(`  hub process from the first send until the last webhook (or the end of the drain wait): ${(h.cpuTot.cpuMs / 1000).toFixed(1)} s CPU in ${(h.cpuTot.wandMs / 1000).toFixed(1)} s = ${(h.cpuTot.cpuMs / Math.max(1, h.aantalOk)).toFixed(2)} ms CPU per accepted event`)
   console.log('  per stage (hub timestamps, ms resolution):')
   rij('send → 201 (HTTP, auth, fact + ledger + outbox)', h.lat.http)
   rij('send → intake time stamped (leveringen)', h.lat.intake)
@@ -419,6 +430,7 @@ async function main() {
   rij('signal → delivery planned (bus + planning)', h.lat.planning)
   rij('planned → first send attempt (worker claim)', h.lat.worker)
   rij('send attempt → received (sign, POST)', h.lat.verzenden)
+  if (!raw) return
   console.log(`raw JetStream ${raw.version} publish → consume, same pace, same payload size: ${raw.ontvangen}/${AANTAL}, send rate ${raw.verzonden.toFixed(0)}/s, p50 ${f1(raw.p50)} ms, p99 ${f1(raw.p99)} ms, drain ${(raw.uitloopMs / 1000).toFixed(1)} s`)
   console.log(`ratio hub/raw latency: p50 ${(t.p50 / raw.p50).toFixed(0)}×, p99 ${(t.p99 / raw.p99).toFixed(0)}×`)
 }
