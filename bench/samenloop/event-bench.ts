@@ -24,6 +24,7 @@
  * `--alleen-intake` registers no bus consumers: only the HTTP intake runs (token, client, fact + ledger + outbox), so
  * its CPU time per event can be read from the hub's CPU share and the accepted rate; no webhooks arrive (use
  * `--uitloop 1`).
+ * `--webhook-gelijktijdig N` runs the webhook worker with at most N sends in flight (default: the hub's default, 32).
  * `--zonder-raw` skips the raw JetStream peer (for A/B runs of the hub alone).
  * `--profiel <dir>` writes a V8 CPU profile of the hub process to that folder (open it in Chrome DevTools).
  * `--sql-tijden` (SQLite) times every statement the hub prepares and runs (they run synchronously on the event
@@ -43,6 +44,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Webhook } from 'standardwebhooks'
 import { createHub } from '../../src/app.js'
 import { hubModules } from '../../src/cli/hub-options.js'
+import { createDeliveryModule } from '../../src/platform/delivery/index.js'
 import type { HubConfig } from '../../src/config.js'
 import { completeBsn } from '../../src/core/index.js'
 import { benchOrganisaties } from '../support/bench-organisaties.js'
@@ -56,6 +58,8 @@ const UITLOOP_S = arg('uitloop', 120)
 const AANTAL = PER_SECONDE * SECONDEN
 /** Only the HTTP intake (no bus consumers, so no signals or webhooks): its CPU per event on its own. */
 const ALLEEN_INTAKE = process.argv.includes('--alleen-intake')
+/** Webhook sends in flight at most (the delivery module's `concurrency`); 0 = the served hub's default (32). */
+const WEBHOOK_GELIJKTIJDIG = arg('webhook-gelijktijdig', 0)
 /** Skip the raw JetStream peer (A/B runs of the hub alone). */
 const ZONDER_RAW = process.argv.includes('--zonder-raw')
 /** The month every event's wage is for: recent, so the fact is within retention and inside the indication. */
@@ -127,7 +131,10 @@ async function hubProces(receiverUrl: string): Promise<void> {
     try { return await f() } finally { if (duurMeten) { const l = duur.get(naam) ?? []; l.push(performance.now() - t0); duur.set(naam, l) } }
   }
   const hub = await createHub(config, {
-    modules: hubModules(config),
+    // `--webhook-gelijktijdig N`: the served hub's delivery module, with N sends in flight instead of the default.
+    modules: WEBHOOK_GELIJKTIJDIG
+      ? hubModules(config).map((m) => m.naam === 'webhooks' ? createDeliveryModule({ allowPrivateUrls: true, publicUrl: config.publicUrl, concurrency: WEBHOOK_GELIJKTIJDIG }) : m)
+      : hubModules(config),
     onContext(ctx) {
       if (ALLEEN_INTAKE) { ctx.bus.subscribe = () => {}; ctx.bus.subscribeBatch = () => {}; return }
       const subscribe = ctx.bus.subscribe.bind(ctx.bus)
