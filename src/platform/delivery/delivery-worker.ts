@@ -29,11 +29,6 @@ interface Poging { readonly a: AfleveringRow; readonly started: Date; readonly r
 /** Time a claimed delivery stays invisible to other workers beyond the send timeout: a crashed sender's row returns then. */
 const LEASE_MARGIN_MS = 60_000
 /**
- * Sends that finish close together free their slots together: the claim after a send waits this long, so one claim
- * (and one load of subscriptions, signals and population) serves all of them instead of one per send.
- */
-const CLAIM_LINGER_MS = 2
-/**
  * Attempts are written in groups; the first waits this long for others (or until `concurrency` wait). The receiver
  * already has the event and the send slot is free, so the wait costs no latency: the row stays leased meanwhile.
  */
@@ -54,7 +49,7 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
   let running = true
   let scanning: Promise<void> | undefined
   let scanAgain = false
-  let wakeTimer: NodeJS.Timeout | undefined
+  let wakeTimer: NodeJS.Immediate | undefined
   const timer = setInterval(wake, opts.pollMs)
   timer.unref()
 
@@ -69,10 +64,14 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     })().finally(() => { scanning = undefined })
   }
 
-  /** A wake after a send or a write: joins the others of the next few milliseconds. */
+  /**
+   * A wake after a send or a write, at the end of this round of I/O: the sends whose answers came in together free
+   * their slots together, so one claim (and one load of subscriptions, signals and population) serves all of them
+   * instead of one per send — and in the same turn of the event loop, not the next (a timer would cost a turn).
+   */
   function wakeSoon(): void {
     if (!running || wakeTimer) return
-    wakeTimer = setTimeout(() => { wakeTimer = undefined; wake() }, CLAIM_LINGER_MS)
+    wakeTimer = setImmediate(() => { wakeTimer = undefined; wake() })
   }
 
   async function claimDue(): Promise<void> {
@@ -254,7 +253,7 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     async stop() {
       running = false
       clearInterval(timer)
-      clearTimeout(wakeTimer)
+      if (wakeTimer) clearImmediate(wakeTimer)
       await scanning
       await Promise.all(inFlight.values())
       startSchrijven() // no linger when stopping
