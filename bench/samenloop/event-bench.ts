@@ -75,7 +75,7 @@ interface Stadium { ikv: string; signaal: number; aflevering?: number; poging?: 
 interface Meting { type: 'meting'; cpuMs: number; wandMs: number; lusP99: number; lusMax: number }
 /** The hub's CPU time from the start of sending until every webhook arrived (work left at the end counts too). */
 interface CpuTot { type: 'cpu-tot'; cpuMs: number; wandMs: number }
-interface Stadia { type: 'stadia'; stadia: Stadium[]; ontvangen: Record<string, number> }
+interface Stadia { type: 'stadia'; stadia: Stadium[]; ontvangen: Record<string, number>; fouten: Record<string, number> }
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : undefined)
 
@@ -201,7 +201,9 @@ async function hubProces(receiverUrl: string): Promise<void> {
       const { db } = database
       const signalen = await db.selectFrom('signalen').select(['id', 'gegevens', 'aangemaakt']).where('soort', '=', 'inkomsten').execute()
       const afleveringen = await db.selectFrom('afleveringen').select(['id', 'signaal_id', 'aangemaakt']).execute()
-      const pogingen = await db.selectFrom('afleverpogingen').select(['aflevering_id', 'tijdstip', 'http_status']).orderBy('seq').execute()
+      const pogingen = await db.selectFrom('afleverpogingen').select(['aflevering_id', 'tijdstip', 'http_status', 'fout']).orderBy('seq').execute()
+      const fouten: Record<string, number> = {}
+      for (const p of pogingen) if (p.fout) fouten[p.fout] = (fouten[p.fout] ?? 0) + 1
       const leveringen = await db.selectFrom('leveringen').select(['levering_id', 'ontvangen']).where('bron', '=', 'uwv-polis').execute()
       const perSignaal = new Map(afleveringen.map((a) => [a.signaal_id, a]))
       const perAflevering = new Map<string, { eerste: string; n: number; mislukt: number }>()
@@ -217,7 +219,7 @@ async function hubProces(receiverUrl: string): Promise<void> {
         return { ikv: String((JSON.parse(s.gegevens) as { inkomstenverhoudingId: string }).inkomstenverhoudingId), signaal: ms(s.aangemaakt)!,
           aflevering: ms(a?.aangemaakt), poging: ms(p?.eerste), pogingen: p?.n ?? 0, mislukt: p?.mislukt ?? 0 }
       })
-      send({ type: 'stadia', stadia, ontvangen: Object.fromEntries(leveringen.map((l) => [l.levering_id, ms(l.ontvangen)!])) } satisfies Stadia)
+      send({ type: 'stadia', stadia, ontvangen: Object.fromEntries(leveringen.map((l) => [l.levering_id, ms(l.ontvangen)!])), fouten } satisfies Stadia)
     }
     if (m.type === 'stop') {
       await hub.close()
@@ -348,7 +350,7 @@ async function hubRun() {
   while (geleverd() < aantalOk && nu() < uitloopTot) await new Promise((r) => setTimeout(r, 50))
   const cpuTot = await vraag<CpuTot>(child, { type: 'cpu-tot' }, 'cpu-tot')
   const load1 = loadavg()
-  const { stadia, ontvangen: leveringOntvangen } = await vraag<Stadia>(child, { type: 'analyse' }, 'stadia')
+  const { stadia, ontvangen: leveringOntvangen, fouten: pogingFouten } = await vraag<Stadia>(child, { type: 'analyse' }, 'stadia')
   child.send({ type: 'stop' })
   await new Promise((r) => child.once('exit', r))
   agent.destroy()
@@ -372,7 +374,7 @@ async function hubRun() {
   }
   return {
     klaar, venster, meting, cpuTot, load0, load1, aantalOk, fouten, eersteFout, dubbel, ongeldig, voorbeeld,
-    geleverd: geleverd(), signalen: stadia.length, mislukt: stadia.reduce((n, s) => n + s.mislukt, 0),
+    pogingFouten, geleverd: geleverd(), signalen: stadia.length, mislukt: stadia.reduce((n, s) => n + s.mislukt, 0),
     uitloopMs: geleverd() >= aantalOk ? laatste - venster.eind : NaN, lat,
     verzonden: (aantalOk / ((venster.eind - venster.start) / 1000)),
   }
@@ -426,6 +428,7 @@ async function main() {
   console.log(`hub — store ${h.klaar.store}, bus ${h.klaar.bus}; load average ${h.load0.map((x) => x.toFixed(1)).join(' ')} → ${h.load1.map((x) => x.toFixed(1)).join(' ')}`)
   console.log(`  offered ${h.venster.gestart}/${AANTAL} (sending stops after ${2 * SECONDEN} s); accepted (201): ${h.aantalOk} (errors ${h.fouten}${h.eersteFout ? `, first: ${h.eersteFout}` : ''}); send rate achieved ${h.verzonden.toFixed(0)}/s; pacing held back by the in-flight bound in ${h.venster.volOpgehouden} ticks of 5 ms`)
   console.log(`  webhooks delivered: ${h.geleverd}/${h.aantalOk} (signals ${h.signalen}, duplicates ${h.dubbel}, bad signatures ${h.ongeldig}, failed attempts ${h.mislukt})`)
+  for (const [fout, n] of Object.entries(h.pogingFouten)) console.log(`    failed attempt ×${n}: ${fout}`)
   console.log(`  accepted → webhook received: p50 ${f1(t.p50)} ms, p99 ${f1(t.p99)} ms, max ${f1(t.max)} ms`)
   console.log(`  backlog drain after the last 201: ${Number.isFinite(h.uitloopMs) ? `${(h.uitloopMs / 1000).toFixed(1)} s` : `not drained within ${UITLOOP_S} s`}`)
   console.log(`  hub process while sending: CPU ${(h.meting.cpuMs / h.meting.wandMs * 100).toFixed(0)} % of one core (${(h.meting.cpuMs / Math.max(1, h.aantalOk)).toFixed(2)} ms CPU per accepted event), event-loop delay p99 ${f1(h.meting.lusP99)} ms, max ${f1(h.meting.lusMax)} ms`)
