@@ -19,6 +19,8 @@ export interface HubConfig {
   readonly publicUrl: string
   /** The hub operator's OIN: the CloudEvents `source` is `urn:nld:oin:<hubOin>:systeem:knooppunt`. */
   readonly hubOin?: string | undefined
+  /** Webhook sends in flight at once for this hub instance (all receivers together); default 32. */
+  readonly webhookConcurrency?: number | undefined
   /** 64 hex characters; when absent, a key file in dataDir is used (created on first start). */
   readonly masterKeyHex?: string | undefined
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
@@ -35,6 +37,8 @@ export function validateConfig(c: HubConfig): Readonly<HubConfig> {
   if (c.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(c.databaseUrl)) p.push({ name: 'DATABASE_URL', code: 'url-ongeldig', reason: 'moet met postgres:// of postgresql:// beginnen' })
   if (c.natsUrl !== undefined && !/^(nats|tls):\/\//.test(c.natsUrl)) p.push({ name: 'NATS_URL', code: 'url-ongeldig', reason: 'moet met nats:// of tls:// beginnen' })
   if (c.hubOin !== undefined && !/^\d{20}$/.test(c.hubOin)) p.push({ name: 'KNOOPPUNT_OIN', code: 'oin-ongeldig', reason: 'OIN moet uit precies 20 cijfers bestaan' })
+  if (c.webhookConcurrency !== undefined && !(Number.isInteger(c.webhookConcurrency) && c.webhookConcurrency >= 1 && c.webhookConcurrency <= 1000))
+    p.push({ name: 'KNOOPPUNT_WEBHOOK_GELIJKTIJDIG', code: 'getal-ongeldig', reason: 'moet een geheel getal van 1 tot 1000 zijn' })
   try { new URL(c.publicUrl) } catch { p.push({ name: 'KNOOPPUNT_PUBLIC_URL', code: 'url-ongeldig', reason: 'geen geldige URL' }) }
   if (c.mode === 'productie' && c.oidc.mode === 'embedded') p.push({ name: 'OIDC_ISSUER', code: 'oidc-ontbreekt', reason: 'in productie moet een externe OpenID Connect-provider worden ingesteld' })
   if (c.mode === 'productie' && c.masterKeyHex === undefined) p.push({ name: 'KNOOPPUNT_MASTER_KEY', code: 'sleutel-ontbreekt', reason: 'in productie moet de hoofdsleutel uit een geheimenkluis komen' })

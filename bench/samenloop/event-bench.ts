@@ -24,7 +24,8 @@
  * `--alleen-intake` registers no bus consumers: only the HTTP intake runs (token, client, fact + ledger + outbox), so
  * its CPU time per event can be read from the hub's CPU share and the accepted rate; no webhooks arrive (use
  * `--uitloop 1`).
- * `--webhook-gelijktijdig N` runs the webhook worker with at most N sends in flight (default: the hub's default, 32).
+ * `--webhook-gelijktijdig N` runs the webhook worker with at most N sends in flight (KNOOPPUNT_WEBHOOK_GELIJKTIJDIG;
+ *   default 32).
  * `--zonder-raw` skips the raw JetStream peer (for A/B runs of the hub alone).
  * `--profiel <dir>` writes a V8 CPU profile of the hub process to that folder (open it in Chrome DevTools).
  * `--sql-tijden` (SQLite) times every statement the hub prepares and runs (they run synchronously on the event
@@ -44,7 +45,6 @@ import SqliteDatabase from 'better-sqlite3'
 import { Webhook } from 'standardwebhooks'
 import { createHub } from '../../src/app.js'
 import { hubModules } from '../../src/cli/hub-options.js'
-import { createDeliveryModule } from '../../src/platform/delivery/index.js'
 import type { HubConfig } from '../../src/config.js'
 import { completeBsn } from '../../src/core/index.js'
 import { benchOrganisaties } from '../support/bench-organisaties.js'
@@ -119,7 +119,7 @@ async function hubProces(receiverUrl: string): Promise<void> {
   if (databaseUrl) { const c = new pg.Client({ connectionString: databaseUrl }); await c.connect(); await c.query(`create schema ${schema}`); await c.end() }
   const config: HubConfig = {
     mode: 'test', dataDir, databaseUrl, databaseSchema: schema, natsUrl, natsStream: stream, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
-    masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
+    masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', webhookConcurrency: WEBHOOK_GELIJKTIJDIG || undefined, rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
   }
   if (process.argv.includes('--sql-tijden')) meetSql()
   // Time measured inside the hub: each bus consumer's handler, and each ledger append (on PostgreSQL that includes
@@ -131,10 +131,7 @@ async function hubProces(receiverUrl: string): Promise<void> {
     try { return await f() } finally { if (duurMeten) { const l = duur.get(naam) ?? []; l.push(performance.now() - t0); duur.set(naam, l) } }
   }
   const hub = await createHub(config, {
-    // `--webhook-gelijktijdig N`: the served hub's delivery module, with N sends in flight instead of the default.
-    modules: WEBHOOK_GELIJKTIJDIG
-      ? hubModules(config).map((m) => m.naam === 'webhooks' ? createDeliveryModule({ allowPrivateUrls: true, publicUrl: config.publicUrl, concurrency: WEBHOOK_GELIJKTIJDIG }) : m)
-      : hubModules(config),
+    modules: hubModules(config),
     onContext(ctx) {
       if (ALLEEN_INTAKE) { ctx.bus.subscribe = () => {}; ctx.bus.subscribeBatch = () => {}; return }
       const subscribe = ctx.bus.subscribe.bind(ctx.bus)

@@ -22,6 +22,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, mode: HubMode): HubConfig 
     publicUrl: env.KNOOPPUNT_PUBLIC_URL || `http://localhost:${port}`,
     masterKeyHex: env.KNOOPPUNT_MASTER_KEY || undefined,
     hubOin: env.KNOOPPUNT_OIN || undefined,
+    webhookConcurrency: env.KNOOPPUNT_WEBHOOK_GELIJKTIJDIG ? Number(env.KNOOPPUNT_WEBHOOK_GELIJKTIJDIG) : undefined,
     logLevel: (env.LOG_LEVEL as HubConfig['logLevel']) || 'info',
     rateLimitPerMinute: env.KNOOPPUNT_RATE_LIMIT === undefined ? 1200 : Number(env.KNOOPPUNT_RATE_LIMIT),
     bodyLimitBytes: 1024 * 1024,

@@ -18,10 +18,13 @@ import { voorafToetsModule } from '../products/vooraf-toets/index.js'
 import { PORTAL_DIST, ensurePortalBuilt } from '../../web/build.js'
 
 /** Every platform function and product a served hub runs. */
-export function hubModules(config: Pick<HubConfig, 'mode' | 'publicUrl' | 'hubOin'>): RouteModule[] {
+export function hubModules(config: Pick<HubConfig, 'mode' | 'publicUrl' | 'hubOin' | 'webhookConcurrency'>): RouteModule[] {
   return [
     populatieModule, intakeModule, samenloopModule, voorafToetsModule, oibModule, kotModule,
-    createDeliveryModule({ allowPrivateUrls: config.mode !== 'productie', publicUrl: config.publicUrl, ...(config.hubOin ? { hubOin: config.hubOin } : {}) }),
+    createDeliveryModule({
+      allowPrivateUrls: config.mode !== 'productie', publicUrl: config.publicUrl, ...(config.hubOin ? { hubOin: config.hubOin } : {}),
+      ...(config.webhookConcurrency ? { concurrency: config.webhookConcurrency } : {}),
+    }),
     bijstandsnormenRoutes, beslagvrijeVoetRoutes, nettoInkomenRoutes, kwijtscheldingModule,
   ]
 }
