@@ -11,7 +11,7 @@
  *     [--sql-tijden]   SQLite: time every statement per stage (prepare and run; `commit` shows the WAL's cost)
  *     [--geen-verify]  skip the ledger hash-chain check after the run
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { DuckDBInstance } from '@duckdb/node-api'
@@ -34,7 +34,13 @@ const dir = arg('dir', `/tmp/kp-bench-${inwoners}`)
 const synth = join(dir, 'synth')
 
 let peakRss = 0
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss) }, 200)
+/** SQLite: the largest WAL file seen (it must stay bounded however long the run). */
+let walBestand: string | undefined
+let peakWal = 0
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss)
+  if (walBestand) try { peakWal = Math.max(peakWal, statSync(walBestand).size) } catch { /* no WAL right now */ }
+}, 200)
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
@@ -135,6 +141,7 @@ async function main() {
     mode: 'test', dataDir: store, databaseUrl: process.env.DATABASE_URL || undefined, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
     masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
   }, { modules: hubModules({ mode: 'test', publicUrl: 'http://localhost:8080' }) })
+  if (!process.env.DATABASE_URL) walBestand = join(store, 'knooppunt.sqlite-wal')
   // The bus is not started: the benchmark runs intake and matching itself, in sequence, to time each part.
   const { access } = hub.ctx
   const gemeenteOin = new Map<string, string>()
@@ -159,6 +166,9 @@ async function main() {
     tokens.set(oin, (await hub.ctx.tokens.issue({ clientId: c.clientId, oin, scopes: ['samenloop'] })).accessToken)
   }
   const load0 = loadavg()[0]!
+  // CPU time of the whole process (all threads, user + system) per stage: steadier than wall time on a shared machine.
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000 }
+  const c0 = cpu()
   const t0 = performance.now()
   fase = 'populations'
   for (const [oin, lines] of perGemeente) {
@@ -166,15 +176,18 @@ async function main() {
     if (res.statusCode !== 200) throw new Error(`population ${oin}: ${res.statusCode} ${res.body.slice(0, 200)}`)
   }
   const tPop = performance.now()
+  const cPop = cpu()
   fase = 'intake'
   const { antwoord } = await verwerkLevering(hub.ctx, {
     bron: 'uwv-polis', formaat: BRON_FORMATEN.get('uwv-polis')!, leveringId: 'bench-1', oin: uwvOin,
     trace: { traceId: newTraceId(), spanId: newSpanId() }, inhoud: createReadStream(join(synth, 'uwv-polis.csv'), { highWaterMark: 1 << 20 }),
   })
   const tIntake = performance.now()
+  const cIntake = cpu()
   fase = 'matching'
   const match = await matchSamenloopLevering(hub.ctx, 'uwv-polis', 'bench-1')
   const tMatch = performance.now()
+  const cMatch = cpu()
   fase = 'na afloop'
   const load1 = loadavg()[0]!
   const rows = await hub.ctx.database.db.selectFrom('signalen').select(['bsn', 'gegevens']).where('soort', '=', 'inkomsten').execute()
@@ -191,9 +204,10 @@ async function main() {
   clearInterval(sampler)
   const equal = d.count === rows.length && d.sumBsn === sumBsn && d.sumBruto === sumBruto
   console.log(`hub    : ${secs(hubMs)} total — populations ${secs(tPop - t0)}, intake ${secs(tIntake - tPop)} (${antwoord.geaccepteerd} lines accepted), matching ${secs(tMatch - tIntake)} (${match.nieuw} new signals of all kinds)`)
+  console.log(`hub CPU: ${secs(cMatch - c0)} (user + system, all threads) — populations ${secs(cPop - c0)}, intake ${secs(cIntake - cPop)}, matching ${secs(cMatch - cIntake)}`)
   console.log(`duckdb : ${secs(d.ms)}`)
   console.log(`inkomsten signals: hub ${rows.length}, duckdb ${d.count}; checksum hub ${sumBsn}/${sumBruto}, duckdb ${d.sumBsn}/${d.sumBruto} → ${equal ? 'EQUAL' : 'DIFFERENT'}`)
-  console.log(`ratio hub/duckdb: ${(hubMs / d.ms).toFixed(2)}× (target ≤ 1.5×) · peak RSS ${mb(peakRss)} · load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`)
+  console.log(`ratio hub/duckdb: ${(hubMs / d.ms).toFixed(2)}× (target ≤ 1.5×) · peak RSS ${mb(peakRss)}${walBestand ? ` · largest WAL ${mb(peakWal)}` : ''} · load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`)
   if (verify) console.log(`ledger verify: ${verify.ok ? `ok, ${verify.lines} lines` : `FAILED at seq ${verify.seq} (${verify.problem})`}`)
   if (sqlTijden.size) toonSqlTijden()
   if (process.argv.includes('--opruimen')) rmSync(store, { recursive: true, force: true })
