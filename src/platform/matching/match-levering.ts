@@ -143,29 +143,15 @@ async function matchEnBewaar(deps: MatchDeps, feiten: readonly Feit[], regels: r
   const nieuw = await db.transaction().execute(async (tx) => {
     const opgeslagen = await slaSignalenOp(tx, dialect, deps.clock, kandidaten)
     await deps.ledger.record(tx, ledgerRegels(kandidaten, traceVanKandidaat))
-    const traceIds = await signaalTraces(tx, opgeslagen.map((s) => s.id), (bron, leveringId) => perLevering.get(`${bron}\u0000${leveringId}`))
+    // Per new signal, the trace of the delivery it came from (its first source line): when one chunk holds several
+    // deliveries, each signal event keeps its own request's trace.
     await appendToOutbox(tx, deps.clock, opgeslagen.map((s) => ({
-      type: 'knooppunt.signaal.aangemaakt.v1', data: { signaalId: s.id, oin: s.oin, product: s.product, soort: s.soort }, traceId: traceIds.get(s.id),
+      type: 'knooppunt.signaal.aangemaakt.v1', data: { signaalId: s.id, oin: s.oin, product: s.product, soort: s.soort },
+      traceId: s.bron ? perLevering.get(`${s.bron.bron}\u0000${s.bron.leveringId}`)?.traceId : undefined,
     })))
     return opgeslagen
   })
   return { feiten: feiten.length, kandidaten: kandidaten.length, nieuw: nieuw.length, correcties: nieuw.filter((s) => s.correctie).length }
-}
-
-/**
- * Per new signal, the trace of the delivery it came from (its first source line), read back from the rows just
- * written: when one chunk holds several deliveries, each signal event keeps its own request's trace.
- */
-async function signaalTraces(tx: Executor, ids: readonly string[], traceVan: (bron: string, leveringId: string) => TraceContext | undefined): Promise<Map<string, string | undefined>> {
-  const uit = new Map<string, string | undefined>()
-  for (let i = 0; i < ids.length; i += 1_000) {
-    const rows = await tx.selectFrom('signalen').select(['id', 'bronnen']).where('id', 'in', ids.slice(i, i + 1_000)).execute()
-    for (const r of rows) {
-      const [eerste] = JSON.parse(r.bronnen) as Array<{ bron: string; leveringId: string }>
-      uit.set(r.id, eerste ? traceVan(eerste.bron, eerste.leveringId)?.traceId : undefined)
-    }
-  }
-  return uit
 }
 
 /**

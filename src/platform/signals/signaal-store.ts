@@ -24,6 +24,8 @@ export interface NieuwSignaal {
   readonly soort: string
   readonly bsn: string
   readonly correctie: boolean
+  /** The first source line it came from (as stored in `bronnen`): callers find the delivery's trace without a read. */
+  readonly bron: { readonly bron: string; readonly leveringId: string } | undefined
 }
 
 const sleutelVan = (k: { oin: string; product: string; soort: string; sleutel: string }) => `${k.oin}\u0000${k.product}\u0000${k.soort}\u0000${k.sleutel}`
@@ -44,7 +46,10 @@ export async function slaSignalenOp(tx: Transaction<Tables>, dialect: SqlDialect
     regel_id: k.regel.id, regel_versie: k.regel.versie, uitleg: k.uitleg, gegevens: JSON.stringify(k.gegevens),
     correctie: correctie ? 1 : 0, status: 'nieuw', terugmelding: null, aangemaakt: nu,
   }))
-  const nieuw = rijen.map((r) => ({ id: r.id, oin: r.oin, product: r.product, soort: r.soort, bsn: r.bsn, correctie: r.correctie === 1 }))
+  const nieuw = rijen.map((r, i) => {
+    const eerste = gekozen[i]!.kandidaat.bronnen[0]
+    return { id: r.id, oin: r.oin, product: r.product, soort: r.soort, bsn: r.bsn, correctie: r.correctie === 1, bron: eerste ? { bron: eerste.bron, leveringId: eerste.leveringId } : undefined }
+  })
   await insertRows(tx, 'signalen', SIGNAAL_KOLOMMEN, rijen)
   return nieuw
 }
