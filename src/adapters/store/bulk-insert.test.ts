@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { describeStores } from '../../../test/support/stores.js'
-import { insertRows, rijenPerStatement, stukken } from './bulk-insert.js'
+import { insertRows, pgArray, rijenPerStatement, stukken } from './bulk-insert.js'
 
 test('a batch splits into full statements and powers of two, so few statement texts exist', () => {
   assert.deepEqual(stukken(0, 512), [])
@@ -14,10 +14,27 @@ test('a batch splits into full statements and powers of two, so few statement te
   assert.ok(rijenPerStatement(18) * 18 <= 16_000)
 })
 
+test('a PostgreSQL array literal quotes every string and escapes only quote and backslash', () => {
+  const rijen = [{ v: 'a' }, { v: 'b"c' }, { v: 'd\\e' }, { v: null }, { v: 42 }, { v: 'NULL' }, { v: '' }, { v: '{x,y}' }]
+  assert.equal(pgArray(rijen, 'v'), '{"a","b\\"c","d\\\\e",NULL,42,"NULL","","{x,y}"}')
+  assert.equal(pgArray([], 'v'), '{}')
+})
+
 describeStores('insertRows', (store) => {
+  test('any text survives the round trip: quotes, backslashes, braces, commas, newlines, "NULL", empty, unicode', async () => {
+    await using database = await store.open()
+    const teksten = ['"', '\\', '\\"', '{', '}', '{a,b}', ',', 'NULL', 'null', '', ' ', 'regel\nregel', '\t', 'é ü € 😀', "'", 'a"b\\c{d}e,f']
+    const rows = teksten.map((t, i) => ({ id: `t-${i}`, type: 'knooppunt.test.v1', data: t, trace_id: t === '' ? null : t, aangemaakt: '2026-11-28T12:00:00.000Z', doorgegeven: null }))
+    await database.db.transaction().execute((tx) => insertRows(tx, 'outbox', ['id', 'type', 'data', 'trace_id', 'aangemaakt', 'doorgegeven'], rows))
+    const stored = await database.db.selectFrom('outbox').selectAll().orderBy('seq').execute()
+    assert.deepEqual(stored.map((r) => r.data), teksten)
+    assert.deepEqual(stored.map((r) => r.trace_id), teksten.map((t) => (t === '' ? null : t)))
+  })
+
+
   test('inserts every row in order, nulls and numbers intact, inside a transaction', async () => {
     await using database = await store.open()
-    for (const n of [0, 1, 7, 512, 1300]) {
+    for (const n of [0, 1, 7, 512, 1300, 12_000]) {
       const rows = Array.from({ length: n }, (_, i) => ({
         id: `${n}-${i}`, type: 'knooppunt.test.v1', data: JSON.stringify({ i, tekst: `'quote' "en" ; ${i}` }), trace_id: i % 2 ? null : `t${i}`,
         aangemaakt: '2026-11-28T12:00:00.000Z', doorgegeven: null,
