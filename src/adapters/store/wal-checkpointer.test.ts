@@ -90,8 +90,8 @@ for (let b = 0; ; b++) {
   const gedood = new Promise<void>((resolve) => {
     kind.stdout.on('data', (d: Buffer) => {
       uit += d.toString()
-      // Several checkpoint rounds in: well over 10 MB written.
-      if (uit.split('\n').length > 60 && !kind.killed) kind.kill('SIGKILL')
+      // Killed mid-stream once the thread has copied part of the WAL into the database file (and more follows).
+      if (uit.split('\n').length > 60 && !kind.killed && statSync(join(dir, 'knooppunt.sqlite')).size > 2_000_000) kind.kill('SIGKILL')
     })
     kind.on('exit', () => resolve())
   })
