@@ -37,12 +37,13 @@ for (const store of testStores()) {
       assert.deepEqual(perPad('b'), [...signalen].sort())
 
       const { db } = t.hub.ctx.database
-      const lees = () => db.selectFrom('afleveringen').select(['id', 'status', 'pogingen']).where('abonnement_id', 'in', abonnementen).execute()
+      const lees = () => db.selectFrom('afleveringen').select(['id', 'status', 'pogingen', 'afgeleverd', 'volgende_poging']).where('abonnement_id', 'in', abonnementen).execute()
       // An attempt is written after its POST returned (in the next group), so the receiver may be ahead of the table.
       await wachtTot(async () => (await lees()).every((r) => r.status === 'afgeleverd'), 20_000, 'every attempt written')
       const rijen = await lees()
       assert.equal(rijen.length, 120)
       assert.ok(rijen.every((r) => r.status === 'afgeleverd' && r.pogingen === 1), JSON.stringify(rijen.filter((r) => r.status !== 'afgeleverd' || r.pogingen !== 1)))
+      assert.ok(rijen.every((r) => r.afgeleverd !== null && r.volgende_poging === null), 'delivered rows carry their time and wait for nothing')
       const pogingen = await db.selectFrom('afleverpogingen').select(['aflevering_id', 'http_status']).where('aflevering_id', 'in', rijen.map((r) => r.id)).execute()
       assert.equal(pogingen.length, 120)
       assert.ok(pogingen.every((p) => p.http_status === 200))
