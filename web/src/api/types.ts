@@ -5,6 +5,7 @@
 import type { LedgerLine } from '../../../src/platform/ledger/index.js'
 import type { Grondslag, Gegeven } from '../../../src/platform/register/index.js'
 import type { Stap } from '../../../src/platform/rules/index.js'
+import type { LoonheffingAntwoord as HubLoonheffingAntwoord, NettoAntwoord as HubNettoAntwoord, NettoRegelAntwoord } from '../../../src/products/netto-inkomen/api.js'
 import type { Signaal } from '../../../src/platform/signals/signaal.js'
 
 export type { ActiviteitRegel } from '../../../src/adapters/http/portal/activity-routes.js'
@@ -127,33 +128,8 @@ export interface ToetsingResultaat {
   readonly fout?: { readonly code: string; readonly detail: string }
 }
 
-/** `POST /api/v1/loonheffing/_bereken`: the white monthly table. */
-export interface LoonheffingAntwoord {
-  readonly loonheffingCent: number
-  readonly tabelloonCent: number
-  readonly metLoonheffingskortingCent: number
-  readonly zonderLoonheffingskortingCent: number
-  readonly verrekendeArbeidskortingCent: number
-  readonly nauwkeurigheid: 'tabel' | 'benadering'
-  readonly alleParametersGeverifieerd: boolean
-  readonly berekening: readonly Stap[]
-}
-
-/** One income relation in the answer of `POST /api/v1/netto-inkomen/_bereken`. */
-export interface NettoRegelAntwoord {
-  readonly regel: number
-  readonly soortInkomen: string
-  readonly brutoloonCent: number
-  readonly loonheffingCent: number
-  readonly loonheffingBron: 'polis' | 'witte-maandtabel'
-  readonly nettoIndicatiefInkomenCent: number
-}
-
-export interface NettoAntwoord {
-  readonly periode: string
-  readonly nettoIndicatiefInkomenCent: number
-  readonly loonheffingGeschat: boolean
-  readonly alleParametersGeverifieerd: boolean
-  readonly inkomstenverhoudingen: readonly NettoRegelAntwoord[]
-  readonly berekening: readonly Stap[]
-}
+/** `POST /api/v1/loonheffing/_bereken` (white monthly table) and `POST /api/v1/netto-inkomen/_bereken`: the hub's own
+ * answer types; the portal always asks for the steps, so `berekening` is always there. */
+export type LoonheffingAntwoord = HubLoonheffingAntwoord & { readonly berekening: readonly Stap[] }
+export type NettoAntwoord = HubNettoAntwoord & { readonly berekening: readonly Stap[] }
+export type { NettoRegelAntwoord }
