@@ -1,28 +1,16 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runCliProcess } from '../../../test/support/cli-process.js'
 
 const MAIN = fileURLToPath(new URL('./bvv-main.ts', import.meta.url))
 const geenWoonadres2026 = { peildatum: '2026-01-01', leefsituatie: 'alleenstaande', woonadresBekend: false, bijstand: false, inkomenPerMaandCent: 250000, belastbaarJaarinkomenCent: 2400000 }
 const bijstand2022 = { peildatum: '2022-01-01', leefsituatie: 'alleenstaande', woonadresBekend: true, bijstand: true, inkomenPerMaandCent: 150000, belastbaarJaarinkomenCent: 1500000 }
 
-/** Runs `knooppunt bvv` as a separate process, as a user would. */
-function bvv(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    p.stdout.on('data', (d) => { stdout += d })
-    p.stderr.on('data', (d) => { stderr += d })
-    p.on('error', reject)
-    p.on('close', (code) => resolve({ code, stdout, stderr }))
-    p.stdin.end(stdin)
-  })
-}
+const bvv = (args: string[], stdin = '') => runCliProcess(MAIN, args, stdin)
 
 test('one object from stdin: the amount and every step; --zonder-berekening leaves the steps out', async () => {
   const met = await bvv([], JSON.stringify(geenWoonadres2026))

@@ -1,29 +1,17 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runCliProcess } from '../../../test/support/cli-process.js'
 
 const MAIN = fileURLToPath(new URL('./netto-main.ts', import.meta.url))
 // Table 2024, row € 2.911,50: € 401,33 with and € 1.076,33 without loonheffingskorting (loonheffing.cases.json).
 const loon2024 = { peildatum: '2024-06-01', loonPerMaandCent: 291199 }
 const netto2024 = { periode: '2024-06', inkomstenverhoudingen: [{ soortInkomen: 'loon', brutoloonCent: 291199 }] }
 
-/** Runs `knooppunt loonheffing|netto` as a separate process, as a user would. */
-function knooppunt(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    p.stdout.on('data', (d) => { stdout += d })
-    p.stderr.on('data', (d) => { stderr += d })
-    p.on('error', reject)
-    p.on('close', (code) => resolve({ code, stdout, stderr }))
-    p.stdin.end(stdin)
-  })
-}
+const knooppunt = (args: string[], stdin = '') => runCliProcess(MAIN, args, stdin)
 
 test('loonheffing: one object from stdin gives the table amount and every step; --zonder-berekening leaves them out', async () => {
   const met = await knooppunt(['loonheffing'], JSON.stringify(loon2024))
