@@ -1,8 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react'
-import { api, ValidationError, type BvvAntwoord } from '../../api/index.js'
+import { useState } from 'react'
+import type { BvvAntwoord } from '../../api/index.js'
 import { Alert } from '../../components/Alert/index.js'
 import { Button } from '../../components/Button/index.js'
-import { errorText } from '../../components/ErrorScreen/index.js'
 import { ErrorSummary } from '../../components/ErrorSummary/index.js'
 import { FormField, describedBy } from '../../components/FormField/index.js'
 import { Heading } from '../../components/Heading/index.js'
@@ -11,7 +10,8 @@ import { Paragraph } from '../../components/Paragraph/index.js'
 import { RadioGroup } from '../../components/RadioGroup/index.js'
 import { Rekenstappen } from '../../components/Rekenstappen/index.js'
 import { Textbox } from '../../components/Textbox/index.js'
-import { formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../../forms/index.js'
+import { formErrorsFrom, hasErrors, type FormErrors } from '../../forms/index.js'
+import { useBerekening } from '../../hooks/index.js'
 import { formatEuro, parseEuro } from '../../format/index.js'
 import { t } from '../../i18n/index.js'
 
@@ -40,12 +40,11 @@ export function BeslagvrijeVoetPage() {
   const [woonadres, setWoonadres] = useState('')
   const [bijstand, setBijstand] = useState('')
   const [bedragen, setBedragen] = useState<Partial<Record<Bedrag, string>>>({})
-  const [errors, setErrors] = useState<FormErrors<Veld>>(noErrors())
-  const [attempt, setAttempt] = useState(0)
-  const [bezig, setBezig] = useState(false)
-  const [weigering, setWeigering] = useState<string>()
-  const [antwoord, setAntwoord] = useState<BvvAntwoord>()
-  const resultaat = useRef<HTMLHeadingElement>(null)
+  const { errors, attempt, bezig, weigering, antwoord, resultaat, bereken } = useBerekening<BvvAntwoord, Veld>({
+    url: '/api/v1/beslagvrije-voet/berekeningen',
+    weigering: { veld: 'peildatum', tekst: t('bvv.weigering.veld') },
+    foutenVanHub: (err) => formErrorsFrom(err, VELDEN),
+  })
   const gehuwd = leefsituatie.startsWith('gehuwd')
   const labels = Object.fromEntries(VELDEN.map((v) => [v, t(`bvv.veld.${v}`)])) as Record<Veld, string>
 
@@ -66,31 +65,6 @@ export function BeslagvrijeVoetPage() {
     }
     const fouten = { fields, other: [] }
     return hasErrors(fouten) ? { fouten } : { fouten, invoer }
-  }
-
-  async function bereken(e: FormEvent) {
-    e.preventDefault()
-    setAttempt((a) => a + 1)
-    setWeigering(undefined)
-    const { fouten, invoer } = lokaal()
-    setErrors(fouten)
-    if (!invoer) return
-    setBezig(true)
-    try {
-      setAntwoord(await api<BvvAntwoord>('POST', '/api/v1/beslagvrije-voet/berekeningen', invoer))
-      setTimeout(() => resultaat.current?.focus(), 0)
-    } catch (err) {
-      setAntwoord(undefined)
-      if (err instanceof ValidationError && err.problem?.code === 'regels.parameter-onbekend') {
-        // Not a typing error: the hub refuses to compute with a guessed statute amount for this date.
-        setWeigering(err.invalidParams[0]?.reason ?? err.problem.detail ?? '')
-        setErrors({ fields: { peildatum: t('bvv.weigering.veld') }, other: [] })
-      } else {
-        setErrors(err instanceof ValidationError ? formErrorsFrom(err, VELDEN) : { fields: {}, other: [errorText(err)] })
-      }
-    } finally {
-      setBezig(false)
-    }
   }
 
   const bedragVeld = (b: Bedrag) => {
@@ -115,7 +89,7 @@ export function BeslagvrijeVoetPage() {
           <Paragraph><q>{weigering}</q></Paragraph>
         </Alert>
       )}
-      <form onSubmit={(e) => void bereken(e)} noValidate autoComplete="off" className="kp-form">
+      <form onSubmit={(e) => void bereken(e, lokaal)} noValidate autoComplete="off" className="kp-form">
         <ErrorSummary errors={errors} labels={labels} attempt={attempt} />
         <FormField id="peildatum" label={labels.peildatum} description={t('bvv.veld.peildatum.hulp')} error={errors.fields.peildatum}>
           <Textbox id="peildatum" name="peildatum" type="date" value={peildatum} onChange={(e) => setPeildatum(e.target.value)} invalid={!!errors.fields.peildatum}

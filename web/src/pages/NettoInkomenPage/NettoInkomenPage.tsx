@@ -1,9 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react'
-import { api, ValidationError, type LoonheffingAntwoord, type NettoAntwoord } from '../../api/index.js'
+import { useState } from 'react'
+import type { LoonheffingAntwoord, NettoAntwoord, ValidationError } from '../../api/index.js'
 import { Alert } from '../../components/Alert/index.js'
 import { Button } from '../../components/Button/index.js'
 import { DataList } from '../../components/DataList/index.js'
-import { errorText } from '../../components/ErrorScreen/index.js'
 import { ErrorSummary } from '../../components/ErrorSummary/index.js'
 import { Fieldset } from '../../components/Fieldset/index.js'
 import { FormField, describedBy } from '../../components/FormField/index.js'
@@ -15,7 +14,8 @@ import { Rekenstappen } from '../../components/Rekenstappen/index.js'
 import { Select } from '../../components/Select/index.js'
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/Table/index.js'
 import { Textbox } from '../../components/Textbox/index.js'
-import { hasErrors, noErrors, type FormErrors } from '../../forms/index.js'
+import { hasErrors, type FormErrors } from '../../forms/index.js'
+import { useBerekening } from '../../hooks/index.js'
 import { formatEuro, parseEuro } from '../../format/index.js'
 import { t } from '../../i18n/index.js'
 
@@ -75,12 +75,11 @@ function NettoFormulier() {
   const [periode, setPeriode] = useState(ditMaand)
   const [regels, setRegels] = useState<Regel[]>(() => [nieuweRegel()])
   const [controle, setControle] = useState('nee')
-  const [errors, setErrors] = useState<FormErrors<string>>(noErrors())
-  const [attempt, setAttempt] = useState(0)
-  const [bezig, setBezig] = useState(false)
-  const [weigering, setWeigering] = useState<string>()
-  const [antwoord, setAntwoord] = useState<NettoAntwoord>()
-  const resultaat = useRef<HTMLHeadingElement>(null)
+  const { errors, attempt, bezig, weigering, antwoord, resultaat, bereken } = useBerekening<NettoAntwoord, string>({
+    url: '/api/v1/netto-inkomen/_bereken',
+    weigering: { veld: 'periode', tekst: t('netto.weigering.veld') },
+    foutenVanHub: (err) => foutenVanHub(err),
+  })
 
   const veldLabel = (v: RegelVeld) => t(`netto.veld.${v}`)
   const labels: Record<string, string> = { periode: t('netto.veld.periode'), controleerLoonheffing: t('netto.veld.controleerLoonheffing') }
@@ -118,29 +117,6 @@ function NettoFormulier() {
     return { fields, other }
   }
 
-  async function bereken(e: FormEvent) {
-    e.preventDefault()
-    setAttempt((a) => a + 1)
-    setWeigering(undefined)
-    const { fouten, invoer } = lokaal()
-    setErrors(fouten)
-    if (!invoer) return
-    setBezig(true)
-    try {
-      setAntwoord(await api<NettoAntwoord>('POST', '/api/v1/netto-inkomen/_bereken', invoer))
-      setTimeout(() => resultaat.current?.focus(), 0)
-    } catch (err) {
-      setAntwoord(undefined)
-      if (err instanceof ValidationError && err.problem?.code === 'regels.parameter-onbekend') {
-        setWeigering(err.invalidParams[0]?.reason ?? err.problem.detail ?? '')
-        setErrors({ fields: { periode: t('netto.weigering.veld') }, other: [] })
-      } else {
-        setErrors(err instanceof ValidationError ? foutenVanHub(err) : { fields: {}, other: [errorText(err)] })
-      }
-    } finally {
-      setBezig(false)
-    }
-  }
 
   const bedragVeld = (i: number, r: Regel, b: RegelBedrag) => {
     const id = veldId(i, b)
@@ -171,7 +147,7 @@ function NettoFormulier() {
       <Heading level={2} id="netto-kop">{t('netto.formulier.titel')}</Heading>
       <Paragraph>{t('netto.formulier.intro')}</Paragraph>
       {weigering !== undefined && <Weigering reden={weigering} />}
-      <form onSubmit={(e) => void bereken(e)} noValidate autoComplete="off" className="kp-form" aria-labelledby="netto-kop">
+      <form onSubmit={(e) => void bereken(e, lokaal)} noValidate autoComplete="off" className="kp-form" aria-labelledby="netto-kop">
         <ErrorSummary errors={errors} labels={labels} attempt={attempt} />
         <FormField id="periode" label={labels.periode!} description={t('netto.veld.periode.hulp')} error={errors.fields.periode}>
           <Textbox id="periode" name="periode" value={periode} onChange={(e) => setPeriode(e.target.value)} invalid={!!errors.fields.periode} inputMode="numeric"
@@ -235,61 +211,43 @@ function LoonheffingFormulier() {
   const [korting, setKorting] = useState('ja')
   const [groep, setGroep] = useState<string>('jonger-dan-aow')
   const [aok, setAok] = useState('nee')
-  const [errors, setErrors] = useState<FormErrors<string>>(noErrors())
-  const [attempt, setAttempt] = useState(0)
-  const [bezig, setBezig] = useState(false)
-  const [weigering, setWeigering] = useState<string>()
-  const [antwoord, setAntwoord] = useState<LoonheffingAntwoord>()
-  const resultaat = useRef<HTMLHeadingElement>(null)
   const id = (v: LhVeld) => `lh-${v}`
   const labels = Object.fromEntries(LH_VELDEN.map((v) => [id(v), t(`lh.veld.${v}`)])) as Record<string, string>
   const aow = groep !== 'jonger-dan-aow'
+  const { errors, attempt, bezig, weigering, antwoord, resultaat, bereken } = useBerekening<LoonheffingAntwoord, string>({
+    url: '/api/v1/loonheffing/_bereken',
+    weigering: { veld: id('peildatum'), tekst: t('netto.weigering.veld') },
+    foutenVanHub(err) {
+      const fields: Record<string, string> = {}
+      const other: string[] = []
+      for (const p of err.invalidParams) {
+        if ((LH_VELDEN as readonly string[]).includes(p.name)) fields[id(p.name as LhVeld)] = p.reason
+        else other.push(`${p.name}: ${p.reason}`)
+      }
+      return { fields, other }
+    },
+  })
 
-  async function bereken(e: FormEvent) {
-    e.preventDefault()
-    setAttempt((a) => a + 1)
-    setWeigering(undefined)
+  function lokaal(): { fouten: FormErrors<string>; invoer?: Record<string, unknown> } {
     const fields: Record<string, string> = {}
     if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum)) fields[id('peildatum')] = t('validatie.datum')
     const cent = parseEuro(loon.trim())
     if (loon.trim() === '') fields[id('loonPerMaandCent')] = t('validatie.verplicht', { veld: labels[id('loonPerMaandCent')]!.toLowerCase() })
     else if (cent === undefined) fields[id('loonPerMaandCent')] = t('validatie.bedrag')
     const fouten = { fields, other: [] }
-    setErrors(fouten)
-    if (hasErrors(fouten)) return
-    setBezig(true)
-    try {
-      setAntwoord(await api<LoonheffingAntwoord>('POST', '/api/v1/loonheffing/_bereken', {
-        peildatum, loonPerMaandCent: cent, loonheffingskorting: korting === 'ja', leeftijdsgroep: groep, ...(aow ? { alleenstaandeOuderenkorting: aok === 'ja' } : {}),
-      }))
-      setTimeout(() => resultaat.current?.focus(), 0)
-    } catch (err) {
-      setAntwoord(undefined)
-      if (err instanceof ValidationError && err.problem?.code === 'regels.parameter-onbekend') {
-        setWeigering(err.invalidParams[0]?.reason ?? err.problem.detail ?? '')
-        setErrors({ fields: { [id('peildatum')]: t('netto.weigering.veld') }, other: [] })
-      } else if (err instanceof ValidationError) {
-        const f: Record<string, string> = {}
-        const other: string[] = []
-        for (const p of err.invalidParams) {
-          if ((LH_VELDEN as readonly string[]).includes(p.name)) f[id(p.name as LhVeld)] = p.reason
-          else other.push(`${p.name}: ${p.reason}`)
-        }
-        setErrors({ fields: f, other })
-      } else {
-        setErrors({ fields: {}, other: [errorText(err)] })
-      }
-    } finally {
-      setBezig(false)
+    return hasErrors(fouten) ? { fouten } : {
+      fouten,
+      invoer: { peildatum, loonPerMaandCent: cent, loonheffingskorting: korting === 'ja', leeftijdsgroep: groep, ...(aow ? { alleenstaandeOuderenkorting: aok === 'ja' } : {}) },
     }
   }
+
 
   return (
     <section aria-labelledby="lh-kop" className="kp-section">
       <Heading level={2} id="lh-kop">{t('lh.titel')}</Heading>
       <Paragraph>{t('lh.intro')}</Paragraph>
       {weigering !== undefined && <Weigering reden={weigering} />}
-      <form onSubmit={(e) => void bereken(e)} noValidate autoComplete="off" className="kp-form" aria-labelledby="lh-kop">
+      <form onSubmit={(e) => void bereken(e, lokaal)} noValidate autoComplete="off" className="kp-form" aria-labelledby="lh-kop">
         <ErrorSummary errors={errors} labels={labels} attempt={attempt} />
         <FormField id={id('peildatum')} label={labels[id('peildatum')]!} description={t('lh.veld.peildatum.hulp')} error={errors.fields[id('peildatum')]}>
           <Textbox id={id('peildatum')} name="peildatum" type="date" value={peildatum} onChange={(e) => setPeildatum(e.target.value)} invalid={!!errors.fields[id('peildatum')]}
