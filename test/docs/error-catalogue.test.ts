@@ -26,6 +26,8 @@ export function codesInSource(): Set<string> {
     for (const m of text.matchAll(/(?:synthFout|invalid)\(\s*'([a-z]+\.[a-z0-9_.-]+)'/g)) codes.add(m[1]!)
     // Line-level errors in batch answers: `fout: { code: 'product.iets' }`.
     for (const m of text.matchAll(/fout: \{ code: '([a-z-]+\.[a-z0-9_.-]+)'/g)) codes.add(m[1]!)
+    // Calculator CLI commands name their codes in their definition (`registerRekenCommando`).
+    for (const m of text.matchAll(/(?:geenInvoerCode|invoerCode): '([a-z-]+\.[a-z0-9_.-]+)'/g)) codes.add(m[1]!)
     for (const m of text.matchAll(/oauthError\(\s*'[a-z-]+',\s*'([a-z_]+)'/g)) codes.add(`oauth.${m[1]}`)
   }
   // Codes passed through a variable: the field-level codes of core validators.
