@@ -74,6 +74,12 @@ describe('portal netto inkomen calculator in the browser', { skip: skipZonderChr
     await page.getByRole('heading', { level: 3, name: /^Stap 1: Het maandloon naar beneden afgerond op de regel van de witte maandtabel$/ }).waitFor()
     await page.getByRole('heading', { level: 3, name: /^Stap \d+: Algemene heffingskorting/ }).waitFor()
     await page.getByRole('cell', { name: /^9,32 %$/ }).first().waitFor()
+    // Each parameter is shown in the unit the rules engine gives with it (cent, basispunten, factor), not guessed by name.
+    const parameterRij = (naam: string) => page.getByRole('row').filter({ has: page.getByText(naam, { exact: true }) }).first()
+    assert.match(await parameterRij('tabel.stap-maand').innerText(), /€\s4,50/)
+    assert.match(await parameterRij('tarief.belasting-schijf1').innerText(), /\b9,32 %/)
+    assert.match(await parameterRij('ahk.afbouwpercentage').innerText(), /\b0,06630\b/)
+    assert.match(await parameterRij('ahk.maximum').innerText(), /€\s3\.362,00/)
     await pb.assertAccessible(page, 'netto, stappen')
     await pb.shot(page, '01-netto-stappen')
 
@@ -88,6 +94,11 @@ describe('portal netto inkomen calculator in the browser', { skip: skipZonderChr
     await page.getByRole('button', { name: 'Netto inkomen berekenen' }).click()
     await page.getByRole('heading', { level: 2, name: /^Het netto indicatief inkomen is €\s3\.310,66 per maand \(2024-06\)$/ }).waitFor()
     await page.getByRole('heading', { level: 3, name: /^Stap \d+: Inkomstenverhouding 2, ww: brutoloon min loonheffing/ }).waitFor()
+    // The sum names each relation in plain Dutch, not by the trace key (`inkomstenverhouding1Cent`).
+    await page.getByText(/^netto inkomen van inkomstenverhouding 1: €\s2\.510,66$/).waitFor()
+    await page.getByText(/^netto inkomen van inkomstenverhouding 2: €\s800,00$/).waitFor()
+    assert.equal(await page.getByText(/inkomstenverhouding1/).count(), 0)
+    await pb.shot(page, '02a-netto-twee-verhoudingen')
 
     await page.getByRole('button', { name: 'Inkomstenverhouding 2 verwijderen' }).click()
     await page.getByLabel('Maand', { exact: true }).fill('2021-12')

@@ -1,11 +1,16 @@
 import type { Afronding, Cent } from '../../core/index.js'
 import type { Bron } from './bron.js'
-import type { GeldendeWaarde } from './parameter.js'
+import type { Eenheid, GeldendeWaarde } from './parameter.js'
 
-/** A parameter as used in a step: its name, value, validity and source. */
+/** A parameter as used in a step: its name, value and unit, validity and source. */
 export interface GebruikteParameter {
   readonly naam: string
   readonly waarde: number | string
+  /**
+   * How to read `waarde`: `cent` (integer eurocents), `basispunten` (1/100 %: 932 = 9,32 %), `getal` (a count) or
+   * `factor` (a decimal text, e.g. `0.06630`, or an amount in euros where the statute formula works in euros).
+   */
+  readonly eenheid: Eenheid
   readonly van: string
   readonly tot: string
   readonly bron: Bron
@@ -55,7 +60,7 @@ export const geenSpoor = (): Spoor => GEEN
 
 /** Converts a looked-up value into the form a step records. */
 export function gebruikt(w: GeldendeWaarde<number | string>): GebruikteParameter {
-  return { naam: w.parameter, waarde: w.waarde, van: w.van, tot: w.tot, bron: w.bron, geverifieerd: w.geverifieerd }
+  return { naam: w.parameter, waarde: w.waarde, eenheid: w.eenheid, van: w.van, tot: w.tot, bron: w.bron, geverifieerd: w.geverifieerd }
 }
 
 /** Result of an explained calculation. */

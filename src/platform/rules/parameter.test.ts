@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Datum } from '../../core/index.js'
 import { AppError } from '../../core/index.js'
-import { maakParameterRegister, ontbrekendeHalfjaren, waardeOp, type Parameter } from './index.js'
+import { gebruikt, maakParameterRegister, ontbrekendeHalfjaren, waardeOp, type Parameter } from './index.js'
 
 const bron = { soort: 'overig' as const, omschrijving: 'test' }
 const p: Parameter = {
@@ -21,6 +21,14 @@ test('a value applies from its date until the day before the next value, in any 
   assert.equal(waardeOp(p, d('2024-07-01')).waarde, 200)
   assert.equal(waardeOp(p, d('2025-06-30')).waarde, 300)
   assert.equal(waardeOp(p, d('2025-06-30')).geverifieerd, false)
+})
+
+test('the unit travels with the value into the trace, so a reader need not guess it from the name', () => {
+  assert.equal(waardeOp(p, d('2024-01-01')).eenheid, 'cent')
+  const bp: Parameter = { naam: 'test.tarief', omschrijving: 'test', eenheid: 'basispunten', waarden: [{ van: '2024-01-01', tot: '2024-12-31', waarde: 932, bron, geverifieerd: true }] }
+  const reg = maakParameterRegister('x', [p, bp])
+  assert.deepEqual(gebruikt(reg.op('test.tarief', d('2024-05-01'))), { naam: 'test.tarief', waarde: 932, eenheid: 'basispunten', van: '2024-01-01', tot: '2024-12-31', bron, geverifieerd: true })
+  assert.equal(gebruikt(reg.op('test.norm', d('2024-08-01'))).eenheid, 'cent')
 })
 
 test('outside the known period the lookup refuses and names the parameter — never the last known value', () => {

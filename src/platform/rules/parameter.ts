@@ -38,6 +38,8 @@ export interface Parameter {
 export interface GeldendeWaarde<T extends number | string = number> {
   readonly parameter: string
   readonly waarde: T
+  /** The parameter's unit, so that whoever shows the value need not guess it from the name. */
+  readonly eenheid: Eenheid
   readonly van: Datum
   readonly tot: Datum
   readonly bron: Bron
@@ -105,6 +107,7 @@ export function waardeOp<T extends number | string = number>(parameter: Paramete
       return {
         parameter: parameter.naam,
         waarde: g.waarde.waarde as T,
+        eenheid: parameter.eenheid,
         van: g.van,
         tot: g.tot,
         bron: g.waarde.bron,

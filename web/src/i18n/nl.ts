@@ -527,6 +527,7 @@ export const nl = {
   'veldnaam.loonPerMaandCent': 'loon per maand',
   'veldnaam.brutoLoonCent': 'brutoloon',
   'veldnaam.deelJaarloonCent': 'deel van het jaarloon in deze schijf',
+  'veldnaam.inkomstenverhoudingN': 'netto inkomen van inkomstenverhouding {nummer}',
   'waarde.tabel': 'tabel (tot op de cent getoetst)',
   'waarde.benadering': 'benadering',
   'leefsituatie.alleenstaande': 'Alleenstaande',

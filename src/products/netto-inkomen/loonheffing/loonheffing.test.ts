@@ -93,3 +93,15 @@ test('property: every wage inside one table row gives the row amount', () => {
     return a.loonheffingPerMaandCent === b.loonheffingPerMaandCent && b.tabelloonCent === rij * 450
   }))
 })
+
+test('every parameter in the trace carries the unit of its definition (the portal formats by it)', () => {
+  const gezien = new Set<string>()
+  for (const groep of LEEFTIJDSGROEPEN) {
+    const u = berekenLoonheffing({ peildatum: '2024-03-01' as Datum, loonPerMaandCent: 612_345 as Cent, loonheffingskorting: true, leeftijdsgroep: groep, alleenstaandeOuderenkorting: groep !== 'jonger-dan-aow' })
+    for (const p of u.berekening.flatMap((s) => s.parameters)) {
+      assert.equal(p.eenheid, loonheffingParameters.parameters.get(p.naam)!.eenheid, p.naam)
+      gezien.add(p.eenheid)
+    }
+  }
+  assert.deepEqual([...gezien].sort(), ['basispunten', 'cent', 'factor'])
+})

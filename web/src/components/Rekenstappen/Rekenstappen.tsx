@@ -4,11 +4,17 @@ import { Heading } from '../Heading/index.js'
 import { StatusBadge } from '../StatusBadge/index.js'
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../Table/index.js'
 import { formatDag, formatEuro } from '../../format/index.js'
-import { t, tOr } from '../../i18n/index.js'
+import { isMessageKey, t, tOr } from '../../i18n/index.js'
 
-/** `inkomenPerMaandCent` → "inkomen per maand": the trace's input names, readable. */
+/**
+ * `inkomenPerMaandCent` → "inkomen per maand": the trace's input names, readable. Numbered names
+ * (`inkomstenverhouding2Cent`, one per income relation) get their own label with the number.
+ */
 export function veldnaam(naam: string): string {
-  return tOr(`veldnaam.${naam}`, naam.replace(/Cent$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())
+  const genummerd = /^([a-z]+)(\d+)(Cent)?$/.exec(naam)
+  const sleutel = genummerd ? `veldnaam.${genummerd[1]}N` : ''
+  if (genummerd && isMessageKey(sleutel)) return t(sleutel, { nummer: genummerd[2]! })
+  return tOr(`veldnaam.${naam}`, naam.replace(/Cent$/, '').replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase())
 }
 
 /** An input value of a step in Dutch: cents as euros, yes/no for booleans. */
@@ -19,15 +25,17 @@ export function invoerWaarde(naam: string, waarde: number | string | boolean): s
 }
 
 /**
- * A parameter's value: factors are decimal strings (shown with a decimal comma); amounts are cents. The trace
- * does not carry the unit, so the few counts (the bank-account threshold) are recognised by name.
+ * A parameter's value by the unit the rules engine gives with it: cents as euros, basispunten as a percentage
+ * (932 → 9,32 %), counts as they are, factors (decimal texts) with a decimal comma.
  */
 export function parameterWaarde(p: GebruikteParameter): string {
-  if (typeof p.waarde === 'string') return p.waarde.replace('.', ',')
-  // Loonheffing tariffs and premiums are basispunten (932 = 9,32 %).
-  if (/^(tarief\.(belasting-schijf1|schijf2|schijf3)|premie\.[a-z]+)$/.test(p.naam)) return `${(p.waarde / 100).toLocaleString('nl-NL')} %`
-  if (/^bankbeslag\.|aantal|percentage/.test(p.naam)) return String(p.waarde)
-  return formatEuro(p.waarde)
+  const getal = Number(p.waarde)
+  switch (p.eenheid) {
+    case 'cent': return formatEuro(getal)
+    case 'basispunten': return `${(getal / 100).toLocaleString('nl-NL', { maximumFractionDigits: 2 })} %`
+    case 'getal': return getal.toLocaleString('nl-NL')
+    case 'factor': return String(p.waarde).replace('.', ',')
+  }
 }
 
 /** Every step of an explained calculation, top to bottom, as a resident can follow it. */
