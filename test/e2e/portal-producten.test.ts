@@ -285,13 +285,23 @@ describe('portal product pages in the browser', { skip }, () => {
     await assertAccessible(page, 'bvv, stappen')
     await shot(page, '08-bvv-stappen')
 
-    // The formula for an alleenstaande in 2025 needs letters nobody has verified (F, G): the hub refuses instead of guessing.
+    // The formula for an alleenstaande in 2025 uses F and G from a secondary source (not verified): computed, with the
+    // warning and each of those letters marked. C = € 24.000: 95 % × 1.345,45 + 0 + (F × C² + G × C − 238,01) = € 1.303,57.
     await page.getByLabel('Peildatum').fill('2025-03-01')
     await page.getByRole('group', { name: /woonadres/ }).getByLabel('Ja').check()
+    await page.getByRole('button', { name: 'Berekenen' }).click()
+    await page.getByRole('heading', { level: 2, name: /^De beslagvrije voet is €\s1\.303,57 per maand$/ }).waitFor()
+    await page.getByText(/minstens één bedrag gebruikt dat nog niet in een officiële bron is gecontroleerd/).waitFor()
+    const factorF = page.getByRole('row').filter({ has: page.getByText('formule.F-normhuurfactor-a-eenpersoons', { exact: true }) })
+    assert.match(await factorF.innerText(), /0,000000438698[\s\S]*Niet gecontroleerd/)
+    await assertAccessible(page, 'bvv, 2025 alleenstaande')
+
+    // After the last published lid-1 maximum (2026-06-30) the hub refuses instead of guessing.
+    await page.getByLabel('Peildatum').fill('2026-07-01')
     await page.getByLabel('Woonkosten per maand (niet verplicht)').fill('900')
     await page.getByRole('button', { name: 'Berekenen' }).click()
     await page.getByRole('heading', { level: 2, name: 'Knooppunt kan voor deze datum niet rekenen' }).waitFor()
-    await page.getByText(/formule\.F-normhuurfactor-a-eenpersoons/).waitFor()
+    await page.getByText(/maximum\.alleenstaande/).first().waitFor()
     await assertAccessible(page, 'bvv, weigering')
     await shot(page, '09-bvv-weigering')
     await page.context().close()

@@ -70,7 +70,7 @@ test('bad input: partner fields for an alleenstaande are refused; a missing body
 
 /**
  * Peildata on which the letters of art. 475da lid 2 have stored values: 2022-01-01 … 2026-06-30 (the last lid-1
- * maximum), except F and G (the alleenstaande) in 2025. From 2026-01-01 the text of lid 2 is the huurtoeslag-reform one.
+ * maximum). From 2026-01-01 the text of lid 2 is the huurtoeslag-reform one.
  */
 const PEILDATA_FORMULE = ['2022-01-01', '2022-06-30', '2022-07-01', '2022-12-31', '2023-01-01', '2023-05-17', '2023-07-01', '2023-12-31',
   '2024-01-01', '2024-03-15', '2024-07-01', '2024-12-31', '2025-01-01', '2025-06-30', '2025-07-01', '2025-12-31', '2026-01-01', '2026-04-15', '2026-06-30']
@@ -82,8 +82,7 @@ const werknemerArb = fc.record({
   inkomenPerMaandCent: bedrag(1_000_000),
   belastbaarJaarinkomenCent: bedrag(15_000_000),
   partnerBelastbaarJaarinkomenCent: bedrag(10_000_000),
-}).map(i => (i.leefsituatie.startsWith('gehuwd') ? i : { ...i, partnerBelastbaarJaarinkomenCent: undefined }))
-  .filter(i => !(i.leefsituatie === 'alleenstaande' && i.peildatum >= '2025-01-01' && i.peildatum < '2026-01-01')) as fc.Arbitrary<BeslagvrijeVoetInvoer>
+}).map(i => (i.leefsituatie.startsWith('gehuwd') ? i : { ...i, partnerBelastbaarJaarinkomenCent: undefined })) as fc.Arbitrary<BeslagvrijeVoetInvoer>
 
 test('property (formule lid 2): employed debtor with a woonadres — integer, at least 95 % of the norm or 95 % of income, never above the maximum', () => {
   fc.assert(fc.property(werknemerArb, invoer => {
@@ -122,11 +121,15 @@ test('property (formule lid 2): every step of the trace cites an article; the le
 
 test('formule lid 2: refused with regels.parameter-onbekend naming the missing letter, never computed with an older value', () => {
   const vraag = (peildatum: string, leefsituatie: Leefsituatie) => () => berekenBeslagvrijeVoet({ peildatum: peildatum as Datum, leefsituatie, woonadresBekend: true, bijstand: false, inkomenPerMaandCent: 250000 as Cent, belastbaarJaarinkomenCent: 3000000 as Cent })
-  // 2025: the eenpersoons normhuur factors F and G are not stored; only the alleenstaande needs them.
+  // 2025: every leefsituatie is computed; the alleenstaande's F and G rest on a secondary source and say so.
   for (const peildatum of ['2025-01-01', '2025-07-01', '2025-12-31']) {
-    assert.throws(vraag(peildatum, 'alleenstaande'), (e: unknown) => e instanceof AppError && e.code === 'regels.parameter-onbekend' && /formule\.F-normhuurfactor-a-eenpersoons/.test(e.message))
-    for (const l of LEEFSITUATIES.filter(l => l !== 'alleenstaande')) assert.equal(vraag(peildatum, l)().regime, 'formule-475da-lid-2')
+    for (const l of LEEFSITUATIES) assert.equal(vraag(peildatum, l)().regime, 'formule-475da-lid-2')
+    const formule = vraag(peildatum, 'alleenstaande')().berekening.find(s => s.id === '475da-lid-2')!
+    const F = formule.parameters.find(p => p.naam === 'formule.F-normhuurfactor-a-eenpersoons')!
+    assert.deepEqual([F.waarde, F.van, F.tot, F.geverifieerd, F.eenheid], ['0.000000438698', '2025-01-01', '2025-12-31', false, 'factor'])
   }
+  // The old normhuur letters end with 2025: a date in 2026 takes the 2026 text, never the 2025 factors.
+  assert.ok(!vraag('2026-01-01', 'alleenstaande')().berekening.some(s => s.parameters.some(p => p.naam.startsWith('formule.F-'))))
   // 2026 (text after the huurtoeslag reform): computed for every leefsituatie until the last lid-1 maximum (2026-06-30);
   // after that the maximum itself has no value and the calculation refuses naming it.
   for (const l of LEEFSITUATIES) {

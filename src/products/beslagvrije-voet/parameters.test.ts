@@ -12,8 +12,8 @@ import { beslagvrijeVoetParameters } from './index.js'
  * silently loses its values makes the test fail.
  */
 const BEKEND_ONVOLLEDIG: Record<string, string> = {
-  'formule.F-normhuurfactor-a-eenpersoons': 'waarden 2022–2024; 2025: minimum-inkomensijkpunt (AOW-basis) niet vastgesteld, lid 8 toetst F niet; vanaf 2026 andere betekenis (formule2026.*)',
-  'formule.G-normhuurfactor-b-eenpersoons': 'waarden 2022–2024; 2025: zie F; vanaf 2026 andere betekenis',
+  'formule.F-normhuurfactor-a-eenpersoons': 'waarden 2022–2025 (2025: ijkpunt uit de proefberekening van de Belastingdienst, niet geverifieerd); vanaf 2026 andere betekenis (formule2026.*)',
+  'formule.G-normhuurfactor-b-eenpersoons': 'waarden 2022–2025; vanaf 2026 andere betekenis',
   'formule.H-normhuurfactor-a-meerpersoons': 'waarden 2022–2025; vanaf 2026 andere betekenis (maximale rekenhuur)',
   'formule.I-normhuurfactor-b-meerpersoons': 'waarden 2022–2025; vanaf 2026 andere betekenis (C − minimum-inkomensijkpunt)',
   'formule.J-normhuur-minimum': 'waarden 2022–2025; vanaf 2026 andere betekenis (basishuur, formule2026.J-*)',
@@ -28,7 +28,7 @@ const BEKEND_ONVOLLEDIG: Record<string, string> = {
 
 /** The last half-year (van) each incomplete parameter must still cover: values may be added, never silently lost. */
 const LAATSTE_HALFJAAR: Record<string, string> = {
-  'formule.F-normhuurfactor-a-eenpersoons': '2024-07-01', 'formule.G-normhuurfactor-b-eenpersoons': '2024-07-01', 'bankbeslag.475a-lid-5': '2026-01-01',
+  'bankbeslag.475a-lid-5': '2026-01-01',
 }
 
 test('every beslagvrije-voet parameter has a value for each half-year 2022-01-01 … 2026-01-01 (or is a listed gap)', () => {
@@ -45,7 +45,7 @@ test('every beslagvrije-voet parameter has a value for each half-year 2022-01-01
   }
   for (const naam of Object.keys(gaten)) assert.ok(!naam.startsWith('maximum.'), `${naam} mist halfjaren: ${gaten[naam]}`)
   // The old normhuur letters end with 2025 (the 2026 text redefines them); the 2026 letters cover exactly 2026-01-01.
-  for (const naam of Object.keys(gaten).filter(n => /^formule\.[F-J]-/.test(n))) assert.deepEqual(gaten[naam]!.filter(h => h >= '2025-07-01'), naam.match(/^formule\.[FG]-/) ? ['2025-07-01', '2026-01-01'] : ['2026-01-01'], naam)
+  for (const naam of Object.keys(gaten).filter(n => /^formule\.[F-J]-/.test(n))) assert.deepEqual(gaten[naam], ['2026-01-01'], naam)
   for (const naam of Object.keys(gaten).filter(n => n.startsWith('formule2026.'))) assert.ok(!gaten[naam]!.includes('2026-01-01'), naam)
 })
 
@@ -61,7 +61,7 @@ test('every stored value cites a source and the lid-1 maxima are all verified ag
   }
 })
 
-/** Half-years for which the letters of art. 475da lid 2 have stored values (F and G end with 2024). */
+/** Half-years for which the letters of art. 475da lid 2 (text until 2025) have stored values. */
 const MET_LETTERS = ['2022-01-01', '2022-07-01', '2023-01-01', '2023-07-01', '2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01'] as const
 
 /**
@@ -100,18 +100,6 @@ test('art. 475da lid 8: the stored letters reproduce the published lid-1 maxima'
       const gehuwd = leefsituatie.startsWith('gehuwd')
       const norm = bijstandsnormParameters.op(gehuwd ? 'bijstandsnorm.gehuwden' : 'bijstandsnorm.alleenstaande', d).waarde / 100
       const gepubliceerd = beslagvrijeVoetParameters.op(`maximum.${leefsituatie}`, d).waarde
-      if (leefsituatie === 'alleenstaande' && d >= '2025-01-01') {
-        // F and G are not stored for 2025 (formula refuses for an alleenstaande). At C* the zorgtoeslag term is at the
-        // lid-3 cap whatever F and G are (C* ≥ the meerpersoons C*, far above D), so the cap reading is checked alone.
-        assert.throws(() => lettersOp(invoer, beslagvrijeVoetParameters), /formule\.F-normhuurfactor-a-eenpersoons/)
-        const S = beslagvrijeVoetParameters.op('formule.lid3-standaardpremie', d).waarde / 100
-        const X = beslagvrijeVoetParameters.op('formule.lid3-art23-lid2.alleenstaande', d).waarde / 100
-        const J = Number(beslagvrijeVoetParameters.op<string>('formule.J-normhuur-minimum', d).waarde)
-        const berekend = Math.round((0.95 * norm + (S / 12 - X) + (huurgrens - J)) * 100)
-        uitkomsten.push(`${peildatum} ${leefsituatie} ${berekend - gepubliceerd} (alleen plafond; F, G ontbreken)`)
-        assert.equal(berekend, gepubliceerd, `${peildatum} ${leefsituatie}: lid 8 (plafond) geeft ${berekend}, lid 1 ${gepubliceerd}`)
-        continue
-      }
       const x = lettersOp(invoer, beslagvrijeVoetParameters)
       const [a, b] = leefsituatie === 'alleenstaande' ? [x.F, x.G] : [x.H, x.I]
       const cStar = (-b + Math.sqrt(b * b + 4 * a * huurgrens)) / (2 * a)
