@@ -2,8 +2,9 @@
  * In-process benchmark: loonheffing (white monthly table) and netto indicatief inkomen calculations per second,
  * without and with the explanation trace, beside a plain arithmetic loop over the same inputs (the floor any engine
  * can reach). The plain loops take the same parameter values (looked up once per year before the loop) and must give
- * the same checksum, so they do the same arithmetic, minus the engine: no dated lookups, no trace, no BigInt. Run:
- *   node --import tsx bench/regels/netto-inkomen.bench.ts [aantal]
+ * the same checksum, so they do the same arithmetic, minus the engine: no dated lookups, no trace, no BigInt. The
+ * variants run in turns, `rondes` times (default 5); each prints its median and best round. Run:
+ *   node --import tsx bench/regels/netto-inkomen.bench.ts [aantal] [rondes]
  */
 import type { Cent, Datum, Maand } from '../../src/core/index.js'
 import { berekenLoonheffing, berekenNettoInkomen, loonheffingParameters, type LoonheffingInvoer, type NettoInkomenInvoer } from '../../src/products/netto-inkomen/index.js'
@@ -67,36 +68,48 @@ function kaleLoonheffing(loonCent: number, jaar: number, lhk: boolean): number {
   return Math.floor(c / 12) + (c % 12 >= 6 ? 1 : 0) // to whole cents, half up
 }
 
-function meet(naam: string, f: () => number): number {
-  f() // warm-up
+const RONDES = Number(process.argv[3] ?? 5)
+type Variant = { naam: string; f: () => number; rondes: number[]; som?: number }
+function variant(naam: string, f: () => number): Variant { f(); return { naam, f, rondes: [] } } // first call warms up
+function ronde(v: Variant): void {
   const t0 = process.hrtime.bigint()
-  const som = f()
-  const s = Number(process.hrtime.bigint() - t0) / 1e9
-  const perSec = N / s
-  console.log(`${naam.padEnd(36)} ${Math.round(perSec).toLocaleString('nl-NL').padStart(14)} /s   (controlesom ${som})`)
-  return perSec
+  const som = v.f()
+  v.rondes.push(N / (Number(process.hrtime.bigint() - t0) / 1e9))
+  if (v.som !== undefined && v.som !== som) throw new Error(`${v.naam}: controlesom wisselt`)
+  v.som = som
 }
+const mediaan = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const fmt = (n: number) => Math.round(n).toLocaleString('nl-NL').padStart(14)
 
-console.log(`${N.toLocaleString('nl-NL')} invoeren, peildata 2022–2026, jonger dan de AOW-leeftijd`)
-const lhZonder = meet('loonheffing zonder uitleg', () => { let s = 0; for (const i of loonheffing) s += berekenLoonheffing(i, { spoor: false }).loonheffingPerMaandCent; return s })
-const lhMet = meet('loonheffing met uitleg', () => { let s = 0; for (const i of loonheffing) s += berekenLoonheffing(i).loonheffingPerMaandCent; return s })
-const lhKaal = meet('loonheffing kale rekenlus', () => {
-  let s = 0
-  for (const i of loonheffing) s += kaleLoonheffing(i.loonPerMaandCent, Number(i.peildatum.slice(0, 4)), i.loonheffingskorting)
-  return s
-})
-const nZonder = meet('netto inkomen zonder uitleg', () => { let s = 0; for (const i of netto) s += berekenNettoInkomen(i, { spoor: false }).nettoIndicatiefInkomenCent; return s })
-const nMet = meet('netto inkomen met uitleg', () => { let s = 0; for (const i of netto) s += berekenNettoInkomen(i).nettoIndicatiefInkomenCent; return s })
-const nKaal = meet('netto inkomen kale rekenlus', () => {
-  let s = 0
-  for (const i of netto) {
-    const bruto = i.brutoLoonCent
-    const lh = i.ingehoudenLoonheffingCent ?? kaleLoonheffing(bruto, Number(i.maand.slice(0, 4)), i.loonheffingskorting ?? true)
-    const loon = Math.max(0, bruto - lh - (i.werknemersinhoudingenCent ?? 0))
-    const vb = bruto > 0 ? Math.floor(((i.vakantiebijslagReserveringCent ?? 0) * Math.max(0, bruto - lh)) / bruto) : 0
-    s += loon + vb
-  }
-  return s
-})
-console.log(`loonheffing: kaal / zonder uitleg ${(lhKaal / lhZonder).toFixed(1)}×; zonder / met uitleg ${(lhZonder / lhMet).toFixed(1)}×`)
-console.log(`netto:       kaal / zonder uitleg ${(nKaal / nZonder).toFixed(1)}×; zonder / met uitleg ${(nZonder / nMet).toFixed(1)}×`)
+const lh = [
+  variant('loonheffing zonder uitleg', () => { let s = 0; for (const i of loonheffing) s += berekenLoonheffing(i, { spoor: false }).loonheffingPerMaandCent; return s }),
+  variant('loonheffing met uitleg', () => { let s = 0; for (const i of loonheffing) s += berekenLoonheffing(i).loonheffingPerMaandCent; return s }),
+  variant('loonheffing kale rekenlus', () => {
+    let s = 0
+    for (const i of loonheffing) s += kaleLoonheffing(i.loonPerMaandCent, Number(i.peildatum.slice(0, 4)), i.loonheffingskorting)
+    return s
+  }),
+]
+const nt = [
+  variant('netto inkomen zonder uitleg', () => { let s = 0; for (const i of netto) s += berekenNettoInkomen(i, { spoor: false }).nettoIndicatiefInkomenCent; return s }),
+  variant('netto inkomen met uitleg', () => { let s = 0; for (const i of netto) s += berekenNettoInkomen(i).nettoIndicatiefInkomenCent; return s }),
+  variant('netto inkomen kale rekenlus', () => {
+    let s = 0
+    for (const i of netto) {
+      const bruto = i.brutoLoonCent
+      const lh = i.ingehoudenLoonheffingCent ?? kaleLoonheffing(bruto, Number(i.maand.slice(0, 4)), i.loonheffingskorting ?? true)
+      const loon = Math.max(0, bruto - lh - (i.werknemersinhoudingenCent ?? 0))
+      const vb = bruto > 0 ? Math.floor(((i.vakantiebijslagReserveringCent ?? 0) * Math.max(0, bruto - lh)) / bruto) : 0
+      s += loon + vb
+    }
+    return s
+  }),
+]
+for (let r = 0; r < RONDES; r++) for (const v of [...lh, ...nt]) ronde(v)
+console.log(`${N.toLocaleString('nl-NL')} invoeren, peildata 2022–2026, jonger dan de AOW-leeftijd; ${RONDES} rondes om en om; per seconde: mediaan / beste ronde`)
+for (const v of [...lh, ...nt]) console.log(`${v.naam.padEnd(32)} ${fmt(mediaan(v.rondes))} /s ${fmt(Math.max(...v.rondes))} /s   (controlesom ${v.som})`)
+for (const [naam, groep] of [['loonheffing', lh], ['netto', nt]] as const) {
+  if (new Set(groep.map((v) => v.som)).size !== 1) throw new Error(`${naam}: controlesommen verschillen`)
+  const [zonder, met, kaal] = groep.map((v) => Math.max(...v.rondes)) as [number, number, number]
+  console.log(`${naam.padEnd(12)} beste rondes: kaal / zonder uitleg ${(kaal / zonder).toFixed(1)}×; zonder / met uitleg ${(zonder / met).toFixed(1)}×`)
+}
