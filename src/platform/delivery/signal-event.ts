@@ -1,6 +1,7 @@
 import type { CloudEvent } from 'cloudevents'
 import type { Selectable } from 'kysely'
 import type { SignaalRow } from '../signals/signal-tables.js'
+import { signaalUitleg, type UitlegInvoer } from '../signals/uitleg.js'
 import type { AbonnementInhoud } from './delivery-tables.js'
 import { absoluut, afleverCloudEvent, type Zending } from './onderwerp.js'
 
@@ -22,12 +23,13 @@ export interface SignaalRecord extends Record<string, unknown> {
 
 /** Shapes a stored signal row into the record afnemers receive. */
 export function signaalRecord(r: Selectable<SignaalRow>): SignaalRecord {
+  const periode = { van: r.periode_van, tot: r.periode_tot }
+  const bronnen = JSON.parse(r.bronnen) as UitlegInvoer['bronnen']
+  const regel = { id: r.regel_id, versie: r.regel_versie }
+  const gegevens = JSON.parse(r.gegevens) as Record<string, unknown>
   return {
-    id: r.id, product: r.product, soort: r.soort, bsn: r.bsn,
-    periode: { van: r.periode_van, tot: r.periode_tot },
-    bronnen: JSON.parse(r.bronnen) as unknown,
-    regel: { id: r.regel_id, versie: r.regel_versie },
-    uitleg: r.uitleg, gegevens: JSON.parse(r.gegevens) as unknown,
+    id: r.id, product: r.product, soort: r.soort, bsn: r.bsn, periode, bronnen, regel,
+    uitleg: signaalUitleg({ bsn: r.bsn, periode, bronnen, gegevens, regel, uitleg: r.uitleg }), gegevens,
     aangemaakt: r.aangemaakt, status: r.status, correctie: r.correctie === 1,
   }
 }

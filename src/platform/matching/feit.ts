@@ -30,8 +30,11 @@ export interface RegelUitkomst {
   /** Deduplication key within (afnemer, product, soort); includes the BSN. */
   readonly sleutel: string
   readonly periode: Periode
-  /** Dutch explanation a resident can read. */
-  readonly uitleg: string
+  /**
+   * Dutch explanation a resident can read. Left out by a rule that renders it from the stored signal instead
+   * (`registreerUitleg`): the text is then not computed while matching nor stored per signal.
+   */
+  readonly uitleg?: string | undefined
   /** The registered fields the signal carries. */
   readonly gegevens: Readonly<Record<string, unknown>>
   /**
@@ -66,6 +69,7 @@ export interface KandidaatSignaal {
   readonly periode: Periode
   readonly bronnen: ReadonlyArray<{ readonly bron: string; readonly leveringId: string; readonly regel: number }>
   readonly regel: { readonly id: string; readonly versie: string }
-  readonly uitleg: string
+  /** Undefined when the rule renders it on read (stored as `UITLEG_OP_LEZEN`). */
+  readonly uitleg?: string | undefined
   readonly gegevens: Readonly<Record<string, unknown>>
 }

@@ -1,4 +1,5 @@
 export type { SignalTables, SignaalRow } from './signal-tables.js'
 export { SIGNAAL_STATUSSEN, UITKOMSTEN, naarSignaal, type Signaal, type SignaalStatus, type Terugmelding, type Uitkomst } from './signaal.js'
 export { leesCursor, maakCursor } from './cursor.js'
+export { UITLEG_OP_LEZEN, heeftUitleg, registreerUitleg, signaalUitleg, type UitlegInvoer, type UitlegRenderer } from './uitleg.js'
 export { legeStaat, lijstSignalen, meldTerug, selecteerNieuwe, slaSignalenOp, signaalOnbekend, vindSignaal, type BestaandeSignalen, type NieuwSignaal, type SignaalFilter } from './signaal-store.js'

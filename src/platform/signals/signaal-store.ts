@@ -5,6 +5,7 @@ import type { KandidaatSignaal } from '../matching/index.js'
 import type { Executor, SqlDialect, Tables } from '../tables.js'
 import { naarSignaal, type Signaal, type SignaalStatus, type Terugmelding } from './signaal.js'
 import type { SignaalRow } from './signal-tables.js'
+import { UITLEG_OP_LEZEN, heeftUitleg } from './uitleg.js'
 
 const IN_LIJST = 5_000
 const SIGNAAL_KOLOMMEN = ['id', 'oin', 'product', 'soort', 'bsn', 'sleutel', 'inhoud_hash', 'periode_van', 'periode_tot', 'bronnen', 'regel_id',
@@ -39,11 +40,12 @@ export async function slaSignalenOp(tx: Transaction<Tables>, dialect: SqlDialect
   if (kandidaten.length === 0) return []
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${SCHRIJFSLOT})`.execute(tx)
   const gekozen = selecteerNieuwe(kandidaten, await bestaande(tx, kandidaten))
+  kanUitleggen(gekozen.map((g) => g.kandidaat))
   const nu = clock.now().toISOString()
   const rijen: Array<Omit<SignaalRow, 'seq'>> = gekozen.map(({ kandidaat: k, correctie }) => ({
     id: newOrderedId(), oin: k.oin, product: k.product, soort: k.soort, bsn: k.bsn, sleutel: k.sleutel, inhoud_hash: k.inhoudHash,
     periode_van: k.periode.van, periode_tot: k.periode.tot ?? null, bronnen: JSON.stringify(k.bronnen),
-    regel_id: k.regel.id, regel_versie: k.regel.versie, uitleg: k.uitleg, gegevens: JSON.stringify(k.gegevens),
+    regel_id: k.regel.id, regel_versie: k.regel.versie, uitleg: k.uitleg ?? UITLEG_OP_LEZEN, gegevens: JSON.stringify(k.gegevens),
     correctie: correctie ? 1 : 0, status: 'nieuw', terugmelding: null, aangemaakt: nu,
   }))
   const nieuw = rijen.map((r, i) => {
@@ -52,6 +54,18 @@ export async function slaSignalenOp(tx: Transaction<Tables>, dialect: SqlDialect
   })
   await insertRows(tx, 'signalen', SIGNAAL_KOLOMMEN, rijen)
   return nieuw
+}
+
+/** A signal stored without its text must be explainable on read: refuse it now rather than fail every read later. */
+function kanUitleggen(kandidaten: readonly KandidaatSignaal[]): void {
+  const gezien = new Set<string>()
+  for (const k of kandidaten) {
+    if (k.uitleg !== undefined) continue
+    const r = `${k.regel.id}@${k.regel.versie}`
+    if (gezien.has(r)) continue
+    if (!heeftUitleg(k.regel)) throw new AppError('internal', 'signaal.uitleg-onbekend', `regel ${r} gaf geen uitleg en heeft geen uitleg bij het lezen`)
+    gezien.add(r)
+  }
 }
 
 /** What the store already holds: keys `(oin, product, soort, sleutel)` and identities (key + content hash). */

@@ -1,4 +1,5 @@
 import type { SignaalRow } from './signal-tables.js'
+import { signaalUitleg } from './uitleg.js'
 
 export const SIGNAAL_STATUSSEN = ['nieuw', 'terecht', 'onterecht', 'onbekend'] as const
 /** `nieuw` until the afnemer reports back; then the outcome of its investigation. */
@@ -32,13 +33,14 @@ export interface Terugmelding {
 }
 
 export function naarSignaal(r: Omit<SignaalRow, 'seq'>): Signaal {
+  const periode = { van: r.periode_van, tot: r.periode_tot }
+  const bronnen = JSON.parse(r.bronnen) as Signaal['bronnen']
+  const regel = { id: r.regel_id, versie: r.regel_versie }
+  const gegevens = JSON.parse(r.gegevens) as Record<string, unknown>
   return {
-    id: r.id, product: r.product, soort: r.soort, bsn: r.bsn,
-    periode: { van: r.periode_van, tot: r.periode_tot },
-    bronnen: JSON.parse(r.bronnen) as Signaal['bronnen'],
-    regel: { id: r.regel_id, versie: r.regel_versie },
-    uitleg: r.uitleg,
-    gegevens: JSON.parse(r.gegevens) as Record<string, unknown>,
+    id: r.id, product: r.product, soort: r.soort, bsn: r.bsn, periode, bronnen, regel,
+    uitleg: signaalUitleg({ bsn: r.bsn, periode, bronnen, gegevens, regel, uitleg: r.uitleg }),
+    gegevens,
     aangemaakt: r.aangemaakt,
     status: r.status as SignaalStatus,
     correctie: Number(r.correctie) === 1,

@@ -14,6 +14,7 @@ export interface SignaalRow {
   bronnen: string
   regel_id: string
   regel_versie: string
+  /** The explanation, or `UITLEG_OP_LEZEN` ('') when the rule version renders it on read (`signaalUitleg`). */
   uitleg: string
   gegevens: string
   correctie: number

@@ -41,11 +41,11 @@ export const inkomstenRegel = maakRegel({
   const bruto = centen(g, 'brutoloonCent')
   if (tekst(g, 'soortInkomen') !== 'loon' || !periode || !id || bruto === undefined || bruto <= 0) return undefined
   if (!overlaps(periode, indicatie.periode)) return undefined
+  return { sleutel: `${feit.bsn}|${id}|${String(g.periode)}`, periode, gegevens: polisGegevens(g) }
+}, function inkomstenUitleg(s) {
+  // From the stored `gegevens` (polisGegevens of the line) and the source line (`bronnen[0]`).
+  const g = s.gegevens
   const werkgever = tekst(g, 'werkgeverNaam') ?? 'een werkgever'
   const maand = maandTekst(String(g.periode))
-  return {
-    sleutel: `${feit.bsn}|${id}|${String(g.periode)}`, periode,
-    uitleg: uitleg(`Volgens de loonaangifte heeft ${werkgever} in ${maand} loon betaald: ${euro(bruto)} bruto.`, feit, maand),
-    gegevens: polisGegevens(g),
-  }
+  return uitleg(`Volgens de loonaangifte heeft ${werkgever} in ${maand} loon betaald: ${euro(centen(g, 'brutoloonCent')!)} bruto.`, s.bronnen[0]!, maand)
 })

@@ -1,5 +1,6 @@
 import { contains, formatEuro, isDatum, isMaand, maandPeriode, overlaps, type Cent, type Datum, type Periode } from '../../../core/index.js'
 import type { Feit, Indicatie, RegelUitkomst, SignaalRegel } from '../../../platform/matching/index.js'
+import { registreerUitleg, type UitlegRenderer } from '../../../platform/signals/index.js'
 
 export const PRODUCT = 'samenloop'
 
@@ -30,8 +31,15 @@ export interface SamenloopRegel extends SignaalRegel {
   readonly data: SamenloopRegelData
 }
 
-/** Builds a rule from its data and its decision; only indications of product `samenloop` reach it. */
-export function maakRegel(data: SamenloopRegelData, beoordeel: (feit: Feit, indicatie: Indicatie) => RegelUitkomst | undefined): SamenloopRegel {
+/**
+ * Builds a rule from its data and its decision; only indications of product `samenloop` reach it. A rule that
+ * passes `uitlegBijLezen` leaves `uitleg` out of its decisions: the explanation is rendered from the stored signal
+ * when it is read (the same text, not stored per signal). Its wording then belongs to the rule version — changing
+ * it means a new version, with this version's renderer kept.
+ */
+export function maakRegel(data: SamenloopRegelData, beoordeel: (feit: Feit, indicatie: Indicatie) => RegelUitkomst | undefined,
+  uitlegBijLezen?: UitlegRenderer): SamenloopRegel {
+  if (uitlegBijLezen) registreerUitleg(data, uitlegBijLezen)
   return { id: data.id, versie: data.versie, product: PRODUCT, soort: data.soort, bron: data.bron, data, beoordeel }
 }
 
@@ -98,7 +106,7 @@ export function periodeTekst(p: Periode): string {
  * The explanation every signal ends with: found where, for which period, and that it is worth looking into — not
  * a conclusion. `wat` says what was found, in a full sentence.
  */
-export function uitleg(wat: string, feit: Feit, periode: string): string {
+export function uitleg(wat: string, feit: Pick<Feit, 'bron' | 'leveringId' | 'regel'>, periode: string): string {
   const bron = BRON_NAMEN[feit.bron] ?? feit.bron
   return `${wat} Dit staat in ${bron} (levering ${feit.leveringId}, regel ${feit.regel}) en gaat over ${periode}. `
     + 'In die periode verleent de gemeente bijstand. Daarom is dit signaal gemaakt: het is onderzoekswaardig, geen conclusie. '

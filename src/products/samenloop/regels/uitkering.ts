@@ -28,13 +28,13 @@ export const uitkeringPolisRegel = maakRegel({
   const bruto = centen(g, 'brutoloonCent')
   if (!soort || soort === 'loon' || !periode || !id || bruto === undefined || bruto <= 0) return undefined
   if (!overlaps(periode, indicatie.periode)) return undefined
+  return { sleutel: `${feit.bsn}|polis|${id}|${String(g.periode)}`, periode, gegevens: polisGegevens(g) }
+}, function uitkeringPolisUitleg(s) {
+  // From the stored `gegevens` (polisGegevens of the line) and the source line (`bronnen[0]`).
+  const g = s.gegevens
   const maand = maandTekst(String(g.periode))
-  const wat = POLIS_UITKERINGEN[soort] ?? 'een uitkering'
-  return {
-    sleutel: `${feit.bsn}|polis|${id}|${String(g.periode)}`, periode,
-    uitleg: uitleg(`Volgens de Polisadministratie is in ${maand} ${wat} betaald: ${euro(bruto)} bruto.`, feit, maand),
-    gegevens: polisGegevens(g),
-  }
+  const wat = POLIS_UITKERINGEN[tekst(g, 'soortInkomen') ?? ''] ?? 'een uitkering'
+  return uitleg(`Volgens de Polisadministratie is in ${maand} ${wat} betaald: ${euro(centen(g, 'brutoloonCent')!)} bruto.`, s.bronnen[0]!, maand)
 })
 
 const SVB_REGELINGEN: Readonly<Record<string, string>> = { aow: 'AOW-pensioen', anw: 'een nabestaandenuitkering (Anw)' }
