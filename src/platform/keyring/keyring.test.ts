@@ -19,3 +19,17 @@ test('ref is deterministic per key and differs between keys', () => {
   assert.notEqual(createKeyring(m).ref('ledger-ref', 'x'), createKeyring(generateMasterKey()).ref('ledger-ref', 'x'))
   assert.throws(() => createKeyring(Buffer.alloc(8)), /32 bytes/)
 })
+
+test('every encryption gets its own nonce, also across the nonce pool refills', () => {
+  const k = createKeyring(generateMasterKey())
+  const nonces = new Set<string>()
+  const n = 2_000 // > 5 pools of 341 nonces
+  for (let i = 0; i < n; i++) {
+    const sealed = k.encrypt('ledger-enc', '123456782')
+    const iv = sealed.split('.')[1]!
+    assert.equal(Buffer.from(iv, 'base64url').length, 12)
+    nonces.add(iv)
+    assert.equal(k.decrypt('ledger-enc', sealed), '123456782')
+  }
+  assert.equal(nonces.size, n, 'no nonce twice')
+})
