@@ -79,14 +79,13 @@ const MET_LETTERS = ['2022-01-01', '2022-07-01', '2023-01-01', '2023-07-01', '20
  */
 test('art. 475da lid 8: the stored letters reproduce the published lid-1 maxima', () => {
   // Known deviations (cents, berekend − gepubliceerd), kept explicit so any change in the data shows up here. Open
-  // points, reported: for 2023 the normhuur factors F–I are those of the Regeling huurtoeslaggrenzen 2023 (BWBR0047483
-  // art. 4, read); with them the alleenstaande ouder is exact, but L = 18.340 (derived, the Staatscourant mededeling is
-  // not read) gives the gehuwden met kinderen 7–8 cents less than published (L would be about € 18.326); for the
-  // alleenstaande on 2023-07-01 the zorgtoeslag term at C* stays under the lid-3 cap with D from the July minimum wage,
-  // while the published amount assumes the cap (with D from the January minimum wage, as art. 1 Wzt defines the
-  // drempelinkomen, it is reached).
+  // point, reported: for the alleenstaande on 2023-07-01 the zorgtoeslag term at C* stays under the lid-3 cap with D
+  // from the July minimum wage, while the published amount assumes the cap (with D from the January minimum wage, as
+  // art. 1 Wzt defines the drempelinkomen, it is reached). For 2023 the normhuur factors F–I are those of the Regeling
+  // huurtoeslaggrenzen 2023 (read); with L = € 18.327 (the Belastingdienst's proefberekening data; the Staatscourant
+  // mededeling is not read) the gehuwden met kinderen are exact in both half-years (with the earlier € 18.340: −8/−7).
   const bekend: Record<string, [number, number]> = {
-    '2023-01-01 gehuwd-met-kinderen': [-8, -7], '2023-07-01 gehuwd-met-kinderen': [-8, -7], '2023-07-01 alleenstaande': [-800, -790],
+    '2023-07-01 alleenstaande': [-800, -790],
   }
   // 2022–2023: a 1-cent tolerance where a kgb term enters (derived, unrounded factors). From 2024 every case is exact.
   const tolerantie = (d: string, l: Leefsituatie): [number, number] =>
