@@ -11,13 +11,20 @@ export interface Factor {
   readonly teller: bigint
 }
 
+/** Parsed factors by text: the texts come from the parameter data (a few dozen), so the cache stays small. */
+const factoren = new Map<string, Factor>()
+
 /** `'0.06630'` → 6630/100000. More than five decimals is a data error (thrown at load time by the caller). */
 export function factorUitTekst(tekst: string): Factor {
+  const bekend = factoren.get(tekst)
+  if (bekend) return bekend
   const m = /^(\d+)(?:\.(\d{1,5}))?$/.exec(tekst)
   if (!m) throw new Error(`factor '${tekst}' heeft meer dan vijf decimalen of is geen decimaal getal`)
   const geheel = BigInt(m[1]!)
   const fractie = BigInt((m[2] ?? '').padEnd(5, '0'))
-  return { teller: geheel * TEL_NOEMER + fractie }
+  const f: Factor = Object.freeze({ teller: geheel * TEL_NOEMER + fractie })
+  factoren.set(tekst, f)
+  return f
 }
 
 /** Basispunten (1/100 %) → factor: 932 bp = 9,32 % = 9320/100000. */
