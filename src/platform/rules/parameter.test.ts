@@ -57,3 +57,14 @@ test('ontbrekendeHalfjaren lists 1 January / 1 July without a value', () => {
   assert.deepEqual(ontbrekendeHalfjaren(p, d('2023-07-01'), d('2026-01-01')), ['2023-07-01', '2025-07-01', '2026-01-01'])
   assert.deepEqual(ontbrekendeHalfjaren(p, d('2024-01-01'), d('2025-01-01')), [])
 })
+
+test('the register remembers a lookup per date (frozen, equal to a fresh lookup) but never a refusal', () => {
+  const reg = maakParameterRegister('x', [p])
+  const eerst = reg.op('test.norm', d('2024-08-01'))
+  assert.equal(reg.op('test.norm', d('2024-08-01')), eerst, 'the same object the second time')
+  assert.ok(Object.isFrozen(eerst))
+  assert.deepEqual(eerst, waardeOp(p, d('2024-08-01')))
+  assert.equal(reg.op('test.norm', d('2024-03-01')).waarde, 100, 'another date, another value')
+  for (let i = 0; i < 2; i++) assert.throws(() => reg.op('test.norm', d('2030-01-01')), /regels\.parameter-onbekend|geen waarde bekend/)
+  assert.throws(() => reg.op('bestaat.niet', d('2024-08-01')), /bestaat niet/)
+})

@@ -45,8 +45,26 @@ export interface Letters {
  * standaardpremie, as art. 2 lid 1 Wzt counts it for a verzekerde with a partner; that reading is used here.
  */
 export function lettersOp(invoer: BeslagvrijeVoetInvoer, p: ParameterRegister): Letters {
-  const d = invoer.peildatum
-  const l = invoer.leefsituatie
+  let perRegister = VASTE_LETTERS.get(p)
+  if (!perRegister) VASTE_LETTERS.set(p, (perRegister = new Map()))
+  const sleutel = `${invoer.peildatum}|${invoer.leefsituatie}`
+  let vast = perRegister.get(sleutel)
+  if (!vast) {
+    vast = Object.freeze(vasteLetters(invoer.peildatum, invoer.leefsituatie, p))
+    if (perRegister.size >= 4096) perRegister.clear()
+    perRegister.set(sleutel, vast)
+  }
+  // From 2026 I is C minus the minimum-inkomensijkpunt: the one letter that depends on the debtor.
+  return vast.stelsel === 2026 ? { ...vast, I: jaarinkomenC(invoer) - vast.minimumInkomensijkpunt } : vast
+}
+
+/**
+ * The letters per (register, peildatum, leefsituatie), looked up once: they do not depend on the debtor (I from 2026
+ * excepted, see `lettersOp`). A refusal (a letter without a value) is not remembered: it is thrown again every time.
+ */
+const VASTE_LETTERS = new WeakMap<ParameterRegister, Map<string, Letters>>()
+
+function vasteLetters(d: BeslagvrijeVoetInvoer['peildatum'], l: BeslagvrijeVoetInvoer['leefsituatie'], p: ParameterRegister): Letters {
   const gehuwd = l.startsWith('gehuwd')
   const eenpersoons = l === 'alleenstaande'
   const gebruikt: GeldendeWaarde<number | string>[] = []
@@ -67,7 +85,6 @@ export function lettersOp(invoer: BeslagvrijeVoetInvoer, p: ParameterRegister): 
     gebruikt.push(rekenhuur)
     H = rekenhuur.waarde / 100
     minimumInkomensijkpunt = letter(`formule2026.minimum-inkomensijkpunt.${huishouden}`)
-    I = jaarinkomenC(invoer) - minimumInkomensijkpunt
     J = letter(`formule2026.J-basishuur.${huishouden}`)
   } else {
     if (eenpersoons) [F, G] = [letter('formule.F-normhuurfactor-a-eenpersoons'), letter('formule.G-normhuurfactor-b-eenpersoons')]
@@ -80,7 +97,7 @@ export function lettersOp(invoer: BeslagvrijeVoetInvoer, p: ParameterRegister): 
   const X = p.op<number>(gehuwd ? 'formule.lid3-art23-lid2.gehuwden' : 'formule.lid3-art23-lid2.alleenstaande', d)
   gebruikt.push(S, X)
   const zorgPlafond = ((gehuwd ? 2 : 1) * S.waarde) / 1200 - X.waarde / 100
-  return { stelsel, D, E, F, G, H, I, J, K, L, minimumInkomensijkpunt, zorgPlafond, gebruikt }
+  return { stelsel, D, E, F, G, H, I, J, K, L, minimumInkomensijkpunt, zorgPlafond, gebruikt: Object.freeze(gebruikt) }
 }
 
 /** C: the belastbaar jaarinkomen of the debtor plus, for gehuwden, the spouse, in euros. */
