@@ -70,6 +70,9 @@ describe('portal netto inkomen calculator in the browser', { skip: skipZonderChr
     // Table 2024, row € 2.911,50: € 401,33 loonheffing; 2.911,99 − 401,33 = 2.510,66.
     await page.getByRole('heading', { level: 2, name: /^Het netto indicatief inkomen is €\s2\.510,66 per maand \(2024-06\)$/ }).waitFor()
     await page.getByText(/Knooppunt heeft die geschat met de witte maandtabel/).waitFor()
+    // Amounts in the steps are euros under a Dutch name (the trace keys end in Cent), never raw cents.
+    await page.getByText(/^brutoloon: €\s2\.911,99$/).first().waitFor()
+    await page.getByText(/^andere werknemersinhoudingen: €\s0,00$/).waitFor()
     await page.getByRole('cell', { name: /^€\s401,33 \(geschat met de witte maandtabel\)$/ }).waitFor()
     await page.getByRole('heading', { level: 3, name: /^Stap 1: Het maandloon naar beneden afgerond op de regel van de witte maandtabel$/ }).waitFor()
     await page.getByRole('heading', { level: 3, name: /^Stap \d+: Algemene heffingskorting/ }).waitFor()

@@ -292,6 +292,9 @@ describe('portal product pages in the browser', { skip }, () => {
     await page.getByRole('button', { name: 'Berekenen' }).click()
     await page.getByRole('heading', { level: 2, name: /^De beslagvrije voet is €\s1\.303,57 per maand$/ }).waitFor()
     await page.getByText(/minstens één bedrag gebruikt dat nog niet in een officiële bron is gecontroleerd/).waitFor()
+    // The letters in euros are shown with a decimal comma under a plain Dutch name (not "c: 24000").
+    await page.getByText(/^C, belastbaar jaarinkomen \(euro\): 24\.000$/).waitFor()
+    await page.getByText(/^deel huurtoeslag \(euro per maand\): 25,3935$/).waitFor()
     const factorF = page.getByRole('row').filter({ has: page.getByText('formule.F-normhuurfactor-a-eenpersoons', { exact: true }) })
     assert.match(await factorF.innerText(), /0,000000438698[\s\S]*Niet gecontroleerd/)
     await assertAccessible(page, 'bvv, 2025 alleenstaande')

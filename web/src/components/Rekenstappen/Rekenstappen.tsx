@@ -17,10 +17,13 @@ export function veldnaam(naam: string): string {
   return tOr(`veldnaam.${naam}`, naam.replace(/Cent$/, '').replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase())
 }
 
-/** An input value of a step in Dutch: cents as euros, yes/no for booleans. */
+/**
+ * An input value of a step in Dutch: cents as euros, yes/no for booleans, other numbers with a decimal comma (the
+ * letters of art. 475da lid 2 are in euros with up to four decimals, as the trace gives them).
+ */
 export function invoerWaarde(naam: string, waarde: number | string | boolean): string {
   if (typeof waarde === 'boolean') return waarde ? t('algemeen.ja') : t('algemeen.nee')
-  if (typeof waarde === 'number' && naam.endsWith('Cent')) return formatEuro(waarde)
+  if (typeof waarde === 'number') return naam.endsWith('Cent') ? formatEuro(waarde) : waarde.toLocaleString('nl-NL', { maximumFractionDigits: 4 })
   return tOr(`waarde.${waarde}`, String(waarde))
 }
 
