@@ -28,8 +28,9 @@
  *   default 32).
  * `--zonder-raw` skips the raw JetStream peer (for A/B runs of the hub alone).
  * `--profiel <dir>` writes a V8 CPU profile of the hub process to that folder (open it in Chrome DevTools).
- * `--sql-tijden` (SQLite) times every statement the hub prepares and runs (they run synchronously on the event
- * loop) and prints the statements that took the most time while sending.
+ * `--sql-tijden` times every statement the hub runs and prints the statements that took the most time while sending:
+ * on SQLite the time on the event loop (prepare and run), on PostgreSQL the round trip of each query (several run at
+ * once, so the shares can add up to more than 100 %) and the wait for a pooled connection.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -108,6 +109,39 @@ function meetSql(): void {
   }
 }
 
+/**
+ * PostgreSQL: wraps pg's `Client.query` (what Kysely's driver calls) to time each statement by its SQL text, round
+ * trip included, and `Pool.connect` to time the wait for a pooled connection.
+ */
+function meetPgSql(): void {
+  const proto = pg.Client.prototype as unknown as { query(...a: unknown[]): unknown }
+  const query = proto.query
+  proto.query = function (this: unknown, ...a: unknown[]) {
+    const r = query.apply(this, a)
+    const tekst = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string } | undefined)?.text
+    if (!sqlMeten || typeof tekst !== 'string' || !(r instanceof Promise)) return r
+    const t0 = performance.now()
+    const key = tekst.replace(/\s+/g, ' ').replace(/(\$\d+, )+\$\d+/g, '$…').slice(0, 160)
+    const e = sqlTijden.get(key) ?? { prepare: 0, prepareMs: 0, runs: 0, runMs: 0, maxMs: 0 }
+    sqlTijden.set(key, e)
+    const klaar = () => { const d = performance.now() - t0; e.runs++; e.runMs += d; e.maxMs = Math.max(e.maxMs, d) }
+    r.then(klaar, klaar)
+    return r
+  }
+  const pool = pg.Pool.prototype as unknown as { connect(...a: unknown[]): unknown }
+  const connect = pool.connect
+  pool.connect = function (this: unknown, ...a: unknown[]) {
+    const r = connect.apply(this, a)
+    if (!sqlMeten || !(r instanceof Promise)) return r
+    const t0 = performance.now()
+    const e = sqlTijden.get('(wait for a pooled connection)') ?? { prepare: 0, prepareMs: 0, runs: 0, runMs: 0, maxMs: 0 }
+    sqlTijden.set('(wait for a pooled connection)', e)
+    const klaar = () => { const d = performance.now() - t0; e.runs++; e.runMs += d; e.maxMs = Math.max(e.maxMs, d) }
+    r.then(klaar, klaar)
+    return r
+  }
+}
+
 /** The hub, composed by `createHub` with a NATS stream of its own, instrumented through `onContext`. */
 async function hubProces(receiverUrl: string): Promise<void> {
   const send = (m: unknown) => process.send!(m)
@@ -121,7 +155,7 @@ async function hubProces(receiverUrl: string): Promise<void> {
     mode: 'test', dataDir, databaseUrl, databaseSchema: schema, natsUrl, natsStream: stream, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
     masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', webhookConcurrency: WEBHOOK_GELIJKTIJDIG || undefined, rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
   }
-  if (process.argv.includes('--sql-tijden')) meetSql()
+  if (process.argv.includes('--sql-tijden')) { if (databaseUrl) meetPgSql(); else meetSql() }
   // Time measured inside the hub: each bus consumer's handler, and each ledger append (on PostgreSQL that includes
   // waiting for the ledger head's row lock, which serialises every writer of ledger lines).
   const duur = new Map<string, number[]>()
@@ -184,7 +218,8 @@ async function hubProces(receiverUrl: string): Promise<void> {
         const wand = nu() - wand0
         const top = [...sqlTijden].sort((a, b) => (b[1].runMs + b[1].prepareMs) - (a[1].runMs + a[1].prepareMs)).slice(0, 15)
         const som = [...sqlTijden.values()].reduce((n, e) => n + e.runMs + e.prepareMs, 0)
-        console.log(`SQL on the event loop while sending: ${(som / wand * 100).toFixed(0)} % of the wall time (${sqlTijden.size} statements)`)
+        const runs = [...sqlTijden].filter(([k]) => !k.startsWith('(')).reduce((n, [, e]) => n + e.runs, 0)
+        console.log(`SQL while sending: ${(som / wand * 100).toFixed(0)} % of the wall time (${sqlTijden.size} statements, ${runs} runs = ${(runs / Math.max(1, (m as { geaccepteerd?: number }).geaccepteerd ?? 0)).toFixed(1)} per accepted event)`)
         for (const [sql, e] of top) console.log(`  ${((e.runMs + e.prepareMs) / wand * 100).toFixed(1).padStart(5)} %  runs ${String(e.runs).padStart(6)}  mean ${(e.runMs / Math.max(1, e.runs)).toFixed(2)} ms  max ${e.maxMs.toFixed(0)} ms  prepare ${e.prepareMs.toFixed(0)} ms  ${sql}`)
       }
       const c = process.cpuUsage(cpu0)
@@ -231,7 +266,7 @@ async function hubProces(receiverUrl: string): Promise<void> {
 
 // ───────────────────────────── load process ─────────────────────────────
 
-function vraag<T extends { type: string }>(child: ChildProcess, bericht: { type: string }, antwoord: T['type']): Promise<T> {
+function vraag<T extends { type: string }>(child: ChildProcess, bericht: { type: string; geaccepteerd?: number }, antwoord: T['type']): Promise<T> {
   return new Promise((resolve) => {
     const luister = (m: T) => { if (m.type === antwoord) { child.off('message', luister); resolve(m) } }
     child.on('message', luister)
@@ -340,7 +375,7 @@ async function hubRun() {
   const load0 = loadavg()
   child.send({ type: 'meet-start' })
   const venster = await gepaceerd(AANTAL, PER_SECONDE, IN_VLUCHT, post)
-  const meting = await vraag<Meting>(child, { type: 'meet-stop' }, 'meting')
+  const meting = await vraag<Meting>(child, { type: 'meet-stop', geaccepteerd: geaccepteerd.filter((t) => !Number.isNaN(t)).length }, 'meting')
   const aantalOk = geaccepteerd.filter((t) => !Number.isNaN(t)).length
   const geleverd = () => ontvangen.filter((t) => !Number.isNaN(t)).length
   const uitloopTot = nu() + UITLOOP_S * 1000

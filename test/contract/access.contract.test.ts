@@ -32,4 +32,48 @@ describeStores('access', (store) => {
     assert.deepEqual((await access.gebruiker(u.id))?.producten, ['oib', 'samenloop'])
     await assert.rejects(access.maakGebruiker({ gebruikersnaam: 'X', naam: 'x', wachtwoord: 'kort', oin, rollen: [] }), (e: Error & { invalidParams?: unknown[] }) => e.invalidParams?.length === 2)
   })
+
+  test('a client principal is reused for at most principalCacheMs; changes through the service count at once', async () => {
+    await using database = await store.open()
+    const access = createAccessService({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), knownProducts: () => PRODUCTS, principalCacheMs: 300 })
+    const oin = oinFrom('00000002', 345)
+    await access.registreerOrganisatie({ oin, naam: 'Gemeente Amersfoort', soort: 'gemeente', gemeentecode: '0307' })
+    await access.abonneer(oin, ['samenloop'], '2026-01-01')
+    const c = await access.maakClient({ oin, naam: 'systeem', scopes: ['samenloop', 'oib'], rollen: ['inkomen'] })
+    assert.deepEqual((await access.client(c.clientId))?.producten, ['samenloop'])
+
+    // Through the service: a new subscription is seen by the very next call.
+    await access.abonneer(oin, ['oib'], '2026-01-01')
+    assert.deepEqual((await access.client(c.clientId))?.producten, ['oib', 'samenloop'])
+
+    // Outside the service (another hub instance, or SQL by hand): the cached principal holds until the bound, no longer.
+    const veranderd = performance.now()
+    await database.db.deleteFrom('organisatie_producten').where('oin', '=', oin).where('product', '=', 'oib').execute()
+    await database.db.updateTable('clients').set({ ingetrokken: '2026-11-28T10:00:00Z' }).where('client_id', '=', c.clientId).execute()
+    const binnen = await access.client(c.clientId)
+    if (performance.now() - veranderd < 250) assert.deepEqual(binnen?.producten, ['oib', 'samenloop'], 'still the cached principal within the bound')
+    await new Promise((r) => setTimeout(r, 320))
+    assert.equal(await access.client(c.clientId), undefined, 'revoked by SQL: refused once the bound has passed')
+
+    // Concurrent calls for an uncached client share one read and get the same answer; revoking empties the cache.
+    await database.db.updateTable('clients').set({ ingetrokken: null }).where('client_id', '=', c.clientId).execute()
+    access.vergeetPrincipals()
+    const [a, b] = await Promise.all([access.client(c.clientId), access.client(c.clientId)])
+    assert.equal(a, b, 'one read for both')
+    assert.deepEqual(a?.producten, ['samenloop'])
+    await access.trekClientIn(c.clientId)
+    assert.equal(await access.client(c.clientId), undefined, 'revocation through the service counts at once')
+  })
+
+  test('principalCacheMs 0 reads the client on every call', async () => {
+    await using database = await store.open()
+    const access = createAccessService({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), knownProducts: () => PRODUCTS, principalCacheMs: 0 })
+    const oin = oinFrom('00000003', 346)
+    await access.registreerOrganisatie({ oin, naam: 'Gemeente Zeist', soort: 'gemeente', gemeentecode: '0355' })
+    await access.abonneer(oin, ['samenloop'], '2026-01-01')
+    const c = await access.maakClient({ oin, naam: 'systeem', scopes: ['samenloop'], rollen: ['inkomen'] })
+    assert.ok(await access.client(c.clientId))
+    await database.db.updateTable('clients').set({ ingetrokken: '2026-11-28T10:00:00Z' }).where('client_id', '=', c.clientId).execute()
+    assert.equal(await access.client(c.clientId), undefined)
+  })
 })

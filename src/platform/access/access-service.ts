@@ -41,10 +41,28 @@ function validateRollen(rollen: readonly string[], field: string): InvalidParam[
     .map((r) => ({ name: field, code: 'rol-onbekend', reason: `onbekende rol '${r}' (bekend: ${ROLLEN.join(', ')})` }))
 }
 
+/**
+ * How long the principal of a client (read when one of its tokens is presented) is reused: at most this long after a
+ * change made *outside* this instance's access service (another hub instance, or SQL by hand) a token still gets the
+ * old principal. Every change through this service (revoking a client, subscribing, registering, authorising a
+ * source) empties the cache of its own instance at once.
+ */
+export const PRINCIPAL_CACHE_MS = 1_000
+
+export interface AccessDeps {
+  readonly db: Db
+  readonly clock: Clock
+  readonly knownProducts: () => readonly string[]
+  readonly knownSources?: () => readonly string[]
+  /** Reuse of a client's principal (ms, monotonic time); 0 reads it on every call. Default `PRINCIPAL_CACHE_MS`. */
+  readonly principalCacheMs?: number
+}
+
 /** Organisations, their product subscriptions, API clients and portal users. */
-export function createAccessService(deps: { db: Db; clock: Clock; knownProducts: () => readonly string[]; knownSources?: () => readonly string[] }) {
+export function createAccessService(deps: AccessDeps) {
   const { db, clock } = deps
   const now = () => clock.now().toISOString()
+  const principals = principalCache(deps.principalCacheMs ?? PRINCIPAL_CACHE_MS)
 
   async function organisatie(oin: string): Promise<Organisatie | undefined> {
     if (!isOin(oin)) return undefined
@@ -77,6 +95,7 @@ export function createAccessService(deps: { db: Db; clock: Clock; knownProducts:
       const values = { naam: o.naam, soort: o.soort, gemeentecode: o.gemeentecode ?? null, agb_code: o.agbCode ?? null }
       await db.insertInto('organisaties').values({ oin: o.oin, aangemaakt: now(), ...values })
         .onConflict((oc) => oc.column('oin').doUpdateSet(values)).execute()
+      principals.vergeet()
       return o
     },
 
@@ -94,6 +113,7 @@ export function createAccessService(deps: { db: Db; clock: Clock; knownProducts:
         await db.insertInto('organisatie_producten').values({ oin, product, van, tot: null })
           .onConflict((oc) => oc.columns(['oin', 'product']).doUpdateSet({ tot: null })).execute()
       }
+      principals.vergeet()
     },
 
     /**
@@ -110,6 +130,7 @@ export function createAccessService(deps: { db: Db; clock: Clock; knownProducts:
       for (const bron of bronnen) {
         await db.insertInto('bron_machtigingen').values({ oin, bron, aangemaakt: now() }).onConflict((oc) => oc.columns(['oin', 'bron']).doNothing()).execute()
       }
+      principals.vergeet()
     },
 
     /** The formats a source organisation may deliver. */
@@ -130,6 +151,7 @@ export function createAccessService(deps: { db: Db; clock: Clock; knownProducts:
       const values = { oin: c.oin, naam: c.naam, secret_hash: hashClientSecret(clientSecret), scopes: JSON.stringify(c.scopes), rollen: JSON.stringify(c.rollen), ingetrokken: null }
       await db.insertInto('clients').values({ client_id: clientId, aangemaakt: now(), ...values })
         .onConflict((oc) => oc.column('client_id').doUpdateSet(values)).execute()
+      principals.vergeet()
       return { clientId, clientSecret }
     },
 
@@ -144,6 +166,7 @@ export function createAccessService(deps: { db: Db; clock: Clock; knownProducts:
 
     async trekClientIn(clientId: string): Promise<void> {
       const r = await db.updateTable('clients').set({ ingetrokken: now() }).where('client_id', '=', clientId).executeTakeFirst()
+      principals.vergeet()
       if (Number(r.numUpdatedRows) === 0) throw new AppError('not-found', 'client.onbekend', 'client bestaat niet')
     },
 
@@ -182,12 +205,21 @@ export function createAccessService(deps: { db: Db; clock: Clock; knownProducts:
       return principalFor('gebruiker', row.id, row.naam, row.oin, JSON.parse(row.rollen) as Rol[], undefined)
     },
 
-    /** The current principal of a client by id: used when a token is presented, so revocation takes effect at once. */
-    async client(clientId: string): Promise<Principal | undefined> {
-      const row = await db.selectFrom('clients').selectAll().where('client_id', '=', clientId).executeTakeFirst()
-      if (!row || row.ingetrokken) return undefined
-      return principalFor('client', row.client_id, row.naam, row.oin, JSON.parse(row.rollen) as Rol[], JSON.parse(row.scopes) as string[])
+    /**
+     * The current principal of a client by id, used when one of its tokens is presented. Four queries (client,
+     * organisation, products, sources), so it is reused for `principalCacheMs`: a revocation or subscription change
+     * through this service counts at once, any other change within that bound.
+     */
+    client(clientId: string): Promise<Principal | undefined> {
+      return principals.haal(clientId, async () => {
+        const row = await db.selectFrom('clients').selectAll().where('client_id', '=', clientId).executeTakeFirst()
+        if (!row || row.ingetrokken) return undefined
+        return principalFor('client', row.client_id, row.naam, row.oin, JSON.parse(row.rollen) as Rol[], JSON.parse(row.scopes) as string[])
+      })
     },
+
+    /** Forgets every cached client principal (after a change to access data made outside this service). */
+    vergeetPrincipals: () => principals.vergeet(),
   }
 
   async function principalFor(soort: Principal['soort'], id: string, naam: string, oin: string, rollen: Rol[], scopes: string[] | undefined): Promise<Principal | undefined> {
@@ -199,6 +231,31 @@ export function createAccessService(deps: { db: Db; clock: Clock; knownProducts:
     const extra = scopes ? scopes.filter((s) => (EXTRA_SCOPES as readonly string[]).includes(s)) : extraScopesFor(rollen)
     const bronnen = org.soort === 'bron' ? await bronnenVan(oin) : []
     return { soort, id, naam, organisatie: org, rollen, producten: allowed, scopes: extra, bronnen }
+  }
+}
+
+/**
+ * Client principals by client id for `ms` milliseconds (monotonic clock, so a test clock or a clock jump does not
+ * stretch it). Concurrent requests for a client that is not cached share one read. `vergeet` empties it, and a read
+ * that was under way then is not kept, so nothing read before a change is served after it.
+ */
+function principalCache(ms: number) {
+  const cache = new Map<string, { tot: number; principal: Promise<Principal | undefined> }>()
+  return {
+    haal(clientId: string, lees: () => Promise<Principal | undefined>): Promise<Principal | undefined> {
+      if (ms <= 0) return lees()
+      const nu = performance.now()
+      const hit = cache.get(clientId)
+      if (hit && hit.tot > nu) return hit.principal
+      if (cache.size >= 10_000) cache.clear()
+      const principal = lees()
+      const entry = { tot: nu + ms, principal }
+      cache.set(clientId, entry)
+      // A failed read is not kept: the next request tries again.
+      principal.catch(() => { if (cache.get(clientId) === entry) cache.delete(clientId) })
+      return principal
+    },
+    vergeet(): void { cache.clear() },
   }
 }
 
