@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { describeStores } from '../../../test/support/stores.js'
-import { insertRows, pgArray, rijenPerStatement, stukken } from './bulk-insert.js'
+import { insertRows, insertRowsNa, pgArray, rijenPerStatement, stukken } from './bulk-insert.js'
 
 test('a batch splits into full statements and powers of two, so few statement texts exist', () => {
   assert.deepEqual(stukken(0, 512), [])
@@ -57,5 +57,21 @@ describeStores('insertRows', (store) => {
     await assert.rejects(database.db.transaction().execute((tx) => insertRows(tx, 'outbox', ['id', 'type', 'data', 'trace_id', 'aangemaakt', 'doorgegeven'],
       [row('a'), row('b'), { ...row('c'), type: null as unknown as string }])))
     assert.equal((await database.db.selectFrom('outbox').selectAll().execute()).length, 0)
+  })
+
+  test('insertRowsNa runs its write first and then inserts every row, in one transaction, for small and large batches', async () => {
+    await using database = await store.open()
+    for (const n of [0, 1, 300, 5_001]) {
+      const rows = Array.from({ length: n }, (_, i) => ({ id: `na-${n}-${i}`, type: 'knooppunt.test.v1', data: `{"i":${i}}`, trace_id: null, aangemaakt: '2026-11-28T12:00:00.000Z', doorgegeven: null }))
+      await database.db.transaction().execute((tx) => insertRowsNa(tx,
+        tx.updateTable('ledger_kop').set({ seq: n, hash: `h${n}`.padEnd(64, '0') }).where('id', '=', 1).compile(), 'outbox', ['id', 'type', 'data', 'trace_id', 'aangemaakt', 'doorgegeven'], rows))
+      assert.deepEqual(await database.db.selectFrom('ledger_kop').select(['seq', 'hash']).executeTakeFirst(), { seq: n, hash: `h${n}`.padEnd(64, '0') })
+      const stored = await database.db.selectFrom('outbox').select('id').where('id', 'like', `na-${n}-%`).orderBy('seq').execute()
+      assert.deepEqual(stored.map((r) => r.id), rows.map((r) => r.id))
+    }
+    // A failing insert takes its write with it.
+    await assert.rejects(database.db.transaction().execute((tx) => insertRowsNa(tx, tx.updateTable('ledger_kop').set({ seq: 99 }).where('id', '=', 1).compile(),
+      'outbox', ['id', 'type', 'data', 'trace_id', 'aangemaakt', 'doorgegeven'], [{ id: 'na-1-0', type: 'x', data: '{}', trace_id: null, aangemaakt: '2026-11-28T12:00:00.000Z', doorgegeven: null }])))
+    assert.equal(Number((await database.db.selectFrom('ledger_kop').select('seq').executeTakeFirstOrThrow()).seq), 5_001)
   })
 })

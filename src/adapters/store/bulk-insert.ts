@@ -103,19 +103,37 @@ const pgTypen = new Map<string, Promise<Map<string, string>>>()
  * short statement instead of a VALUES list of thousands of parameters, and a batch needs fewer round trips.
  * `unnest` yields the elements in array order, so rows (and their `seq`) keep the given order.
  */
-async function insertUnnest(db: Executor, tabel: string, kolommen: readonly string[], rijen: ReadonlyArray<object>): Promise<void> {
+async function insertUnnest(db: Executor, tabel: string, kolommen: readonly string[], rijen: ReadonlyArray<object>, eerst?: CompiledQuery): Promise<void> {
   const typen = await kolomTypen(db, tabel)
+  const vooraf = eerst?.parameters.length ?? 0
   const casts = kolommen.map((k, c) => {
     const t = typen.get(k)
     if (t === undefined) throw new Error(`insertRows: kolom ${tabel}.${k} onbekend`)
-    return `$${c + 1}::${id(t)}[]`
+    return `$${vooraf + c + 1}::${id(t)}[]`
   })
   const sql = `insert into ${id(tabel)} (${kolommen.map(id).join(', ')}) select * from unnest(${casts.join(', ')})`
   for (let i = 0; i < rijen.length; i += PG_RIJEN) {
     const stuk = rijen.slice(i, i + PG_RIJEN) as ReadonlyArray<Record<string, unknown>>
     const parameters = kolommen.map((k) => pgArray(stuk, k))
-    await db.executeQuery(CompiledQuery.raw(sql, parameters))
+    if (eerst && i === 0) await db.executeQuery(CompiledQuery.raw(`with eerst as (${eerst.sql}) ${sql}`, [...eerst.parameters, ...parameters]))
+    else await db.executeQuery(CompiledQuery.raw(sql.replace(/\$(\d+)::/g, (_, n: string) => `$${Number(n) - vooraf}::`), parameters))
   }
+}
+
+/**
+ * `insertRows` preceded by one other write of the same transaction (an UPDATE or DELETE compiled by the same
+ * executor, without `returning`). On PostgreSQL both are one statement (`with eerst as (<write>) insert …`), so one
+ * round trip instead of two — which counts inside a section that holds a lock, such as the ledger head's. On SQLite
+ * (no network) they simply run one after the other.
+ *
+ * @example await insertRowsNa(tx, tx.updateTable('ledger_kop').set({ seq, hash }).where('id', '=', 1).compile(), 'ledger', KOLOMMEN, rows)
+ */
+export async function insertRowsNa<T extends keyof Tables & string, K extends keyof Insertable<Tables[T]> & string>(
+  db: Executor, eerst: CompiledQuery, tabel: T, kolommen: readonly K[], rijen: ReadonlyArray<BulkRij<T, K>>,
+): Promise<void> {
+  if (rijen.length > 0 && db.getExecutor().adapter instanceof PostgresAdapter) return insertUnnest(db, tabel, kolommen, rijen, eerst)
+  await db.executeQuery(eerst)
+  await insertRows(db, tabel, kolommen, rijen)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { AppError, newOrderedId, type Bsn, type Clock, type TraceContext } from '../../core/index.js'
-import { insertRows } from '../../adapters/store/bulk-insert.js'
+import { insertRowsNa } from '../../adapters/store/bulk-insert.js'
 import type { Keyring } from '../keyring/index.js'
 import type { Db, Executor } from '../tables.js'
 import type { LedgerRow } from './ledger-tables.js'
@@ -79,9 +79,11 @@ export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): 
 
   async function append(tx: Executor, lines: readonly Verwerking[]): Promise<void> {
     // Lock the head row first (an UPDATE takes a row lock in PostgreSQL and the write lock in SQLite), so
-    // concurrent appenders line up and the chain never forks.
-    await tx.updateTable('ledger_kop').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute()
-    const head = await tx.selectFrom('ledger_kop').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow()
+    // concurrent appenders line up and the chain never forks; the lock is held until the caller commits. Every round
+    // trip from here on is paid by every other writer of ledger lines, who waits: the lock returns the head at once,
+    // and the lines and the new head go in as one statement.
+    const head = await tx.updateTable('ledger_kop').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1)
+      .returning(['seq', 'hash']).executeTakeFirstOrThrow()
     let seq = Number(head.seq)
     let prev = head.hash
     const end = clock.now().toISOString()
@@ -99,8 +101,7 @@ export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): 
       prev = hash
       return row
     })
-    await insertRows(tx, 'ledger', LEDGER_KOLOMMEN, rows)
-    await tx.updateTable('ledger_kop').set({ seq, hash: prev }).where('id', '=', 1).execute()
+    await insertRowsNa(tx, tx.updateTable('ledger_kop').set({ seq, hash: prev }).where('id', '=', 1).compile(), 'ledger', LEDGER_KOLOMMEN, rows)
   }
 
   return {
