@@ -210,6 +210,25 @@ for (const store of testStores()) {
       assert.deepEqual(await t.hub.ctx.ledger.verify(), { ok: true, lines: ledger0 + 35 })
     })
 
+    test('event path, groups written at once: the same fact sent again and again while groups are in flight is stored once', async () => {
+      const { t, rdw, db } = await hub(store)
+      await using _ = t
+      const post = (e: Record<string, unknown>) => t.as(rdw).inject({ method: 'POST', url: '/api/v1/bronnen/rdw-voertuigen/gebeurtenissen', payload: JSON.stringify(e), headers: { 'content-type': 'application/json' } })
+      const zelfde = { bsn: IN, kenteken: 'GB-99-NL', datumAanvang: '2025-05-01', datumEinde: null, dagwaardeCent: 5 }
+      const ledger0 = await t.hub.ctx.ledger.count()
+      // Waves a millisecond apart, each with other facts beside the repeated one, so several groups overlap.
+      const antwoorden = (await Promise.all(Array.from({ length: 15 }, async (_, golf) => {
+        await new Promise((r) => setTimeout(r, golf))
+        return Promise.all([post(zelfde), ...Array.from({ length: 4 }, (_, i) => post({ ...zelfde, kenteken: `GB-${golf}${i}-NL` }))])
+      }))).flat()
+      assert.deepEqual(antwoorden.map((r) => r.statusCode), antwoorden.map(() => 201))
+      const feiten = await db.selectFrom('feiten').select('sleutel').execute()
+      assert.equal(feiten.filter((f) => f.sleutel.startsWith('GB-99-NL|')).length, 1, 'the repeated fact is stored once')
+      assert.equal(feiten.length, 1 + 15 * 4)
+      assert.equal(await t.hub.ctx.ledger.count(), ledger0 + 1 + 15 * 4, 'a ledger line per stored fact')
+      assert.deepEqual(await t.hub.ctx.ledger.verify(), { ok: true, lines: ledger0 + 61 })
+    })
+
     test('selection: the BSNs with a current indication in a product that reads the source', async () => {
       const { t, rdw } = await hub(store)
       await using _ = t

@@ -189,6 +189,12 @@ interface Gebeurtenis {
 
 /** Most events in one transaction. */
 const GROEP_MAX = 500
+/**
+ * Groups written at once. While one group holds the ledger head and waits for its commit (on PostgreSQL: a round
+ * trip and an fsync), the next can already read indications and insert its facts; one group at a time made every
+ * request wait for the group before its own (p50 ≈ 1.5 × a group's time).
+ */
+const GROEPEN_TEGELIJK = 3
 const schrijvers = new WeakMap<HubContext, ReturnType<typeof maakGebeurtenisSchrijver>>()
 
 function gebeurtenisSchrijver(ctx: HubContext) {
@@ -197,45 +203,76 @@ function gebeurtenisSchrijver(ctx: HubContext) {
   return s
 }
 
+/** Facts with the same key (source, BSN, natural key) are never written by two groups at once. */
+const feitSleutel = (g: Gebeurtenis) => `${g.bron}\u0000${g.feit.bsn}\u0000${g.feit.sleutel}`
+
 /**
- * Group commit for the event path. An event joins the queue; one writer at a time takes everything queued (after
- * the current I/O round, so the requests read in it come along) and writes it in one transaction: facts (with
- * data minimisation), one delivery row and one outbox event per event, and one ledger append holding every event's
- * own line. Requests that arrive while a group is written go in the next. Per event this saves a transaction, the
- * ledger head (taken once per group: on PostgreSQL every writer of ledger lines queues there) and the indication
- * and duplicate queries; and the bus consumers then get the group's events in one turn. If a group fails, each of
- * its events is written alone, so one bad event fails only its own request.
+ * Group commit for the event path. An event joins the queue; after the current I/O round (so the requests read in it
+ * come along) a writer takes everything queued and writes it in one transaction: facts (with data minimisation), one
+ * delivery row and one outbox event per event, and one ledger append holding every event's own line. Per event this
+ * saves a transaction, the ledger head (taken once per group: on PostgreSQL every writer of ledger lines queues
+ * there) and the indication and duplicate queries; and the bus consumers then get the group's events in one turn.
+ *
+ * Up to `GROEPEN_TEGELIJK` groups are written at once. An event whose fact key is in a group still being written
+ * waits for that group (and so do later events with that key): the duplicate check of one group must see the other's
+ * facts, and a correction must not overtake the fact it corrects. If a group fails, each of its events is written
+ * alone, so one bad event fails only its own request.
  */
 function maakGebeurtenisSchrijver(ctx: HubContext) {
   const wachtend: Array<{ g: Gebeurtenis; klaar: () => void; fout: (err: unknown) => void }> = []
-  let bezig = false
+  const bezigeSleutels = new Set<string>()
+  let lopend = 0
+  let gepland = false
 
-  function start(): void {
-    bezig = true
-    void (async () => {
-      await new Promise((r) => setImmediate(r))
-      while (wachtend.length) {
-        const groep = wachtend.splice(0, GROEP_MAX)
-        try {
-          await schrijfGebeurtenissen(ctx, groep.map((w) => w.g))
-          for (const w of groep) w.klaar()
-        } catch (err) {
-          if (groep.length === 1) { groep[0]!.fout(err); continue }
-          for (const w of groep) await schrijfGebeurtenissen(ctx, [w.g]).then(w.klaar, w.fout)
-        }
-        ctx.bus.notify()
+  function plan(): void {
+    if (gepland || lopend >= GROEPEN_TEGELIJK || wachtend.length === 0) return
+    gepland = true
+    setImmediate(() => {
+      gepland = false
+      while (lopend < GROEPEN_TEGELIJK) {
+        const groep = neemGroep()
+        if (groep.length === 0) break
+        void schrijfGroep(groep)
       }
-    })().finally(() => {
-      bezig = false
-      if (wachtend.length) start()
     })
+  }
+
+  /** The waiting events whose keys no running group holds, oldest first, up to `GROEP_MAX`; the rest keep their place. */
+  function neemGroep() {
+    const groep: typeof wachtend = []
+    const blijft: typeof wachtend = []
+    for (const w of wachtend) {
+      if (groep.length < GROEP_MAX && !bezigeSleutels.has(feitSleutel(w.g))) groep.push(w)
+      else blijft.push(w)
+    }
+    wachtend.splice(0, wachtend.length, ...blijft)
+    for (const w of groep) bezigeSleutels.add(feitSleutel(w.g))
+    return groep
+  }
+
+  async function schrijfGroep(groep: typeof wachtend): Promise<void> {
+    lopend++
+    try {
+      try {
+        await schrijfGebeurtenissen(ctx, groep.map((w) => w.g))
+        for (const w of groep) w.klaar()
+      } catch (err) {
+        if (groep.length === 1) groep[0]!.fout(err)
+        else for (const w of groep) await schrijfGebeurtenissen(ctx, [w.g]).then(w.klaar, w.fout)
+      }
+      ctx.bus.notify()
+    } finally {
+      for (const w of groep) bezigeSleutels.delete(feitSleutel(w.g))
+      lopend--
+      plan()
+    }
   }
 
   return {
     schrijf(g: Gebeurtenis): Promise<void> {
       return new Promise<void>((klaar, fout) => {
         wachtend.push({ g, klaar, fout })
-        if (!bezig) start()
+        plan()
       })
     },
   }
