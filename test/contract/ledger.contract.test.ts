@@ -65,4 +65,29 @@ describeStores('ledger', (store) => {
     await Promise.all(Array.from({ length: 20 }, () => database.db.transaction().execute((tx) => ledger.record(tx, [line(BSN_A), line(BSN_B)]))))
     assert.deepEqual(await ledger.verify(), { ok: true, lines: 40 })
   })
+
+  test('two hub instances on one store, and appends that roll back, keep one unbroken chain', async () => {
+    await using database = await store.open()
+    const keyring = createKeyring(generateMasterKey())
+    const [a, b] = [0, 1].map(() => createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring }))
+    await database.db.transaction().execute((tx) => a!.record(tx, [line(BSN_A)]))
+    await database.db.transaction().execute((tx) => b!.record(tx, [line(BSN_B), line(BSN_B)]))
+    // A's own idea of the head is now stale: its next append must notice and still follow B's lines.
+    await database.db.transaction().execute((tx) => a!.record(tx, [line(BSN_A)]))
+    // An append whose transaction rolls back leaves no line, and the next one follows the last committed line.
+    await assert.rejects(database.db.transaction().execute(async (tx) => {
+      await a!.record(tx, [line(BSN_A), line(BSN_A)])
+      throw new Error('verwerking mislukt')
+    }), /verwerking mislukt/)
+    await database.db.transaction().execute((tx) => a!.record(tx, [line(BSN_B)]))
+    assert.deepEqual(await a!.verify(), { ok: true, lines: 5 })
+    // Both at once, many times: every line once, one chain.
+    await Promise.all(Array.from({ length: 30 }, (_, i) => database.db.transaction().execute(async (tx) => {
+      await (i % 2 ? a! : b!).record(tx, [line(BSN_A), line(BSN_B)])
+      if (i % 7 === 3) throw new Error('terug')
+    }).catch((e: Error) => { if (e.message !== 'terug') throw e })))
+    const teruggedraaid = Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 7 === 3).length
+    assert.deepEqual(await b!.verify(), { ok: true, lines: 5 + 2 * (30 - teruggedraaid) })
+    assert.equal((await database.db.selectFrom('ledger').select('seq').execute()).length, 5 + 2 * (30 - teruggedraaid))
+  })
 })

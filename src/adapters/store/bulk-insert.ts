@@ -104,20 +104,47 @@ const pgTypen = new Map<string, Promise<Map<string, string>>>()
  * `unnest` yields the elements in array order, so rows (and their `seq`) keep the given order.
  */
 async function insertUnnest(db: Executor, tabel: string, kolommen: readonly string[], rijen: ReadonlyArray<object>, eerst?: CompiledQuery): Promise<void> {
+  const sql = await unnestTekst(db, tabel, kolommen, 0)
+  for (let i = 0; i < rijen.length; i += PG_RIJEN) {
+    const stuk = rijen.slice(i, i + PG_RIJEN) as ReadonlyArray<Record<string, unknown>>
+    const parameters = kolommen.map((k) => pgArray(stuk, k))
+    if (eerst && i === 0) {
+      const na = await unnestTekst(db, tabel, kolommen, eerst.parameters.length)
+      await db.executeQuery(CompiledQuery.raw(`with eerst as (${eerst.sql}) ${na}`, [...eerst.parameters, ...parameters]))
+    } else await db.executeQuery(CompiledQuery.raw(sql, parameters))
+  }
+}
+
+/** `insert into t (…) select * from unnest($n::type[], …)`, its array parameters numbered after `vooraf` others. */
+async function unnestTekst(db: Executor, tabel: string, kolommen: readonly string[], vooraf: number): Promise<string> {
   const typen = await kolomTypen(db, tabel)
-  const vooraf = eerst?.parameters.length ?? 0
   const casts = kolommen.map((k, c) => {
     const t = typen.get(k)
     if (t === undefined) throw new Error(`insertRows: kolom ${tabel}.${k} onbekend`)
     return `$${vooraf + c + 1}::${id(t)}[]`
   })
-  const sql = `insert into ${id(tabel)} (${kolommen.map(id).join(', ')}) select * from unnest(${casts.join(', ')})`
-  for (let i = 0; i < rijen.length; i += PG_RIJEN) {
-    const stuk = rijen.slice(i, i + PG_RIJEN) as ReadonlyArray<Record<string, unknown>>
-    const parameters = kolommen.map((k) => pgArray(stuk, k))
-    if (eerst && i === 0) await db.executeQuery(CompiledQuery.raw(`with eerst as (${eerst.sql}) ${sql}`, [...eerst.parameters, ...parameters]))
-    else await db.executeQuery(CompiledQuery.raw(sql.replace(/\$(\d+)::/g, (_, n: string) => `$${Number(n) - vooraf}::`), parameters))
-  }
+  return `insert into ${id(tabel)} (${kolommen.map(id).join(', ')}) select * from unnest(${casts.join(', ')})`
+}
+
+/** Rows `insertRowsAls` takes at most (one statement). */
+export const ALS_MAX_RIJEN = PG_RIJEN
+
+/**
+ * PostgreSQL only: `voorwaarde` — a write compiled by the same executor whose RETURNING has a boolean column
+ * `doorgaan` — and the rows' insert in one statement (`with eerst as (<write>) insert … where exists (select 1 from
+ * eerst where doorgaan)`): the rows go in only if the write said so. Returns how many went in: all of them, or 0.
+ * At most `ALS_MAX_RIJEN` rows.
+ */
+export async function insertRowsAls<T extends keyof Tables & string, K extends keyof Insertable<Tables[T]> & string>(
+  db: Executor, voorwaarde: CompiledQuery, tabel: T, kolommen: readonly K[], rijen: ReadonlyArray<BulkRij<T, K>>,
+): Promise<number> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) throw new Error('insertRowsAls: alleen PostgreSQL')
+  if (rijen.length === 0 || rijen.length > ALS_MAX_RIJEN) throw new Error(`insertRowsAls: 1–${ALS_MAX_RIJEN} rijen`)
+  const sql = await unnestTekst(db, tabel, kolommen, voorwaarde.parameters.length)
+  const parameters = kolommen.map((k) => pgArray(rijen as ReadonlyArray<Record<string, unknown>>, k))
+  const r = await db.executeQuery(CompiledQuery.raw(`with eerst as (${voorwaarde.sql}) ${sql.replace(' select * from unnest(', ' select u.* from unnest(')} as u where exists (select 1 from eerst where doorgaan)`,
+    [...voorwaarde.parameters, ...parameters]))
+  return Number(r.numAffectedRows ?? 0n)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
+import { PostgresAdapter, sql } from 'kysely'
 import { AppError, newOrderedId, type Bsn, type Clock, type TraceContext } from '../../core/index.js'
-import { insertRowsNa } from '../../adapters/store/bulk-insert.js'
+import { ALS_MAX_RIJEN, insertRowsAls, insertRowsNa } from '../../adapters/store/bulk-insert.js'
 import type { Keyring } from '../keyring/index.js'
 import type { Db, Executor } from '../tables.js'
 import type { LedgerRow } from './ledger-tables.js'
@@ -66,42 +67,84 @@ export function lineHash(prev: string, r: Omit<LedgerRow, 'seq' | 'hash' | 'vori
 
 export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): Ledger {
   const { db, clock, keyring } = deps
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
+  /**
+   * PostgreSQL: the head as this instance's last append left it (committed or not — that is not known here). An
+   * append builds on it and moves the head only if it is still that (`where seq = … and hash = …`), which waits for
+   * the lock like any update, and inserts its lines in the same statement: one round trip while every other writer
+   * of ledger lines waits, instead of two. If another instance appended meanwhile, or an append of ours rolled back,
+   * nothing is written and the append goes the ordinary way (lock and read the head, then write).
+   */
+  let kop: Kop | undefined
+  /**
+   * Appends of this instance take their turn at the head in the order they build on each other: the next one sends
+   * its statement only when the previous one has the lock (or has failed), so they reach PostgreSQL in that order and
+   * one miss does not make every append queued behind it miss as well. A transaction that holds the head already (a
+   * second append in it) does not queue: waiting here for an append that waits for our commit would never end. And
+   * no append waits here longer than `BEURT_MAX_MS`: a wait the database cannot see must not be able to close a
+   * circle of waits it would otherwise detect; after that the append goes ahead (at worst it misses, see above).
+   */
+  let beurt: Promise<void> = Promise.resolve()
+  const houdtKop = new WeakSet<Executor>()
 
   async function record(tx: Executor, lines: readonly Verwerking[]): Promise<void> {
     if (lines.length === 0) return
     try {
       await append(tx, lines)
     } catch (e) {
+      kop = undefined
       // Fail closed, and say so: the caller's transaction rolls back and the client gets a 503 naming the ledger.
       throw ledgerUnavailable(e)
     }
   }
 
   async function append(tx: Executor, lines: readonly Verwerking[]): Promise<void> {
-    // Lock the head row first (an UPDATE takes a row lock in PostgreSQL and the write lock in SQLite), so
-    // concurrent appenders line up and the chain never forks; the lock is held until the caller commits. Every round
-    // trip from here on is paid by every other writer of ledger lines, who waits: the lock returns the head at once,
-    // and the lines and the new head go in as one statement.
-    const head = await tx.updateTable('ledger_kop').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1)
-      .returning(['seq', 'hash']).executeTakeFirstOrThrow()
-    let seq = Number(head.seq)
-    let prev = head.hash
     const end = clock.now().toISOString()
-    const rows: LedgerRow[] = lines.map((l) => {
-      seq += 1
-      const base = {
-        seq, id: newOrderedId(), trace_id: l.trace.traceId, span_id: l.trace.spanId, parent_span_id: l.trace.parentSpanId ?? null,
-        activiteit: l.activiteit, verwerkingsactiviteit: l.verwerkingsactiviteit, product: l.product,
-        betrokkene_ref: keyring.ref('ledger-ref', l.betrokkene),
-        betrokkene_versleuteld: keyring.encrypt('ledger-enc', l.betrokkene),
-        actor_oin: l.actorOin, gestart: (l.gestart ?? clock.now()).toISOString(), beeindigd: end, status: l.status ?? 'ok',
+    const velden: LineVelden[] = lines.map((l) => ({
+      id: newOrderedId(), trace_id: l.trace.traceId, span_id: l.trace.spanId, parent_span_id: l.trace.parentSpanId ?? null,
+      activiteit: l.activiteit, verwerkingsactiviteit: l.verwerkingsactiviteit, product: l.product,
+      betrokkene_ref: keyring.ref('ledger-ref', l.betrokkene),
+      betrokkene_versleuteld: keyring.encrypt('ledger-enc', l.betrokkene),
+      actor_oin: l.actorOin, gestart: (l.gestart ?? clock.now()).toISOString(), beeindigd: end, status: l.status ?? 'ok',
+    }))
+    if (!postgres) return appendLocked(tx, velden)
+    if (houdtKop.has(tx)) return appendLocked(tx, velden)
+    const vorige = beurt
+    let klaar!: () => void
+    beurt = new Promise((r) => { klaar = r })
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([vorige, new Promise<void>((r) => { timer = setTimeout(r, BEURT_MAX_MS) })])
+    clearTimeout(timer)
+    try {
+      const verwacht = kop
+      if (verwacht && velden.length <= ALS_MAX_RIJEN) {
+        const { rows, head } = keten(verwacht, velden)
+        kop = head
+        // Takes the lock (waiting like any update), and moves the head only if it is the one these lines follow. The
+        // check is in SET, not WHERE: a WHERE is tested against the row as it was when the statement began, so an
+        // expected head that a waited-for transaction was about to commit would never match.
+        const isVerwacht = sql<boolean>`seq = ${verwacht.seq} and hash = ${verwacht.hash}`
+        const moved = tx.updateTable('ledger_kop')
+          .set({ seq: sql<number>`case when ${isVerwacht} then ${head.seq} else seq end`, hash: sql<string>`case when ${isVerwacht} then ${head.hash} else hash end` })
+          .where('id', '=', 1).returning(sql<boolean>`seq = ${head.seq} and hash = ${head.hash}`.as('doorgaan')).compile()
+        if ((await insertRowsAls(tx, moved, 'ledger', LEDGER_KOLOMMEN, rows)) === rows.length) { houdtKop.add(tx); return }
       }
-      const hash = lineHash(prev, base)
-      const row: LedgerRow = { ...base, vorige_hash: prev, hash }
-      prev = hash
-      return row
-    })
-    await insertRowsNa(tx, tx.updateTable('ledger_kop').set({ seq, hash: prev }).where('id', '=', 1).compile(), 'ledger', LEDGER_KOLOMMEN, rows)
+      await appendLocked(tx, velden)
+      houdtKop.add(tx)
+    } finally {
+      klaar()
+    }
+  }
+
+  async function appendLocked(tx: Executor, velden: readonly LineVelden[]): Promise<void> {
+    // Lock the head row first (an UPDATE takes a row lock in PostgreSQL and the write lock in SQLite), so
+    // concurrent appenders line up and the chain never forks; the lock is held until the caller commits. The lock
+    // returns the head at once, and the lines and the new head go in as one statement.
+    const locked = await tx.updateTable('ledger_kop').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1)
+      .returning(['seq', 'hash']).executeTakeFirstOrThrow()
+    const { rows, head } = keten({ seq: Number(locked.seq), hash: locked.hash }, velden)
+    await insertRowsNa(tx, tx.updateTable('ledger_kop').set({ seq: head.seq, hash: head.hash }).where('id', '=', 1).compile(), 'ledger', LEDGER_KOLOMMEN, rows)
+    kop = head
   }
 
   return {
@@ -144,6 +187,26 @@ export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): 
       return Number(r.seq)
     },
   }
+}
+
+/** Longest wait for the previous append's turn at the head (see `beurt`). */
+const BEURT_MAX_MS = 250
+
+interface Kop { readonly seq: number; readonly hash: string }
+type LineVelden = Omit<LedgerRow, 'seq' | 'hash' | 'vorige_hash'>
+
+/** The lines as the next ones after `kop`: their seq and hash chain, and the head after them. */
+function keten(kop: Kop, velden: readonly LineVelden[]): { rows: LedgerRow[]; head: Kop } {
+  let seq = kop.seq
+  let prev = kop.hash
+  const rows = velden.map((v): LedgerRow => {
+    seq += 1
+    const hash = lineHash(prev, { ...v, seq })
+    const row = { ...v, seq, vorige_hash: prev, hash }
+    prev = hash
+    return row
+  })
+  return { rows, head: { seq, hash: prev } }
 }
 
 function safeDecrypt(keyring: Keyring, sealed: string): string | undefined {
