@@ -27,6 +27,28 @@ describeStores('ledger', (store) => {
     assert.ok(stored.every((r) => !JSON.stringify(r).includes(BSN_A)), 'the BSN is never stored in the clear')
   })
 
+  test('inzage finds the lines of each subject, among many, through the short per-subject index', async () => {
+    await using database = await store.open()
+    const ledger = createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring: createKeyring(generateMasterKey()) })
+    const bsns: Bsn[] = []
+    for (let n = 20_000_000; bsns.length < 300; n += 7) { const b = completeBsn(String(n)); if (b) bsns.push(b) }
+    await database.db.transaction().execute((tx) => ledger.record(tx, bsns.flatMap((b, i) => Array.from({ length: 1 + (i % 3) }, (_, k) => line(b, `v${k}`)))))
+    for (const [i, b] of bsns.entries()) {
+      assert.deepEqual((await ledger.inzage(b)).map((l) => l.activiteit), Array.from({ length: 1 + (i % 3) }, (_, k) => `v${k}`).reverse())
+    }
+    assert.deepEqual(await ledger.verify(), { ok: true, lines: 600 })
+    const plan = async (q: ReturnType<typeof sql>) => JSON.stringify((await q.execute(database.db)).rows)
+    if (store.name === 'sqlite') {
+      assert.match(await plan(sql`explain query plan select * from ledger where substr(betrokkene_ref, 1, 16) = ${'ab'} and betrokkene_ref = ${'abc'} order by seq desc`), /ledger_betrokkene_kort/)
+    } else {
+      await database.db.transaction().execute(async (tx) => {
+        await sql`set local enable_seqscan = off`.execute(tx)
+        const p = JSON.stringify((await sql`explain select * from ledger where substr(betrokkene_ref, 1, 16) = ${'ab'} and betrokkene_ref = ${'abc'} order by seq desc`.execute(tx)).rows)
+        assert.match(p, /ledger_betrokkene_kort/)
+      })
+    }
+  })
+
   test('an altered line and a deleted line are reported by sequence number', async () => {
     await using database = await store.open()
     const ledger = createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring: createKeyring(generateMasterKey()) })

@@ -151,8 +151,10 @@ export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): 
     record,
 
     async inzage(bsn, opts = {}) {
-      const rows = await db.selectFrom('ledger').selectAll().where('betrokkene_ref', '=', keyring.ref('ledger-ref', bsn))
-        .orderBy('seq', 'desc').limit(opts.limit ?? 10_000).execute()
+      const ref = keyring.ref('ledger-ref', bsn)
+      // The index holds the reference's first 16 characters (migration 0012); the whole reference is compared after.
+      const rows = await db.selectFrom('ledger').selectAll().where(sql<string>`substr(betrokkene_ref, 1, 16)`, '=', ref.slice(0, 16))
+        .where('betrokkene_ref', '=', ref).orderBy('seq', 'desc').limit(opts.limit ?? 10_000).execute()
       // Decrypting proves the ref did not collide; a line whose ciphertext does not open is not shown as theirs.
       return rows.filter((r) => safeDecrypt(keyring, r.betrokkene_versleuteld) === bsn).map(toLine)
     },

@@ -10,6 +10,7 @@ import { deliveryGebeurtenissen } from './0008-delivery-gebeurtenissen.js'
 import { bronMachtigingen } from './0009-bron-machtigingen.js'
 import { feitenIndexDubbel } from './0010-feiten-index-dubbel.js'
 import { portaalSessies } from './0011-portaal-sessies.js'
+import { ledgerBetrokkeneKort } from './0012-ledger-betrokkene-kort.js'
 
 /**
  * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
@@ -27,5 +28,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Knoopp
   ['0009-bron-machtigingen', bronMachtigingen],
   ['0010-feiten-index-dubbel', feitenIndexDubbel],
   ['0011-portaal-sessies', portaalSessies],
+  ['0012-ledger-betrokkene-kort', ledgerBetrokkeneKort],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'
