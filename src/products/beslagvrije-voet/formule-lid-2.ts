@@ -24,6 +24,8 @@ export interface Letters {
   /** Lid 3: the cap on the zorgtoeslag term for this leefsituatie, in euros per month. Letters the leefsituatie's formula does not use are NaN. */
   readonly zorgPlafond: number
   readonly gebruikt: readonly GeldendeWaarde<number | string>[]
+  /** Whether every value in `gebruikt` is verified (computed once with the letters). */
+  readonly alleGeverifieerd: boolean
 }
 
 /**
@@ -47,12 +49,15 @@ export interface Letters {
 export function lettersOp(invoer: BeslagvrijeVoetInvoer, p: ParameterRegister): Letters {
   let perRegister = VASTE_LETTERS.get(p)
   if (!perRegister) VASTE_LETTERS.set(p, (perRegister = new Map()))
-  const sleutel = `${invoer.peildatum}|${invoer.leefsituatie}`
-  let vast = perRegister.get(sleutel)
+  let perDatum = perRegister.get(invoer.peildatum)
+  if (!perDatum) {
+    if (perRegister.size >= 4096) perRegister.clear()
+    perRegister.set(invoer.peildatum, (perDatum = new Map()))
+  }
+  let vast = perDatum.get(invoer.leefsituatie)
   if (!vast) {
     vast = Object.freeze(vasteLetters(invoer.peildatum, invoer.leefsituatie, p))
-    if (perRegister.size >= 4096) perRegister.clear()
-    perRegister.set(sleutel, vast)
+    perDatum.set(invoer.leefsituatie, vast)
   }
   // From 2026 I is C minus the minimum-inkomensijkpunt: the one letter that depends on the debtor.
   return vast.stelsel === 2026 ? { ...vast, I: jaarinkomenC(invoer) - vast.minimumInkomensijkpunt } : vast
@@ -62,7 +67,7 @@ export function lettersOp(invoer: BeslagvrijeVoetInvoer, p: ParameterRegister): 
  * The letters per (register, peildatum, leefsituatie), looked up once: they do not depend on the debtor (I from 2026
  * excepted, see `lettersOp`). A refusal (a letter without a value) is not remembered: it is thrown again every time.
  */
-const VASTE_LETTERS = new WeakMap<ParameterRegister, Map<string, Letters>>()
+const VASTE_LETTERS = new WeakMap<ParameterRegister, Map<string, Map<string, Letters>>>()
 
 function vasteLetters(d: BeslagvrijeVoetInvoer['peildatum'], l: BeslagvrijeVoetInvoer['leefsituatie'], p: ParameterRegister): Letters {
   const gehuwd = l.startsWith('gehuwd')
@@ -97,7 +102,7 @@ function vasteLetters(d: BeslagvrijeVoetInvoer['peildatum'], l: BeslagvrijeVoetI
   const X = p.op<number>(gehuwd ? 'formule.lid3-art23-lid2.gehuwden' : 'formule.lid3-art23-lid2.alleenstaande', d)
   gebruikt.push(S, X)
   const zorgPlafond = ((gehuwd ? 2 : 1) * S.waarde) / 1200 - X.waarde / 100
-  return { stelsel, D, E, F, G, H, I, J, K, L, minimumInkomensijkpunt, zorgPlafond, gebruikt: Object.freeze(gebruikt) }
+  return { stelsel, D, E, F, G, H, I, J, K, L, minimumInkomensijkpunt, zorgPlafond, gebruikt: Object.freeze(gebruikt), alleGeverifieerd: gebruikt.every(w => w.geverifieerd) }
 }
 
 /** C: the belastbaar jaarinkomen of the debtor plus, for gehuwden, the spouse, in euros. */
@@ -133,7 +138,6 @@ export function formuleLid2(invoer: BeslagvrijeVoetInvoer, maximum: Cent, p: Par
   const euro = 0.95 * (basis.waarde / 100) + zorg + huur + kgb
   const formule = cent(Math.round(euro * 100))
   const bedrag = Math.min(formule, maximum) as Cent
-  const alle = [basis, ...letters.gebruikt] as GeldendeWaarde<number | string>[]
   if (spoor.actief) {
     const tekst2026 = letters.stelsel === 2026
     spoor.stap({
@@ -143,10 +147,10 @@ export function formuleLid2(invoer: BeslagvrijeVoetInvoer, maximum: Cent, p: Par
         ? `95 % × norm + min(((C − D) / 12) × E, standaardpremie/12 − bedrag art. 23 lid 2 PW) + min(I × (${eenpersoons ? 'F' : 'G'} / 12), H − J) met I = C − minimum-inkomensijkpunt (+ ((C − D of D + L) / 12) × K); elk deel ten minste 0`
         : '95 % × norm + min(((C − D) / 12) × E, standaardpremie/12 − bedrag art. 23 lid 2 PW) + (normhuur(C) − J) (+ ((C − D of D + L) / 12) × K)',
       invoer: { C, ...(tekst2026 ? { I: rond(I) } : {}), zorgtoeslagdeel: rond(zorg), huurtoeslagdeel: rond(huur), kindgebondenBudgetdeel: rond(kgb), formuleCent: formule },
-      parameters: alle.map(gebruikt), afronding: { wijze: 'rekenkundig', toelichting: 'eenmaal op hele centen na de formule; tussenuitkomsten onafgerond' }, bedragCent: bedrag,
+      parameters: [basis, ...letters.gebruikt].map(gebruikt), afronding: { wijze: 'rekenkundig', toelichting: 'eenmaal op hele centen na de formule; tussenuitkomsten onafgerond' }, bedragCent: bedrag,
     })
   }
-  return { bedrag, geverifieerd: alle.every(w => w.geverifieerd) }
+  return { bedrag, geverifieerd: basis.geverifieerd && letters.alleGeverifieerd }
 }
 
 const rond = (x: number) => Math.round(x * 10000) / 10000
