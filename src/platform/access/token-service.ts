@@ -6,6 +6,8 @@ import type { Db } from '../tables.js'
 const ALG = 'ES256'
 /** NL API strategy / our own rule: access tokens live at most 15 minutes. */
 export const MAX_TOKEN_SECONDS = 15 * 60
+/** Verified tokens remembered at most (a token lives ≤ 15 minutes; the set is emptied when full). */
+const MAX_GEVERIFIEERD = 10_000
 
 export interface AccessTokenClaims {
   readonly clientId: string
@@ -28,6 +30,8 @@ export async function createTokenService(deps: { db: Db; clock: Clock; keyring: 
   const audience = deps.audience ?? 'knooppunt-api'
   const { kid, privateKey } = await loadOrCreateKey(deps)
   const publicKeys = new Map<string, CryptoKey | Uint8Array>()
+  /** Tokens whose signature and claims checked out, with their expiry (seconds since the epoch). */
+  const geverifieerd = new Map<string, { readonly claims: AccessTokenClaims; readonly exp: number }>()
 
   async function publicKey(header: { kid?: string }): Promise<CryptoKey | Uint8Array> {
     const id = header.kid ?? ''
@@ -53,12 +57,21 @@ export async function createTokenService(deps: { db: Db; clock: Clock; keyring: 
     },
 
     async verify(token) {
+      // A token already verified in this process is not verified again (an ES256 check per request was ~5 % of the
+      // hub's CPU on the event path); its expiry is still checked against the clock on every call.
+      const bekend = geverifieerd.get(token)
+      if (bekend && bekend.exp > deps.clock.now().getTime() / 1000) return bekend.claims
       try {
         const { payload } = await jwtVerify(token, publicKey, {
           issuer: deps.issuer, audience, algorithms: [ALG], currentDate: deps.clock.now(), typ: 'at+jwt',
         })
         if (typeof payload.sub !== 'string' || typeof payload.oin !== 'string') throw new AppError('unauthenticated', 'token.ongeldig', 'token mist verplichte claims')
-        return { clientId: payload.sub, oin: payload.oin, scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [] }
+        const claims = { clientId: payload.sub, oin: payload.oin, scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [] }
+        if (typeof payload.exp === 'number') {
+          if (geverifieerd.size >= MAX_GEVERIFIEERD) geverifieerd.clear()
+          geverifieerd.set(token, { claims, exp: payload.exp })
+        }
+        return claims
       } catch (e) {
         throw tokenError(e)
       }
