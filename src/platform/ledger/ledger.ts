@@ -70,10 +70,10 @@ export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): 
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter
   /**
    * PostgreSQL: the head as this instance's last append left it (committed or not — that is not known here). An
-   * append builds on it and moves the head only if it is still that (`where seq = … and hash = …`), which waits for
-   * the lock like any update, and inserts its lines in the same statement: one round trip while every other writer
-   * of ledger lines waits, instead of two. If another instance appended meanwhile, or an append of ours rolled back,
-   * nothing is written and the append goes the ordinary way (lock and read the head, then write).
+   * append builds on it and, in one statement, takes the head's lock (waiting like any update), moves the head only
+   * if it is still that one, and inserts its lines only then: one round trip while every other writer of ledger
+   * lines waits, instead of two. If another instance appended meanwhile, or an append of ours rolled back, nothing
+   * is written and the append goes the ordinary way (lock and read the head, then write).
    */
   let kop: Kop | undefined
   /**
