@@ -13,6 +13,7 @@ import { bijstandsnormParameters } from '../../src/products/bijstandsnormen/inde
 import { berekenBeslagvrijeVoet, beslagvrijeVoetParameters, type BeslagvrijeVoetInvoer } from '../../src/products/beslagvrije-voet/index.js'
 import { LEEFSITUATIES, type Leefsituatie } from '../../src/products/beslagvrije-voet/beslagvrije-voet-invoer.js'
 import { lettersOp, type Letters } from '../../src/products/beslagvrije-voet/formule-lid-2.js'
+import { besteRondes, draaiRondes, regel, variant } from '../support/rondes.js'
 
 const N = Number(process.argv[2] ?? 200_000)
 const PEILDATA = ['2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01', '2026-01-01'] as Datum[]
@@ -65,17 +66,6 @@ function kaleFormule(i: BeslagvrijeVoetInvoer): number {
 }
 
 const RONDES = Number(process.argv[3] ?? 5)
-type Variant = { naam: string; f: () => number; rondes: number[]; som?: number }
-function variant(naam: string, f: () => number): Variant { f(); return { naam, f, rondes: [] } } // first call warms up
-function ronde(v: Variant): void {
-  const t0 = process.hrtime.bigint()
-  const som = v.f()
-  v.rondes.push(N / (Number(process.hrtime.bigint() - t0) / 1e9))
-  if (v.som !== undefined && v.som !== som) throw new Error(`${v.naam}: controlesom wisselt`)
-  v.som = som
-}
-const mediaan = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const fmt = (n: number) => Math.round(n).toLocaleString('nl-NL').padStart(14)
 
 const varianten = [
   variant('regels zonder uitleg', () => { let s = 0; for (const i of invoer) s += berekenBeslagvrijeVoet(i, { spoor: false }).beslagvrijeVoetCent; return s }),
@@ -104,12 +94,11 @@ const formule = [
   variant('formule met uitleg', () => { let s = 0; for (const i of formuleInvoer) s += berekenBeslagvrijeVoet(i).beslagvrijeVoetCent; return s }),
   variant('formule kale rekenlus', () => { let s = 0; for (const i of formuleInvoer) s += kaleFormule(i); return s }),
 ]
-for (let r = 0; r < RONDES; r++) for (const v of [...varianten, ...formule]) ronde(v)
+draaiRondes([...varianten, ...formule], N, RONDES)
 console.log(`${N.toLocaleString('nl-NL')} invoeren per groep, ${RONDES} rondes om en om; per seconde: mediaan / beste ronde`)
 for (const [naam, groep] of [['geen woonadres / bijstand (lid 4, 475dc lid 2)', varianten], ['werknemer met woonadres (formule lid 2)', formule]] as const) {
   console.log(naam)
-  for (const v of groep) console.log(`  ${v.naam.padEnd(26)} ${fmt(mediaan(v.rondes))} /s ${fmt(Math.max(...v.rondes))} /s   (controlesom ${v.som})`)
-  if (new Set(groep.map((v) => v.som)).size !== 1) throw new Error(`${naam}: controlesommen verschillen`)
-  const [zonder, met, kaal] = groep.map((v) => Math.max(...v.rondes)) as [number, number, number]
+  for (const v of groep) console.log(`  ${regel(v, 26)}`)
+  const { zonder, met, kaal } = besteRondes(naam, groep)
   console.log(`  beste rondes: kaal / zonder uitleg ${(kaal / zonder).toFixed(1)}×; zonder / met uitleg ${(zonder / met).toFixed(1)}×; doel zonder uitleg ≥ 1.000.000 /s: ${zonder >= 1e6 ? 'gehaald' : 'NIET gehaald'}`)
 }

@@ -8,6 +8,7 @@
  */
 import type { Cent, Datum, Maand } from '../../src/core/index.js'
 import { berekenLoonheffing, berekenNettoInkomen, loonheffingParameters, type LoonheffingInvoer, type NettoInkomenInvoer } from '../../src/products/netto-inkomen/index.js'
+import { besteRondes, draaiRondes, regel, variant } from '../support/rondes.js'
 
 const N = Number(process.argv[2] ?? 200_000)
 const JAREN = [2022, 2023, 2024, 2025, 2026]
@@ -69,17 +70,6 @@ function kaleLoonheffing(loonCent: number, jaar: number, lhk: boolean): number {
 }
 
 const RONDES = Number(process.argv[3] ?? 5)
-type Variant = { naam: string; f: () => number; rondes: number[]; som?: number }
-function variant(naam: string, f: () => number): Variant { f(); return { naam, f, rondes: [] } } // first call warms up
-function ronde(v: Variant): void {
-  const t0 = process.hrtime.bigint()
-  const som = v.f()
-  v.rondes.push(N / (Number(process.hrtime.bigint() - t0) / 1e9))
-  if (v.som !== undefined && v.som !== som) throw new Error(`${v.naam}: controlesom wisselt`)
-  v.som = som
-}
-const mediaan = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const fmt = (n: number) => Math.round(n).toLocaleString('nl-NL').padStart(14)
 
 const lh = [
   variant('loonheffing zonder uitleg', () => { let s = 0; for (const i of loonheffing) s += berekenLoonheffing(i, { spoor: false }).loonheffingPerMaandCent; return s }),
@@ -105,11 +95,10 @@ const nt = [
     return s
   }),
 ]
-for (let r = 0; r < RONDES; r++) for (const v of [...lh, ...nt]) ronde(v)
+draaiRondes([...lh, ...nt], N, RONDES)
 console.log(`${N.toLocaleString('nl-NL')} invoeren, peildata 2022–2026, jonger dan de AOW-leeftijd; ${RONDES} rondes om en om; per seconde: mediaan / beste ronde`)
-for (const v of [...lh, ...nt]) console.log(`${v.naam.padEnd(32)} ${fmt(mediaan(v.rondes))} /s ${fmt(Math.max(...v.rondes))} /s   (controlesom ${v.som})`)
+for (const v of [...lh, ...nt]) console.log(regel(v, 32))
 for (const [naam, groep] of [['loonheffing', lh], ['netto', nt]] as const) {
-  if (new Set(groep.map((v) => v.som)).size !== 1) throw new Error(`${naam}: controlesommen verschillen`)
-  const [zonder, met, kaal] = groep.map((v) => Math.max(...v.rondes)) as [number, number, number]
+  const { zonder, met, kaal } = besteRondes(naam, groep)
   console.log(`${naam.padEnd(12)} beste rondes: kaal / zonder uitleg ${(kaal / zonder).toFixed(1)}×; zonder / met uitleg ${(zonder / met).toFixed(1)}×`)
 }
