@@ -3,14 +3,10 @@
  * the JWT, re-reads the client, checks scope and role, and writes a hash-chained ledger line per call.
  * Same machine, same run, same autocannon settings. Run: npx tsx bench/http/http-bench.ts [--seconds 10]
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
 import autocannon from 'autocannon'
 import Fastify from 'fastify'
-import { createHub } from '../../src/app.js'
 import { completeBsn, oinFrom } from '../../src/core/index.js'
+import { benchClient, startBenchHub } from '../support/bench-hub.js'
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 10
 const connections = 16
@@ -31,24 +27,16 @@ async function main() {
   bare.post('/echo', async (req) => ({ ok: true, body: req.body }))
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' })
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'kp-bench-'))
   const store = process.env.DATABASE_URL ? 'postgres' : 'sqlite'
-  const hub = await createHub({
-    mode: 'test', dataDir, databaseUrl: process.env.DATABASE_URL, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
-    masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
-  })
-  const oin = oinFrom('00000001', 999)
-  await hub.ctx.access.registreerOrganisatie({ oin, naam: 'Bench beheer', soort: 'beheer' })
-  const c = await hub.ctx.access.maakClient({ oin, naam: 'bench', scopes: ['inzage'], rollen: ['privacy-officer'] })
-  const hubUrl = await hub.listen()
-  const tokenRes = await fetch(`${hubUrl}/api/v1/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret }) })
-  const token = ((await tokenRes.json()) as { access_token: string }).access_token
+  const b = await startBenchHub({ databaseUrl: process.env.DATABASE_URL })
+  const { hub, url: hubUrl } = b
+  const token = await benchClient(b, { oin: oinFrom('00000001', 999), naam: 'Bench beheer', soort: 'beheer', scopes: ['inzage'], rollen: ['privacy-officer'] })
 
   const peer = await load(`${bareUrl}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' } })
   const ours = await load(`${hubUrl}/api/v1/inzage/_zoek`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } })
   const lines = await hub.ctx.ledger.count()
   const verify = await hub.ctx.ledger.verify()
-  await hub.close(); await bare.close(); rmSync(dataDir, { recursive: true, force: true })
+  await b.close(); await bare.close()
 
   console.log(`HTTP benchmark (${seconds}s each, ${connections} connections, store ${store})`)
   console.log(`  bare Fastify POST /echo           : ${peer.rps.toFixed(0)} req/s, p50 ${peer.p50} ms, p99 ${peer.p99} ms`)

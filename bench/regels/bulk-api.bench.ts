@@ -4,14 +4,10 @@
  * the same inputs. Target: ≥ 50,000 calculations/s through the API. Run:
  *   node --import tsx bench/regels/bulk-api.bench.ts [aantal]        (default 100,000 lines)
  */
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createHub } from '../../src/app.js'
 import { oinFrom } from '../../src/core/index.js'
 import { berekenBvvAntwoord, beslagvrijeVoetRoutes } from '../../src/products/beslagvrije-voet/index.js'
+import { benchClient, startBenchHub } from '../support/bench-hub.js'
 
 const N = Number(process.argv[2] ?? 100_000)
 const PEILDATA = ['2024-01-01', '2024-07-01', '2025-01-01', '2025-07-01', '2026-01-01']
@@ -57,19 +53,10 @@ function inProcess(spoor: boolean): number {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kp-bench-bulk-'))
-  const hub = await createHub({
-    mode: 'test', dataDir, databaseUrl: undefined, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
-    masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
-  }, { modules: [beslagvrijeVoetRoutes] })
+  const b = await startBenchHub({ modules: [beslagvrijeVoetRoutes] })
+  const base = b.url
   try {
-    const oin = oinFrom('00000001', 998)
-    await hub.ctx.access.registreerOrganisatie({ oin, naam: 'Bench deurwaarder', soort: 'schuldeiser' })
-    await hub.ctx.access.abonneer(oin, ['beslagvrije-voet'])
-    const c = await hub.ctx.access.maakClient({ oin, naam: 'bench', scopes: ['beslagvrije-voet'], rollen: ['beslaglegger'] })
-    const base = await hub.listen()
-    const tokenRes = await fetch(`${base}/api/v1/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret }) })
-    const token = ((await tokenRes.json()) as { access_token: string }).access_token
+    const token = await benchClient(b, { oin: oinFrom('00000001', 998), naam: 'Bench deurwaarder', soort: 'schuldeiser', producten: ['beslagvrije-voet'], scopes: ['beslagvrije-voet'], rollen: ['beslaglegger'] })
     const url = (q: string) => new URL(`/api/v1/beslagvrije-voet/berekeningen/_bulk${q}`, base)
 
     inProcess(false) // warm-up of the rules
@@ -93,8 +80,7 @@ async function main() {
     const api = N / runs[0][1].s
     console.log(`  doel API ≥ 50.000 /s: ${api >= 50_000 ? 'gehaald' : 'NIET gehaald'}`)
   } finally {
-    await hub.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    await b.close()
   }
 }
 

@@ -8,16 +8,12 @@
  *   node --import tsx bench/regels/netto-api.bench.ts [--seconds 10]
  */
 import { fork } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import Fastify from 'fastify'
-import { createHub } from '../../src/app.js'
 import { oinFrom } from '../../src/core/index.js'
 import { berekenLoonheffingAntwoord, berekenNettoAntwoord, nettoInkomenRoutes } from '../../src/products/netto-inkomen/index.js'
+import { benchClient, startBenchHub } from '../support/bench-hub.js'
 
 const CONNECTIONS = 16
 
@@ -70,20 +66,11 @@ async function main() {
   bare.post('/netto', async (req) => berekenNettoAntwoord(req.body))
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' })
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'kp-bench-netto-'))
   const store = process.env.DATABASE_URL ? 'postgres' : 'sqlite'
-  const hub = await createHub({
-    mode: 'test', dataDir, databaseUrl: process.env.DATABASE_URL, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
-    masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
-  }, { modules: [nettoInkomenRoutes] })
+  const b = await startBenchHub({ databaseUrl: process.env.DATABASE_URL, modules: [nettoInkomenRoutes] })
+  const { hub, url: hubUrl } = b
   try {
-    const oin = oinFrom('00000001', 997)
-    await hub.ctx.access.registreerOrganisatie({ oin, naam: 'Bench gemeente', soort: 'gemeente' })
-    await hub.ctx.access.abonneer(oin, ['netto-inkomen'])
-    const c = await hub.ctx.access.maakClient({ oin, naam: 'bench', scopes: ['netto-inkomen'], rollen: ['inkomen'] })
-    const hubUrl = await hub.listen()
-    const tokenRes = await fetch(`${hubUrl}/api/v1/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret }) })
-    const token = ((await tokenRes.json()) as { access_token: string }).access_token
+    const token = await benchClient(b, { oin: oinFrom('00000001', 997), naam: 'Bench gemeente', soort: 'gemeente', producten: ['netto-inkomen'], scopes: ['netto-inkomen'], rollen: ['inkomen'] })
 
     await last(`${hubUrl}/api/v1/loonheffing/_bereken`, 'loonheffing', 2, token) // warm-up
     const runs: Array<[string, Uitslag]> = []
@@ -102,8 +89,7 @@ async function main() {
     console.log(`  hub / bare echo: loonheffing ${(rps['hub POST /api/v1/loonheffing/_bereken']! / rps['bare Fastify POST /echo (loonheffing-body)']!).toFixed(2)}, netto ${(rps['hub POST /api/v1/netto-inkomen/_bereken']! / rps['bare Fastify POST /echo (netto-body)']!).toFixed(2)}`)
     console.log(`  ledger-regels: ${await hub.ctx.ledger.count()} (geen BSN, geen regel verwacht)`)
   } finally {
-    await hub.close(); await bare.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    await b.close(); await bare.close()
   }
 }
 
