@@ -203,9 +203,15 @@ function keten(kop: Kop, velden: readonly LineVelden[]): { rows: LedgerRow[]; he
   let prev = kop.hash
   const rows = velden.map((v): LedgerRow => {
     seq += 1
-    const hash = lineHash(prev, { ...v, seq })
-    const row = { ...v, seq, vorige_hash: prev, hash }
-    prev = hash
+    // One object of a fixed shape per line (no spreads): millions of lines in a batch run.
+    const row: LedgerRow = {
+      seq, id: v.id, trace_id: v.trace_id, span_id: v.span_id, parent_span_id: v.parent_span_id, activiteit: v.activiteit,
+      verwerkingsactiviteit: v.verwerkingsactiviteit, product: v.product, betrokkene_ref: v.betrokkene_ref,
+      betrokkene_versleuteld: v.betrokkene_versleuteld, actor_oin: v.actor_oin, gestart: v.gestart, beeindigd: v.beeindigd,
+      status: v.status, vorige_hash: prev, hash: '',
+    }
+    row.hash = lineHash(prev, row)
+    prev = row.hash
     return row
   })
   return { rows, head: { seq, hash: prev } }
