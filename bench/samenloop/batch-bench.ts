@@ -4,12 +4,16 @@
  *   hub    : population uploads through the API (per gemeente) + the polis delivery through intake (parse, validate,
  *            minimise, store facts, ledger) + matching (signals persisted with ledger lines and outbox events)
  *   DuckDB : the same `inkomsten` signal set computed from the same CSV files in one SQL query
+ *   floor  : the same rows as the hub (population, facts, signals, ledger lines with the same crypto, outbox events)
+ *            written plainly into a fresh SQLite file, without the hub's framework (`batch-vloer.ts`): what the
+ *            obligations cost on their own
  *
- * Both results must be equal (count and checksum). Prints times, the ratio and peak memory.
+ * All three results must be equal (count and checksum). Prints times, the ratios and peak memory.
  *
  *   node --import tsx bench/samenloop/batch-bench.ts [--inwoners 1700000] [--populatie 1000000] [--dir /tmp/kp-bench]
  *     [--sql-tijden]   SQLite: time every statement per stage (prepare and run; `commit` shows the WAL's cost)
  *     [--geen-verify]  skip the ledger hash-chain check after the run
+ *     [--geen-vloer]   skip the floor peer
  */
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -26,6 +30,7 @@ import { hubModules } from '../../src/cli/hub-options.js'
 import { newSpanId, newTraceId, oinFrom } from '../../src/core/index.js'
 import { BRON_FORMATEN, verwerkLevering } from '../../src/platform/intake/index.js'
 import { matchSamenloopLevering } from '../../src/products/samenloop/index.js'
+import { controleerVloer, vloer, type VloerResultaat } from './batch-vloer.js'
 
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : dflt }
 const inwoners = Number(arg('inwoners', '1700000'))
@@ -137,9 +142,10 @@ async function main() {
   const polisCount = (JSON.parse(polisLines) as { bestanden: Array<{ naam: string; regels: number }> }).bestanden.find((b) => b.naam === 'uwv-polis.csv')!.regels
 
   const store = join(dir, `hub-${Date.now()}`)
+  const masterKey = randomBytes(32)
   const hub = await createHub({
     mode: 'test', dataDir: store, databaseUrl: process.env.DATABASE_URL || undefined, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
-    masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
+    masterKeyHex: masterKey.toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
   }, { modules: hubModules({ mode: 'test', publicUrl: 'http://localhost:8080' }) })
   if (!process.env.DATABASE_URL) walBestand = join(store, 'knooppunt.sqlite-wal')
   // The bus is not started: the benchmark runs intake and matching itself, in sequence, to time each part.
@@ -195,23 +201,45 @@ async function main() {
   let sumBruto = 0n
   for (const r of rows) { sumBsn += BigInt(r.bsn); sumBruto += BigInt((JSON.parse(r.gegevens) as { brutoloonCent: number }).brutoloonCent) }
   const hubMs = tMatch - t0
+  // The rows the hub wrote, for the floor to match.
+  const tel = async (t: 'populatie_regels' | 'feiten' | 'signalen' | 'ledger' | 'outbox') =>
+    Number((await hub.ctx.database.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const hubRijen = { populatie_regels: await tel('populatie_regels'), feiten: await tel('feiten'), signalen: await tel('signalen'), ledger: await tel('ledger'), outbox: await tel('outbox') }
+  const register = hub.ctx.register
   // The ledger's hash chain must still verify after the bulk writers (one line per data subject, chained).
   const verify = process.argv.includes('--geen-verify') ? undefined : await hub.ctx.ledger.verify()
   await hub.close()
 
   // --- DuckDB, same files, same run ---
   const d = await duckdb(popFile)
+
+  // --- floor, same data, same run ---
+  let v: (VloerResultaat & ReturnType<typeof controleerVloer>) | undefined
+  const vloerDir = join(dir, `vloer-${Date.now()}`)
+  if (!process.argv.includes('--geen-vloer') && !process.env.DATABASE_URL) {
+    fase = 'vloer'
+    const gemeentecode = new Map([...gemeenteOin].map(([code, oin]) => [oin, code]))
+    const r = await vloer({ dir: vloerDir, masterKey, register, perGemeente, gemeentecode, polisFile: join(synth, 'uwv-polis.csv'), uwvOin, nu: new Date() })
+    v = { ...r, ...controleerVloer(r.file, !process.argv.includes('--geen-verify')) }
+  }
   clearInterval(sampler)
   const equal = d.count === rows.length && d.sumBsn === sumBsn && d.sumBruto === sumBruto
+  const vloerEqual = !v || (v.count === d.count && v.sumBsn === d.sumBsn && v.sumBruto === d.sumBruto)
   console.log(`hub    : ${secs(hubMs)} total — populations ${secs(tPop - t0)}, intake ${secs(tIntake - tPop)} (${antwoord.geaccepteerd} lines accepted), matching ${secs(tMatch - tIntake)} (${match.nieuw} new signals of all kinds)`)
   console.log(`hub CPU: ${secs(cMatch - c0)} (user + system, all threads) — populations ${secs(cPop - c0)}, intake ${secs(cIntake - cPop)}, matching ${secs(cMatch - cIntake)}`)
   console.log(`duckdb : ${secs(d.ms)}`)
   console.log(`inkomsten signals: hub ${rows.length}, duckdb ${d.count}; checksum hub ${sumBsn}/${sumBruto}, duckdb ${d.sumBsn}/${d.sumBruto} → ${equal ? 'EQUAL' : 'DIFFERENT'}`)
-  console.log(`ratio hub/duckdb: ${(hubMs / d.ms).toFixed(2)}× (target ≤ 1.5×) · peak RSS ${mb(peakRss)}${walBestand ? ` · largest WAL ${mb(peakWal)}` : ''} · load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`)
+  if (v) {
+    const rij = (k: keyof typeof hubRijen) => `${k} ${hubRijen[k]}/${v.rijen[k]}`
+    console.log(`floor  : ${secs(v.ms)} (CPU ${secs(v.cpuMs)}) — inkomsten signals ${v.count}, checksum ${v.sumBsn}/${v.sumBruto} → ${vloerEqual ? 'EQUAL' : 'DIFFERENT'}${v.ketenOk === undefined ? '' : ` · ledger chain ${v.ketenOk ? 'ok' : 'BROKEN'}`}`)
+    console.log(`rows hub/floor: ${(Object.keys(hubRijen) as Array<keyof typeof hubRijen>).map(rij).join(' · ')}`)
+  }
+  console.log(`ratio hub/duckdb: ${(hubMs / d.ms).toFixed(2)}× (target ≤ 1.5×)${v ? ` · hub/floor ${(hubMs / v.ms).toFixed(2)}× (CPU ${((cMatch - c0) / v.cpuMs).toFixed(2)}×) · floor/duckdb ${(v.ms / d.ms).toFixed(2)}×` : ''}`)
+  console.log(`peak RSS ${mb(peakRss)}${walBestand ? ` · largest WAL ${mb(peakWal)}` : ''} · load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`)
   if (verify) console.log(`ledger verify: ${verify.ok ? `ok, ${verify.lines} lines` : `FAILED at seq ${verify.seq} (${verify.problem})`}`)
   if (sqlTijden.size) toonSqlTijden()
-  if (process.argv.includes('--opruimen')) rmSync(store, { recursive: true, force: true })
-  if (!equal || (verify && !verify.ok)) process.exitCode = 1
+  if (process.argv.includes('--opruimen')) { rmSync(store, { recursive: true, force: true }); rmSync(vloerDir, { recursive: true, force: true }) }
+  if (!equal || !vloerEqual || (verify && !verify.ok) || v?.ketenOk === false) process.exitCode = 1
 }
 
 await main()
