@@ -194,6 +194,7 @@ async function main() {
   const match = await matchSamenloopLevering(hub.ctx, 'uwv-polis', 'bench-1')
   const tMatch = performance.now()
   const cMatch = cpu()
+  const hubPeakRss = Math.max(peakRss, process.memoryUsage().rss)
   fase = 'na afloop'
   const load1 = loadavg()[0]!
   const rows = await hub.ctx.database.db.selectFrom('signalen').select(['bsn', 'gegevens']).where('soort', '=', 'inkomsten').execute()
@@ -231,11 +232,11 @@ async function main() {
   console.log(`inkomsten signals: hub ${rows.length}, duckdb ${d.count}; checksum hub ${sumBsn}/${sumBruto}, duckdb ${d.sumBsn}/${d.sumBruto} → ${equal ? 'EQUAL' : 'DIFFERENT'}`)
   if (v) {
     const rij = (k: keyof typeof hubRijen) => `${k} ${hubRijen[k]}/${v.rijen[k]}`
-    console.log(`floor  : ${secs(v.ms)} (CPU ${secs(v.cpuMs)}) — inkomsten signals ${v.count}, checksum ${v.sumBsn}/${v.sumBruto} → ${vloerEqual ? 'EQUAL' : 'DIFFERENT'}${v.ketenOk === undefined ? '' : ` · ledger chain ${v.ketenOk ? 'ok' : 'BROKEN'}`}`)
+    console.log(`floor  : ${secs(v.ms)} (CPU ${secs(v.cpuMs)}) — populations ${secs(v.populatieMs)} (CPU ${secs(v.populatieCpuMs)}), polis ${secs(v.ms - v.populatieMs)} (CPU ${secs(v.cpuMs - v.populatieCpuMs)}) — inkomsten signals ${v.count}, checksum ${v.sumBsn}/${v.sumBruto} → ${vloerEqual ? 'EQUAL' : 'DIFFERENT'}${v.ketenOk === undefined ? '' : ` · ledger chain ${v.ketenOk ? 'ok' : 'BROKEN'}`}`)
     console.log(`rows hub/floor: ${(Object.keys(hubRijen) as Array<keyof typeof hubRijen>).map(rij).join(' · ')}`)
   }
   console.log(`ratio hub/duckdb: ${(hubMs / d.ms).toFixed(2)}× (target ≤ 1.5×)${v ? ` · hub/floor ${(hubMs / v.ms).toFixed(2)}× (CPU ${((cMatch - c0) / v.cpuMs).toFixed(2)}×) · floor/duckdb ${(v.ms / d.ms).toFixed(2)}×` : ''}`)
-  console.log(`peak RSS ${mb(peakRss)}${walBestand ? ` · largest WAL ${mb(peakWal)}` : ''} · load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`)
+  console.log(`peak RSS ${mb(hubPeakRss)} (hub) · ${mb(peakRss)} (whole run)${walBestand ? ` · largest WAL ${mb(peakWal)}` : ''} · load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`)
   if (verify) console.log(`ledger verify: ${verify.ok ? `ok, ${verify.lines} lines` : `FAILED at seq ${verify.seq} (${verify.problem})`}`)
   if (sqlTijden.size) toonSqlTijden()
   if (process.argv.includes('--opruimen')) { rmSync(store, { recursive: true, force: true }); rmSync(vloerDir, { recursive: true, force: true }) }
