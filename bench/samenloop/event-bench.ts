@@ -71,12 +71,25 @@ const nu = () => performance.timeOrigin + performance.now()
 
 /** What the hub process tells the load process once it listens. */
 interface Klaar { type: 'klaar'; hubUrl: string; bronToken: string; secret: string; bsns: string[]; store: string; bus: string }
-/** Per signal, the hub's own timestamps (ms since epoch) of each stage. */
-interface Stadium { ikv: string; signaal: number; aflevering?: number; poging?: number; pogingen: number; mislukt: number }
+/**
+ * Per signal, the hub's own timestamps (ms since epoch) of each stage: the signal row, its outbox event written and
+ * relayed to the bus (`outbox.aangemaakt`, `outbox.doorgegeven`), the planning consumer's turn that took it (start and
+ * end, bench instrumentation), the delivery row and the first attempt.
+ */
+interface Stadium {
+  ikv: string; signaal: number; signaalEvent?: number; signaalDoorgegeven?: number; planningStart?: number
+  aflevering?: number; poging?: number; pogingen: number; mislukt: number
+}
+/**
+ * Per delivery (event), the hub's own timestamps: intake stamped (`leveringen.ontvangen`), its group's transaction
+ * began (`leveringen.verwerkt`), its fact event written to the outbox and relayed (`doorgegeven`: after JetStream's
+ * ack of the relay round, so an upper bound), and the samenloop matching turn that took it (start, end after commit).
+ */
+interface Levering { ontvangen: number; verwerkt?: number; event?: number; doorgegeven?: number; matchStart?: number; matchEind?: number }
 interface Meting { type: 'meting'; cpuMs: number; wandMs: number; lusP99: number; lusMax: number }
 /** The hub's CPU time from the start of sending until every webhook arrived (work left at the end counts too). */
 interface CpuTot { type: 'cpu-tot'; cpuMs: number; wandMs: number }
-interface Stadia { type: 'stadia'; stadia: Stadium[]; ontvangen: Record<string, number>; fouten: Record<string, number> }
+interface Stadia { type: 'stadia'; stadia: Stadium[]; leveringen: Record<string, Levering>; fouten: Record<string, number> }
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : undefined)
 
@@ -164,6 +177,13 @@ async function hubProces(receiverUrl: string): Promise<void> {
     const t0 = performance.now()
     try { return await f() } finally { if (duurMeten) { const l = duur.get(naam) ?? []; l.push(performance.now() - t0); duur.set(naam, l) } }
   }
+  // When a batch consumer's turn took each event (first start, last end), by the event's own key (the delivery of a
+  // fact event, the signal of a signal event): the bus hop and the queue before a turn, and the turn itself.
+  const beurten = new Map<string, { start: number; eind: number }>()
+  const beurtSleutel = (consument: string, data: unknown) => {
+    const d = data as { leveringId?: string; signaalId?: string }
+    return `${consument}\u0000${d.leveringId ?? d.signaalId ?? ''}`
+  }
   const hub = await createHub(config, {
     modules: hubModules(config),
     onContext(ctx) {
@@ -172,9 +192,12 @@ async function hubProces(receiverUrl: string): Promise<void> {
       ctx.bus.subscribe = (name, types, handler) => subscribe(name, types, (e) => timed(`bus consumer ${name}`, () => handler(e)))
       // Batch consumers: the time per turn, and how many events a turn took.
       const subscribeBatch = ctx.bus.subscribeBatch.bind(ctx.bus)
-      ctx.bus.subscribeBatch = (name, types, handler, options) => subscribeBatch(name, types, (events) => {
+      ctx.bus.subscribeBatch = (name, types, handler, options) => subscribeBatch(name, types, async (events) => {
         if (duurMeten) { const l = duur.get(`  events per turn of ${name}`) ?? []; l.push(events.length); duur.set(`  events per turn of ${name}`, l) }
-        return timed(`bus consumer ${name} (per turn)`, () => handler(events))
+        const start = nu()
+        await timed(`bus consumer ${name} (per turn)`, () => handler(events))
+        const eind = nu()
+        for (const e of events) { const k = beurtSleutel(name, e.data); beurten.set(k, { start: beurten.get(k)?.start ?? start, eind }) }
       }, options)
       const record = ctx.ledger.record.bind(ctx.ledger)
       ctx.ledger.record = (tx, lines) => timed('ledger.record (in a transaction)', () => record(tx, lines))
@@ -236,7 +259,14 @@ async function hubProces(receiverUrl: string): Promise<void> {
       const pogingen = await db.selectFrom('afleverpogingen').select(['aflevering_id', 'tijdstip', 'http_status', 'fout']).orderBy('seq').execute()
       const fouten: Record<string, number> = {}
       for (const p of pogingen) if (p.fout) fouten[p.fout] = (fouten[p.fout] ?? 0) + 1
-      const leveringen = await db.selectFrom('leveringen').select(['levering_id', 'ontvangen']).where('bron', '=', 'uwv-polis').execute()
+      const leveringen = await db.selectFrom('leveringen').select(['levering_id', 'ontvangen', 'verwerkt']).where('bron', '=', 'uwv-polis').execute()
+      const outbox = await db.selectFrom('outbox').select(['type', 'data', 'aangemaakt', 'doorgegeven'])
+        .where('type', 'in', ['knooppunt.feiten.vastgelegd.v1', 'knooppunt.signaal.aangemaakt.v1']).execute()
+      const events = new Map(outbox.map((o) => {
+        const d = JSON.parse(o.data) as { leveringId?: string; signaalId?: string }
+        return [d.leveringId ?? d.signaalId ?? '', { event: ms(o.aangemaakt)!, doorgegeven: ms(o.doorgegeven) }]
+      }))
+      const beurt = (consument: string, id: string) => beurten.get(`${consument}\u0000${id}`)
       const perSignaal = new Map(afleveringen.map((a) => [a.signaal_id, a]))
       const perAflevering = new Map<string, { eerste: string; n: number; mislukt: number }>()
       for (const p of pogingen) {
@@ -248,10 +278,17 @@ async function hubProces(receiverUrl: string): Promise<void> {
       const stadia = signalen.map((s): Stadium => {
         const a = perSignaal.get(s.id)
         const p = a ? perAflevering.get(a.id) : undefined
+        const e = events.get(s.id)
         return { ikv: String((JSON.parse(s.gegevens) as { inkomstenverhoudingId: string }).inkomstenverhoudingId), signaal: ms(s.aangemaakt)!,
+          signaalEvent: e?.event, signaalDoorgegeven: e?.doorgegeven, planningStart: beurt('webhook-afleveringen', s.id)?.start,
           aflevering: ms(a?.aangemaakt), poging: ms(p?.eerste), pogingen: p?.n ?? 0, mislukt: p?.mislukt ?? 0 }
       })
-      send({ type: 'stadia', stadia, ontvangen: Object.fromEntries(leveringen.map((l) => [l.levering_id, ms(l.ontvangen)!])), fouten } satisfies Stadia)
+      const perLevering = Object.fromEntries(leveringen.map((l): [string, Levering] => {
+        const e = events.get(l.levering_id)
+        const b = beurt('samenloop-matching', l.levering_id)
+        return [l.levering_id, { ontvangen: ms(l.ontvangen)!, verwerkt: ms(l.verwerkt), event: e?.event, doorgegeven: e?.doorgegeven, matchStart: b?.start, matchEind: b?.eind }]
+      }))
+      send({ type: 'stadia', stadia, leveringen: perLevering, fouten } satisfies Stadia)
     }
     if (m.type === 'stop') {
       await hub.close()
@@ -382,7 +419,7 @@ async function hubRun() {
   while (geleverd() < aantalOk && nu() < uitloopTot) await new Promise((r) => setTimeout(r, 50))
   const cpuTot = await vraag<CpuTot>(child, { type: 'cpu-tot' }, 'cpu-tot')
   const load1 = loadavg()
-  const { stadia, ontvangen: leveringOntvangen, fouten: pogingFouten } = await vraag<Stadia>(child, { type: 'analyse' }, 'stadia')
+  const { stadia, leveringen, fouten: pogingFouten } = await vraag<Stadia>(child, { type: 'analyse' }, 'stadia')
   child.send({ type: 'stop' })
   await new Promise((r) => child.once('exit', r))
   agent.destroy()
@@ -391,13 +428,19 @@ async function hubRun() {
   // Per event: client times and the hub's stage times (joined on the inkomstenverhoudingId).
   const perIkv = new Map(stadia.map((s) => [s.ikv, s]))
   const lat = { totaal: [] as number[], http: [] as number[], intake: [] as number[], matching: [] as number[], planning: [] as number[], worker: [] as number[], verzenden: [] as number[] }
+  // The chain stage by stage, each from one timestamp to the next (both present), in the order an event passes them.
+  const keten = KETEN.map(([naam]) => ({ naam, xs: [] as number[] }))
   for (let i = 0; i < AANTAL; i++) {
     if (Number.isNaN(geaccepteerd[i]!)) continue
     lat.http.push(geaccepteerd[i]! - verstuurd[i]!)
     if (!Number.isNaN(ontvangen[i]!)) lat.totaal.push(ontvangen[i]! - geaccepteerd[i]!)
     const s = perIkv.get(`IKV-${run}-${i}`)
-    const ontv = leveringOntvangen[leveringId[i]!]
+    const l = leveringen[leveringId[i]!]
+    const ontv = l?.ontvangen
     if (ontv !== undefined) lat.intake.push(ontv - verstuurd[i]!)
+    const punten: Array<number | undefined> = [verstuurd[i], ontv, l?.verwerkt, l?.event, l?.doorgegeven, l?.matchStart, s?.signaal, s?.signaalEvent,
+      l?.matchEind, s?.signaalDoorgegeven, s?.planningStart, s?.aflevering, s?.poging, Number.isNaN(ontvangen[i]!) ? undefined : ontvangen[i]]
+    KETEN.forEach(([, van, tot], k) => { const a = punten[van]; const b = punten[tot]; if (a !== undefined && b !== undefined) keten[k]!.xs.push(b - a) })
     if (!s) continue
     if (ontv !== undefined) lat.matching.push(s.signaal - ontv)
     if (s.aflevering !== undefined) lat.planning.push(s.aflevering - s.signaal)
@@ -407,10 +450,32 @@ async function hubRun() {
   return {
     klaar, venster, meting, cpuTot, load0, load1, aantalOk, fouten, eersteFout, dubbel, ongeldig, voorbeeld,
     pogingFouten, geleverd: geleverd(), signalen: stadia.length, mislukt: stadia.reduce((n, s) => n + s.mislukt, 0),
-    uitloopMs: geleverd() >= aantalOk ? laatste - venster.eind : NaN, lat,
+    uitloopMs: geleverd() >= aantalOk ? laatste - venster.eind : NaN, lat, keten,
     verzonden: (aantalOk / ((venster.eind - venster.start) / 1000)),
   }
 }
+
+/**
+ * The chain's stages: [name, from, to] as indexes into the timestamps per event (see `punten` in hubRun): 0 sent,
+ * 1 intake stamped, 2 its group's transaction began, 3 fact event written to the outbox, 4 relayed to the bus,
+ * 5 matching turn began, 6 signal row made, 7 signal event written, 8 matching turn ended (committed), 9 signal event
+ * relayed, 10 planning turn began, 11 delivery row made, 12 first send attempt, 13 webhook received.
+ */
+const KETEN: ReadonlyArray<readonly [string, number, number]> = [
+  ['send → intake stamped (HTTP, auth)', 0, 1],
+  ['intake stamped → group transaction began', 1, 2],
+  ['group began → fact event written (facts, ledger)', 2, 3],
+  ['fact event written → relayed (commit, relay round)', 3, 4],
+  ['relayed → matching turn began (NATS, queue)', 4, 5],
+  ['matching turn began → signal row (reads, lock)', 5, 6],
+  ['signal row → signal event written (ledger)', 6, 7],
+  ['signal event written → matching turn ended (commit)', 7, 8],
+  ['matching turn ended → signal event relayed', 8, 9],
+  ['signal event relayed → planning turn began', 9, 10],
+  ['planning turn began → delivery row', 10, 11],
+  ['delivery row → first send attempt (worker)', 11, 12],
+  ['send attempt → webhook received', 12, 13],
+]
 
 /** Raw JetStream at the same pace: publish (awaiting the ack, at most `IN_VLUCHT` in flight) → durable pull consumer. */
 async function rawRun(payload: string) {
@@ -472,6 +537,8 @@ async function main() {
   rij('signal → delivery planned (bus + planning)', h.lat.planning)
   rij('planned → first send attempt (worker claim)', h.lat.worker)
   rij('send attempt → received (sign, POST)', h.lat.verzenden)
+  console.log('  the chain stage by stage (hub timestamps, ms resolution; "relayed" = the relay round\'s JetStream ack):')
+  for (const { naam, xs } of h.keten) rij(naam, xs)
   if (!raw) return
   console.log(`raw JetStream ${raw.version} publish → consume, same pace, same payload size: ${raw.ontvangen}/${AANTAL}, send rate ${raw.verzonden.toFixed(0)}/s, p50 ${f1(raw.p50)} ms, p99 ${f1(raw.p99)} ms, drain ${(raw.uitloopMs / 1000).toFixed(1)} s`)
   console.log(`ratio hub/raw latency: p50 ${(t.p50 / raw.p50).toFixed(0)}×, p99 ${(t.p99 / raw.p99).toFixed(0)}×`)
