@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { Webhook } from 'standardwebhooks'
 import { fixedClock, passesElfproef } from '../../src/core/index.js'
-import { createDeliveryModule, RETRY_SCHEDULE_MS, type DeliveryOptions, type Resolve } from '../../src/platform/delivery/index.js'
+import { createDeliveryModule, RETRY_SCHEDULE_MS, TOEGANG_CACHE_MS, type DeliveryOptions, type Resolve } from '../../src/platform/delivery/index.js'
 import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
 import { maakSignaal, nieuweBsn, startOntvanger, wachtTot, zetInPopulatie } from '../support/delivery-fixtures.js'
 
@@ -296,6 +296,8 @@ for (const store of testStores()) {
       await zetInPopulatie(ctx, { oin: gemeente.oin, bsn })
       const gisteren = new Date(clock.now().getTime() - 86_400_000).toISOString().slice(0, 10)
       await ctx.database.db.updateTable('organisatie_producten').set({ van: '2000-01-01', tot: gisteren }).where('oin', '=', gemeente.oin).execute()
+      // A change by SQL counts within the worker's bound (the first delivery above read the products).
+      await new Promise((r) => setTimeout(r, TOEGANG_CACHE_MS))
       const a2 = await status(await maakSignaal(ctx, { oin: gemeente.oin, bsn }))
       assert.deepEqual([a2.status, a2.reden], ['dood', 'toegang-vervallen'])
       assert.equal(ontvanger.ontvangen.length, 0, 'nothing was sent')
@@ -304,6 +306,7 @@ for (const store of testStores()) {
 
       // Cancelling turns waiting deliveries into dead letters; they cannot be resent.
       await ctx.database.db.updateTable('organisatie_producten').set({ tot: null }).where('oin', '=', gemeente.oin).execute()
+      await new Promise((r) => setTimeout(r, TOEGANG_CACHE_MS))
       ontvanger.status = 500
       const s3 = await maakSignaal(ctx, { oin: gemeente.oin, bsn })
       await wachtTot(async () => (await afleveringen(t, id)).some((a) => a.signaal_id === s3 && a.pogingen === 1), 5000, 'eerste poging')
@@ -318,6 +321,52 @@ for (const store of testStores()) {
       await maakSignaal(ctx, { oin: gemeente.oin, bsn })
       await new Promise((r) => setTimeout(r, 150))
       assert.equal((await afleveringen(t, id)).length, 3, 'a cancelled subscription gets no new deliveries')
+    })
+
+    test('the send-time re-check reuses organisation and products for at most toegangCacheMs; subscriptions are read fresh', async () => {
+      await using ontvanger = await startOntvanger(200)
+      const { t, gemeente } = await webhookHub(store, { toegangCacheMs: 300 })
+      await using _ = t
+      const { ctx } = t.hub
+      const { id } = await abonneer(t, gemeente, { url: ontvanger.url, producten: ['samenloop'] })
+      const bsn = nieuweBsn()
+      await zetInPopulatie(ctx, { oin: gemeente.oin, bsn })
+      const status = async (signaalId: string) => {
+        await wachtTot(async () => (await afleveringen(t, id)).some((a) => a.signaal_id === signaalId && a.status !== 'wachtend'), 5000, 'afgehandeld')
+        return (await afleveringen(t, id)).find((a) => a.signaal_id === signaalId)!
+      }
+      assert.equal((await status(await maakSignaal(ctx, { oin: gemeente.oin, bsn }))).status, 'afgeleverd') // products now cached
+
+      // The product ends (by SQL, so no service could tell the worker): a signal made once the bound passed is not sent.
+      const gisteren = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+      await ctx.database.db.updateTable('organisatie_producten').set({ van: '2000-01-01', tot: gisteren }).where('oin', '=', gemeente.oin).execute()
+      await new Promise((r) => setTimeout(r, 300))
+      const na = await status(await maakSignaal(ctx, { oin: gemeente.oin, bsn }))
+      assert.deepEqual([na.status, na.reden], ['dood', 'toegang-vervallen'])
+      assert.equal(ontvanger.ontvangen.length, 1)
+
+      // And back: taken again, delivered again after the bound.
+      await ctx.database.db.updateTable('organisatie_producten').set({ tot: null }).where('oin', '=', gemeente.oin).execute()
+      await new Promise((r) => setTimeout(r, 300))
+      assert.equal((await status(await maakSignaal(ctx, { oin: gemeente.oin, bsn }))).status, 'afgeleverd')
+      assert.equal(ontvanger.ontvangen.length, 2)
+    })
+
+    test('a subscription cancelled by SQL stops its waiting deliveries at the next attempt, whatever toegangCacheMs', async () => {
+      await using ontvanger = await startOntvanger(503)
+      const { t, clock, gemeente } = await webhookHub(store, { toegangCacheMs: 3_600_000 })
+      await using _ = t
+      const { ctx } = t.hub
+      const { id } = await abonneer(t, gemeente, { url: ontvanger.url, producten: ['samenloop'] })
+      const bsn = nieuweBsn()
+      await zetInPopulatie(ctx, { oin: gemeente.oin, bsn })
+      await maakSignaal(ctx, { oin: gemeente.oin, bsn })
+      await wachtTot(async () => (await afleveringen(t, id)).some((a) => a.pogingen === 1), 5000, 'eerste poging')
+      await ctx.database.db.updateTable('abonnementen').set({ opgezegd: clock.now().toISOString() }).where('id', '=', id).execute()
+      clock.advance(RETRY_SCHEDULE_MS[0]! * 2) // the retry is due
+      await wachtTot(async () => (await afleveringen(t, id))[0]!.status === 'dood', 5000, 'dode brief')
+      assert.equal((await afleveringen(t, id))[0]!.reden, 'abonnement-opgezegd')
+      assert.equal(ontvanger.ontvangen.length, 1, 'no attempt after the cancellation')
     })
 
     test('the signature covers the timestamp in the header, also when the signing clock moves on between reads', async () => {

@@ -5,6 +5,9 @@ import type { Resolve } from './url-guard.js'
 /** The demo hub's OIN (the synthetic Netherlands' beheer organisation), used when none is configured. */
 export const DEMO_HUB_OIN = '00000001900000001000'
 
+/** Default of `toegangCacheMs`: the same bound as the API's client principal cache (`PRINCIPAL_CACHE_MS`). */
+export const TOEGANG_CACHE_MS = 1_000
+
 /** The subset of a pino logger the worker uses. */
 export interface DeliveryLog {
   warn(obj: object, msg: string): void
@@ -24,6 +27,13 @@ export interface DeliveryOptions {
   readonly concurrency?: number
   /** How often the worker looks for due deliveries when nothing woke it. Default 1 s. */
   readonly pollMs?: number
+  /**
+   * How long the worker reuses an organisation and the products it takes, for the re-check at send time (ms,
+   * monotonic time; 0 reads them for every claimed batch). A product that ended or an organisation that was removed
+   * stops deliveries at most this long later. Subscriptions (cancelled or changed) are read for every claimed batch.
+   * Default {@link TOEGANG_CACHE_MS}.
+   */
+  readonly toegangCacheMs?: number
   /** Waits between attempts (ms); the delivery is dead after `length + 1` failed attempts. Default {@link RETRY_SCHEDULE_MS}. */
   readonly retrySchedule?: readonly number[]
   /** Random spread of each wait, as a fraction (0.1 = ±10 %). Default 0.1. */
@@ -60,6 +70,7 @@ export function resolveDeliveryOptions(o: DeliveryOptions): ResolvedDeliveryOpti
     timeoutMs: o.timeoutMs ?? 10_000,
     concurrency: o.concurrency ?? 32,
     pollMs: o.pollMs ?? 1000,
+    toegangCacheMs: o.toegangCacheMs ?? TOEGANG_CACHE_MS,
     retrySchedule: o.retrySchedule ?? RETRY_SCHEDULE_MS,
     jitter: o.jitter ?? 0.1,
     zonderPopulatiecontrole: o.zonderPopulatiecontrole ?? ['kot-doelgroepouders'],
@@ -73,6 +84,7 @@ export function resolveDeliveryOptions(o: DeliveryOptions): ResolvedDeliveryOpti
   try { new URL(r.publicUrl) } catch { fout('publicUrl is geen geldige URL') }
   for (const [naam, waarde] of [['timeoutMs', r.timeoutMs], ['concurrency', r.concurrency], ['pollMs', r.pollMs]] as const)
     if (!Number.isInteger(waarde) || waarde < 1) fout(`${naam} moet een positief geheel getal zijn`)
+  if (!Number.isInteger(r.toegangCacheMs) || r.toegangCacheMs < 0) fout('toegangCacheMs moet een geheel getal van 0 of meer zijn')
   if (r.retrySchedule.some((ms) => !Number.isFinite(ms) || ms < 0)) fout('retrySchedule bevat een ongeldige wachttijd')
   if (!(r.jitter >= 0 && r.jitter < 1)) fout('jitter moet tussen 0 en 1 liggen')
   return Object.freeze(r)

@@ -43,6 +43,7 @@ const WRITE_LINGER_MS = 10
 export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptions): DeliveryWorker {
   const { db } = ctx.database
   const sender = createWebhookSender({ timeoutMs: opts.timeoutMs, maxSockets: opts.concurrency })
+  const toegang = toegangCache(ctx, opts.toegangCacheMs)
   const inFlight = new Map<string, Promise<void>>()
   /** Attempts whose send is done and whose record is being written (grouped). */
   const schrijvende = new Set<Promise<void>>()
@@ -100,21 +101,28 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     if (claimed.length === room) scanAgain = true
   }
 
-  /** Subscriptions, subjects and organisations of a claimed batch, read once per batch instead of once per delivery. */
+  /**
+   * Subscriptions and subjects of a claimed batch, read once per batch instead of once per delivery, and at the same
+   * time (each is a round trip on PostgreSQL). Subscriptions are read fresh for every batch (a cancelled one stops at
+   * once); organisations and their products come from `toegang` (at most `toegangCacheMs` old).
+   */
   async function loadBatch(claimed: readonly AfleveringRow[]) {
-    const abonnementen = await db.selectFrom('abonnementen').selectAll().where('id', 'in', [...new Set(claimed.map((a) => a.abonnement_id))]).execute()
     const onderwerpen = new Map<string, Afleverbaar>()
-    for (const strategie of Object.values(ONDERWERPEN)) {
-      const ids = claimed.filter((a) => a.onderwerp === strategie.soort).map((a) => a.signaal_id)
-      if (ids.length) for (const [id, item] of await strategie.laad(ctx, ids)) onderwerpen.set(`${strategie.soort}:${id}`, item)
-    }
-    const organisaties = new Map<string, Promise<Organisatie | undefined>>()
-    const producten = new Map<string, Promise<readonly string[]>>()
+    const [abonnementen] = await Promise.all([
+      db.selectFrom('abonnementen').selectAll().where('id', 'in', [...new Set(claimed.map((a) => a.abonnement_id))]).execute(),
+      ...Object.values(ONDERWERPEN).map(async (strategie) => {
+        const ids = claimed.filter((a) => a.onderwerp === strategie.soort).map((a) => a.signaal_id)
+        if (ids.length) for (const [id, item] of await strategie.laad(ctx, ids)) onderwerpen.set(`${strategie.soort}:${id}`, item)
+      }),
+    ])
+    // Per batch one look per organisation, also when the cache is off.
+    const perOin = new Map<string, Toegang>()
+    const van = (oin: string) => { let t = perOin.get(oin); if (!t) perOin.set(oin, (t = toegang(oin))); return t }
     return {
       abonnement: new Map(abonnementen.map((b) => [b.id, b])),
       onderwerp: (a: AfleveringRow) => onderwerpen.get(`${a.onderwerp}:${a.signaal_id}`),
-      organisatie: (oin: string) => cached(organisaties, oin, () => ctx.access.organisatie(oin)),
-      producten: (oin: string) => cached(producten, oin, () => ctx.access.producten(oin)),
+      organisatie: (oin: string) => van(oin).organisatie,
+      producten: (oin: string) => van(oin).producten,
     }
   }
   type Batch = Awaited<ReturnType<typeof loadBatch>>
@@ -124,8 +132,8 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     const abonnement = batch.abonnement.get(aflevering.abonnement_id)!
     const item = batch.onderwerp(aflevering)
     if (!item) return markDead(aflevering, ONDERWERPEN[aflevering.onderwerp].verdwenen)
-    const weigering = await waaromNietAfleveren(ctx, abonnement, item, opts, batch.producten)
-    const organisatie = await batch.organisatie(abonnement.oin)
+    // The re-check and the organisation at once (each may be a round trip); both must pass.
+    const [weigering, organisatie] = await Promise.all([waaromNietAfleveren(ctx, abonnement, item, opts, batch.producten), batch.organisatie(abonnement.oin)])
     if (weigering || !organisatie) return markDead(aflevering, weigering ?? 'toegang-vervallen')
 
     const zending = item.zending(abonnement, opts)
@@ -272,13 +280,33 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
   }
 }
 
-/** The register's delivery activity of a product (`samenloop.leveren`), else its first activity. */
-function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-  let p = map.get(key)
-  if (!p) map.set(key, (p = load()))
-  return p
+/**
+ * An organisation and the products it takes, per OIN, reused for `ms` (monotonic time) by every claimed batch: the
+ * re-check at send time then costs no round trip for an organisation seen within the bound, and a product that ended
+ * (or an organisation removed) stops deliveries at most `ms` later. Concurrent batches share one read; a failed read
+ * is not kept.
+ */
+interface Toegang { readonly organisatie: Promise<Organisatie | undefined>; readonly producten: Promise<readonly string[]> }
+
+function toegangCache(ctx: HubContext, ms: number): (oin: string) => Toegang {
+  const entries = new Map<string, Toegang & { readonly tot: number }>()
+  return function toegang(oin: string): Toegang {
+    const nu = performance.now()
+    let e = entries.get(oin)
+    if (!e || e.tot <= nu) {
+      if (entries.size > 10_000) entries.clear() // bounded: organisations are few, but never grow without end
+      const nieuw = { tot: nu + ms, organisatie: ctx.access.organisatie(oin), producten: ctx.access.producten(oin) as Promise<readonly string[]> }
+      const vergeet = () => { if (entries.get(oin) === nieuw) entries.delete(oin) }
+      nieuw.organisatie.catch(vergeet)
+      nieuw.producten.catch(vergeet)
+      if (ms > 0) entries.set(oin, nieuw)
+      e = nieuw
+    }
+    return e
+  }
 }
 
+/** The register's delivery activity of a product (`samenloop.leveren`), else its first activity. */
 function leverActiviteit(ctx: HubContext, product: string): string {
   const entry = ctx.register.requireProduct(product)
   return (entry.verwerkingsactiviteiten.find((v) => v.naam.endsWith('.leveren')) ?? entry.verwerkingsactiviteiten[0]!).naam

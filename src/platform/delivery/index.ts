@@ -1,5 +1,5 @@
 export { createDeliveryModule, deliveryModule } from './delivery-module.js'
-export { DEMO_HUB_OIN, type DeliveryLog, type DeliveryOptions } from './delivery-options.js'
+export { DEMO_HUB_OIN, TOEGANG_CACHE_MS, type DeliveryLog, type DeliveryOptions } from './delivery-options.js'
 export { RETRY_SCHEDULE_MS, nextDelayMs } from './retry-schedule.js'
 export { checkWebhookUrl, isBlockedAddress, parseWebhookUrl, type CheckedTarget, type Resolve } from './url-guard.js'
 export { signaalCloudEvent, signaalEventType, signaalRecord, type SignaalRecord } from './signal-event.js'

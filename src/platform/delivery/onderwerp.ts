@@ -71,7 +71,8 @@ export async function waaromNietAfleveren(
   if (abonnement.opgezegd) return 'abonnement-opgezegd'
   if (item.oin !== abonnement.oin) return 'toegang-vervallen'
   if (!(JSON.parse(abonnement.producten) as string[]).includes(item.product)) return 'toegang-vervallen'
-  if (!(await productenVan(abonnement.oin)).includes(item.product)) return 'toegang-vervallen'
-  if (item.nogToegestaan && !(await item.nogToegestaan(ctx, abonnement, opts))) return 'toegang-vervallen'
+  // Both reads at once (each is a round trip on PostgreSQL); both must pass.
+  const [producten, toegestaan] = await Promise.all([productenVan(abonnement.oin), item.nogToegestaan?.(ctx, abonnement, opts) ?? true])
+  if (!producten.includes(item.product) || !toegestaan) return 'toegang-vervallen'
   return undefined
 }
