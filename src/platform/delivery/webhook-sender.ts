@@ -16,6 +16,12 @@ export interface WebhookSender {
   close(): void
 }
 
+/**
+ * Immediate re-sends of one attempt whose kept-alive connection was reset before any answer (the keep-alive race);
+ * each goes out on another connection, as the reset one has left the pool.
+ */
+const HERKANSINGEN_HERGEBRUIKT = 2
+
 /** How much of a failing receiver's answer is kept, to help its operator; more is noise (and maybe their data). */
 const MAX_FOUT_TEKENS = 200
 
@@ -34,27 +40,43 @@ export function createWebhookSender(opts: { timeoutMs: number; maxSockets: numbe
       const started = performance.now()
       const elapsed = () => Math.round(performance.now() - started)
       return new Promise<AttemptResult>((resolve) => {
-        const done = (r: Omit<AttemptResult, 'duurMs'>) => { clearTimeout(timer); resolve({ ...r, duurMs: elapsed() }) }
+        let klaar = false
+        const done = (r: Omit<AttemptResult, 'duurMs'>) => { if (klaar) return; klaar = true; clearTimeout(timer); resolve({ ...r, duurMs: elapsed() }) }
         const lib = target.url.protocol === 'https:' ? https : http
-        const req = lib.request(target.url, {
-          method: 'POST',
-          agent: agents[target.url.protocol as 'http:' | 'https:'],
-          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-          lookup: pinnedLookup(target),
-        }, (res) => {
-          const status = res.statusCode ?? 0
-          let text = ''
-          res.setEncoding('utf8')
-          res.on('data', (chunk: string) => { if (text.length < MAX_FOUT_TEKENS) text += chunk })
-          res.on('end', () => {
-            if (status >= 200 && status < 300) done({ ok: true, httpStatus: status, fout: null })
-            else done({ ok: false, httpStatus: status, fout: foutTekst(status, text) })
-          })
-          res.on('error', (err) => done({ ok: false, httpStatus: status, fout: `antwoord afgebroken: ${err.message}` }))
-        })
+        let req: http.ClientRequest
         const timer = setTimeout(() => req.destroy(new Error(`geen antwoord binnen ${opts.timeoutMs} ms`)), opts.timeoutMs)
-        req.on('error', (err: NodeJS.ErrnoException) => done({ ok: false, httpStatus: null, fout: err.code ? `${err.code}: ${err.message}` : err.message }))
-        req.end(body)
+        function stuur(herkansingen: number): void {
+          let beantwoord = false
+          req = lib.request(target.url, {
+            method: 'POST',
+            agent: agents[target.url.protocol as 'http:' | 'https:'],
+            headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+            lookup: pinnedLookup(target),
+          }, (res) => {
+            beantwoord = true
+            const status = res.statusCode ?? 0
+            let text = ''
+            res.setEncoding('utf8')
+            res.on('data', (chunk: string) => { if (text.length < MAX_FOUT_TEKENS) text += chunk })
+            res.on('end', () => {
+              if (status >= 200 && status < 300) done({ ok: true, httpStatus: status, fout: null })
+              else done({ ok: false, httpStatus: status, fout: foutTekst(status, text) })
+            })
+            res.on('error', (err) => done({ ok: false, httpStatus: status, fout: `antwoord afgebroken: ${err.message}` }))
+          })
+          req.on('error', (err: NodeJS.ErrnoException) => {
+            // A kept-alive connection the receiver closed just as this request went out on it (its idle timeout came
+            // due, e.g. while its event loop was busy): nothing was answered, so send again at once on another
+            // connection rather than fail the attempt and retry 30 s later. Receivers de-duplicate on webhook-id.
+            if (!klaar && !beantwoord && herkansingen > 0 && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) {
+              stuur(herkansingen - 1)
+              return
+            }
+            done({ ok: false, httpStatus: null, fout: err.code ? `${err.code}: ${err.message}` : err.message })
+          })
+          req.end(body)
+        }
+        stuur(HERKANSINGEN_HERGEBRUIKT)
       })
     },
     close() {
