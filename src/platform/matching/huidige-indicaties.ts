@@ -24,36 +24,15 @@ export async function huidigeIndicaties(db: Executor, product: string | readonly
       .where('p.bsn', 'in', uniek.slice(i, i + IN_LIJST))
       .orderBy('p.id')
       .execute()
-    for (const r of rows) uit.push(indicatieVanRij(r))
+    for (const r of rows) {
+      uit.push({
+        oin: r.oin, product: r.product, bsn: r.bsn as Bsn,
+        periode: { van: r.ingangsdatum as Datum, tot: (r.einddatum || undefined) as Datum | undefined },
+        gemeentecode: gemeentecodeCijfers(r.gemeentecode),
+      })
+    }
   }
   return uit
-}
-
-/**
- * The same as `huidigeIndicaties` for the BSNs of the facts of these deliveries, without reading the facts first:
- * the BSNs come from a subquery on `feiten`, so this query can run beside the one that reads the facts (one round
- * trip instead of two on PostgreSQL). For the small deliveries of the event path (ids per source ≤ a few thousand).
- */
-export async function huidigeIndicatiesVanLeveringen(db: Executor, product: readonly string[], leveringen: ReadonlyMap<string, readonly string[]>): Promise<Indicatie[]> {
-  if (product.length === 0 || leveringen.size === 0) return []
-  const rows = await db.selectFrom('populatie_regels as p')
-    .leftJoin('organisaties as o', 'o.oin', 'p.oin')
-    .select(['p.oin', 'p.product', 'p.bsn', 'p.ingangsdatum', 'p.einddatum', 'o.gemeentecode'])
-    .where('p.product', 'in', [...product])
-    .where('p.vervangen', 'is', null)
-    .where('p.bsn', 'in', (eb) => eb.selectFrom('feiten as f').select('f.bsn')
-      .where((w) => w.or([...leveringen].map(([bron, ids]) => w.and([w('f.bron', '=', bron), w('f.levering_id', 'in', [...ids])])))))
-    .orderBy('p.id')
-    .execute()
-  return rows.map(indicatieVanRij)
-}
-
-function indicatieVanRij(r: { oin: string; product: string; bsn: string; ingangsdatum: string; einddatum: string | null; gemeentecode: string | null }): Indicatie {
-  return {
-    oin: r.oin, product: r.product, bsn: r.bsn as Bsn,
-    periode: { van: r.ingangsdatum as Datum, tot: (r.einddatum || undefined) as Datum | undefined },
-    gemeentecode: gemeentecodeCijfers(r.gemeentecode),
-  }
 }
 
 /** `GM0344` or `0344` → `0344`; anything else → undefined. */

@@ -4,8 +4,8 @@ import { appendToOutbox } from '../events/index.js'
 import type { Ledger, Verwerking } from '../ledger/index.js'
 import { slaSignalenOp } from '../signals/index.js'
 import type { Db, Executor, SqlDialect } from '../tables.js'
-import type { Feit, Indicatie, KandidaatSignaal, SignaalRegel } from './feit.js'
-import { huidigeIndicaties, huidigeIndicatiesVanLeveringen } from './huidige-indicaties.js'
+import type { Feit, KandidaatSignaal, SignaalRegel } from './feit.js'
+import { huidigeIndicaties } from './huidige-indicaties.js'
 import { leveringFeiten } from './levering-feiten.js'
 import { matchFeiten } from './match-feiten.js'
 
@@ -70,21 +70,15 @@ export async function matchLeveringen(deps: MatchDeps, leveringen: readonly TeMa
   let klein: TeMatchenLevering[] = []
   let kleinFeiten = 0
 
-  async function verwerk(feiten: readonly Feit[], indicaties?: readonly Indicatie[]): Promise<void> {
-    const r = await matchEnBewaar(deps, feiten, regels, (f) => traces.get(sleutel(f.bron, f.leveringId)) ?? standaardTrace, indicaties)
+  async function verwerk(feiten: readonly Feit[]): Promise<void> {
+    const r = await matchEnBewaar(deps, feiten, regels, (f) => traces.get(sleutel(f.bron, f.leveringId)) ?? standaardTrace)
     totaal.feiten += r.feiten; totaal.kandidaten += r.kandidaten; totaal.nieuw += r.nieuw; totaal.correcties += r.correcties
   }
   async function verwerkKlein(): Promise<void> {
     if (klein.length === 0) return
-    const eenChunk = kleinFeiten <= chunk
-    // One chunk (the event path): its indications read beside its facts instead of after them.
-    const [feiten, indicaties] = await Promise.all([
-      feitenVanLeveringen(db, klein),
-      eenChunk ? huidigeIndicatiesVanLeveringen(db, productenVan(regels, klein.map((l) => l.bron)), leveringIdsPerBron(klein)) : undefined,
-    ])
+    const feiten = await feitenVanLeveringen(db, klein)
     klein = []
     kleinFeiten = 0
-    if (indicaties && feiten.length <= chunk) { await verwerk(feiten, indicaties); return }
     for (let i = 0; i < feiten.length; i += chunk) await verwerk(feiten.slice(i, i + chunk))
   }
 
@@ -132,29 +126,13 @@ async function feitenVanLeveringen(db: Executor, leveringen: readonly TeMatchenL
   return uit.sort((a, b) => plaats(a) - plaats(b) || a.id - b.id)
 }
 
-/** The products of the rules for these sources. */
-const productenVan = (regels: readonly SignaalRegel[], bronnen: Iterable<string>): string[] => {
-  const b = new Set(bronnen)
-  return [...new Set(regels.filter((r) => b.has(r.bron)).map((r) => r.product))]
-}
-
-const leveringIdsPerBron = (leveringen: readonly TeMatchenLevering[]): Map<string, string[]> => {
-  const uit = new Map<string, string[]>()
-  for (const l of leveringen) uit.set(l.bron, [...(uit.get(l.bron) ?? []), l.leveringId])
-  return uit
-}
-
-/**
- * One chunk: indications, rules, and (when something matched) one transaction with signals, ledger and outbox.
- * `vooraf`: the indications for these facts' BSNs, when already read (of the products of these facts' sources or more;
- * the others are dropped here, so the outcome is the same as reading them now).
- */
-async function matchEnBewaar(deps: MatchDeps, feiten: readonly Feit[], regels: readonly SignaalRegel[], traceVan: (f: Feit) => TraceContext, vooraf?: readonly Indicatie[]): Promise<MatchResultaat> {
+/** One chunk: indications, rules, and (when something matched) one transaction with signals, ledger and outbox. */
+async function matchEnBewaar(deps: MatchDeps, feiten: readonly Feit[], regels: readonly SignaalRegel[], traceVan: (f: Feit) => TraceContext): Promise<MatchResultaat> {
   const { db, dialect } = deps.database
   const bronnen = new Set(feiten.map((f) => f.bron))
   const bronRegels = regels.filter((r) => bronnen.has(r.bron))
   const producten = [...new Set(bronRegels.map((r) => r.product))]
-  const indicaties = vooraf ? vooraf.filter((i) => producten.includes(i.product)) : await huidigeIndicaties(db, producten, feiten.map((f) => f.bsn))
+  const indicaties = await huidigeIndicaties(db, producten, feiten.map((f) => f.bsn))
   // Per delivery, as if each came alone: matchFeiten drops a candidate that repeats one earlier in its input, and a
   // delivery that repeats an earlier one's line is still a processing with a ledger line of its own. The store
   // de-duplicates across deliveries (`selecteerNieuwe`), so the signals are the same either way.
