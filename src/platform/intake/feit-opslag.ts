@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { insertRows } from '../../adapters/store/bulk-insert.js'
-import { addDays, datumVan, overlaps, type Bsn, type Datum, type TraceContext } from '../../core/index.js'
+import { addDays, datumVan, type Bsn, type Datum, type TraceContext } from '../../core/index.js'
 import type { Ledger, Verwerking } from '../ledger/index.js'
 import { indicatiesVoor, productenMetBron } from '../population/index.js'
 import type { GegevensRegister, RegisterEntry } from '../register/index.js'
@@ -88,20 +88,41 @@ export async function bewaarFeitenVanLeveringen(
     return uit
   }
 
+  const entryVan = new Map<string, RegisterEntry>()
+  const entry = (product: string): RegisterEntry => {
+    let e = entryVan.get(product)
+    if (!e) { e = c.register.requireProduct(product); entryVan.set(product, e) }
+    return e
+  }
+
+  // Per fact, without temporary arrays (this runs for every line of deliveries of millions of lines).
   const kandidaten: Array<{ g: GelezenFeit; li: number; hash: string; bewarenTot: Datum; product: RegisterEntry }> = []
   for (const { g, li } of alle) {
-    const periode = { van: g.feit.geldigVan, tot: g.feit.geldigTot ?? undefined }
-    const nodig = (perBsn.get(g.feit.bsn) ?? []).filter((i) => overlaps(periode, { van: i.ingangsdatum, tot: i.einddatum ?? undefined }))
-    const entries = [...new Set(nodig.map((i) => i.product))].map((p) => c.register.requireProduct(p))
+    const f = g.feit
+    const van = f.geldigVan
+    const tot = f.geldigTot ?? undefined
+    // The products of the indications whose period overlaps the fact's (inclusive), distinct, first seen first.
+    let eerste: string | undefined
+    let dagen = 0
+    let gezien: string[] | undefined
+    const lijst = perBsn.get(f.bsn)
+    if (lijst) for (const i of lijst) {
+      const iTot = i.einddatum ?? undefined
+      if (!((tot === undefined || i.ingangsdatum <= tot) && (iTot === undefined || van <= iTot))) continue
+      if (eerste === undefined) eerste = i.product
+      else if (i.product === eerste || gezien?.includes(i.product)) continue
+      else (gezien ??= []).push(i.product)
+      dagen = Math.max(dagen, entry(i.product).bewaartermijn.dagen ?? 0)
+    }
     // A bronkopie keeps *recent* facts: its retention counts from the end of the fact's validity, so an old polis
     // month about someone in no population is not kept at all.
-    const kopieTot = kopieDagen >= 0 ? plusDagen((g.feit.geldigTot ?? g.feit.geldigVan) as Datum, kopieDagen) : undefined
+    const kopieTot = kopieDagen >= 0 ? plusDagen((f.geldigTot ?? f.geldigVan) as Datum, kopieDagen) : undefined
     const kopie = kopieTot !== undefined && kopieTot >= vandaag
-    if (entries.length === 0 && !kopie) continue
-    const dagen = Math.max(0, ...entries.map((e) => e.bewaartermijn.dagen ?? 0))
-    const perIndicatie = entries.length ? plusDagen(vandaag, dagen) : undefined
-    const bewarenTot = [perIndicatie, kopie ? kopieTot : undefined].filter((d): d is Datum => d !== undefined).sort().at(-1)!
-    kandidaten.push({ g, li, hash: inhoudHash(g.feit), bewarenTot, product: entries[0] ?? kopieProduct! })
+    if (eerste === undefined && !kopie) continue
+    // Kept until the later of the products' retention (from today) and the bronkopie's.
+    const perIndicatie = eerste !== undefined ? plusDagen(vandaag, dagen) : undefined
+    const bewarenTot = perIndicatie === undefined ? kopieTot! : kopie && kopieTot! > perIndicatie ? kopieTot! : perIndicatie
+    kandidaten.push({ g, li, hash: inhoudHash(f), bewarenTot, product: eerste !== undefined ? entry(eerste) : kopieProduct! })
   }
   const nieuw = await zonderBekende(tx, c.bron, kandidaten)
   if (nieuw.length === 0) return { opgeslagen, lijnen: [] }
