@@ -129,6 +129,9 @@ async function duckdb(popFile: string): Promise<{ ms: number; count: number; sum
         AND (pop.einddatum IS NULL OR pop.einddatum >= CAST(polis.periode || '-01' AS DATE)))
     SELECT count(*)::BIGINT, coalesce(sum(CAST(bsn AS BIGINT)), 0)::BIGINT, coalesce(sum(brutoloonCent), 0)::BIGINT FROM signalen`)
   const [count, sumBsn, sumBruto] = r.getRows()[0] as [bigint, bigint, bigint]
+  // Its memory back before the floor runs in this process.
+  c.closeSync()
+  db.closeSync()
   return { ms: performance.now() - t0, count: Number(count), sumBsn, sumBruto }
 }
 

@@ -155,8 +155,8 @@ export async function vloer(invoer: VloerInvoer): Promise<VloerResultaat> {
   const plusDagen = (d: Datum, n: number): Datum => { const k = `${d}|${n}`; let u = plus.get(k); if (u === undefined) plus.set(k, (u = addDays(d, n))); return u }
   const feitGelogd = new Set<string>()
   const feitBekend = new Set<string>()
-  const signaalIdentiteiten = new Set<string>()
-  const signaalSleutels = new Set<string>()
+  /** Per signal key (afnemer, product, soort, sleutel) the content hashes stored: nearly always one, so no Set. */
+  const signaalInhoud = new Map<string, string | string[]>()
   const matchGelogd = new Set<string>()
   let aantalRegels = 0
   let geaccepteerd = 0
@@ -195,13 +195,12 @@ export async function vloer(invoer: VloerInvoer): Promise<VloerResultaat> {
   }
   const bewaarSignaal = (k: KandidaatSignaal) => {
     const sleutel = `${k.oin}\u0000${k.product}\u0000${k.soort}\u0000${k.sleutel}`
-    const identiteit = `${sleutel}\u0000${k.inhoudHash}`
     const wie = `${k.oin}\u0000${k.product}\u0000${k.bsn}`
     if (!matchGelogd.has(wie)) { matchGelogd.add(wie); ledgerRegel(trace, 'signaleren', `${k.product}.signaleren`, k.bsn, k.oin) }
-    if (signaalIdentiteiten.has(identiteit)) return
-    const correctie = signaalSleutels.has(sleutel)
-    signaalIdentiteiten.add(identiteit)
-    signaalSleutels.add(sleutel)
+    const eerder = signaalInhoud.get(sleutel)
+    if (eerder === k.inhoudHash || (Array.isArray(eerder) && eerder.includes(k.inhoudHash))) return
+    const correctie = eerder !== undefined
+    signaalInhoud.set(sleutel, eerder === undefined ? k.inhoudHash : [...(Array.isArray(eerder) ? eerder : [eerder]), k.inhoudHash])
     const id = newOrderedId()
     insSignaal.run(id, k.oin, k.product, k.soort, k.bsn, k.sleutel, k.inhoudHash, k.periode.van, k.periode.tot ?? null, JSON.stringify(k.bronnen), k.regel.id, k.regel.versie,
       k.uitleg ?? UITLEG_OP_LEZEN, JSON.stringify(k.gegevens), correctie ? 1 : 0, tijd)
