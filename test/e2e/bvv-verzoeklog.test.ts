@@ -35,7 +35,11 @@ for (const store of testStores()) {
       const invoer = { ...basis, inkomenPerMaandCent: 234567, belastbaarJaarinkomenCent: 2811111 }
       const ok = await t.as(deurwaarder).inject({ method: 'POST', url: BVV, ...json(invoer) })
       assert.equal(ok.statusCode, 200)
+      // Each row is written after its answer went out, so two requests in a row may log in either order: wait for
+      // each row before the next request, to check the rows one by one.
+      await logregels(t, deurwaarder.oin, 1)
       await t.as(deurwaarder).inject({ method: 'POST', url: BVV, ...json({ ...invoer, leefsituatie: 'onbekend' }) })
+      await logregels(t, deurwaarder.oin, 2)
       const ndjson = [invoer, { ...invoer, bijstand: 'ja' }, invoer].map((r) => JSON.stringify(r)).join('\n')
       const bulk = await t.as(deurwaarder).inject({ method: 'POST', url: `${BVV}/_bulk`, payload: ndjson, headers: { 'content-type': 'application/x-ndjson' } })
       assert.equal(bulk.statusCode, 200)
