@@ -429,7 +429,7 @@ async function hubRun() {
   const perIkv = new Map(stadia.map((s) => [s.ikv, s]))
   const lat = { totaal: [] as number[], http: [] as number[], intake: [] as number[], matching: [] as number[], planning: [] as number[], worker: [] as number[], verzenden: [] as number[] }
   // The chain stage by stage, each from one timestamp to the next (both present), in the order an event passes them.
-  const keten = KETEN.map(([naam]) => ({ naam, xs: [] as number[] }))
+  const keten = KETEN.map((naam) => ({ naam, xs: [] as number[] }))
   for (let i = 0; i < AANTAL; i++) {
     if (Number.isNaN(geaccepteerd[i]!)) continue
     lat.http.push(geaccepteerd[i]! - verstuurd[i]!)
@@ -440,7 +440,7 @@ async function hubRun() {
     if (ontv !== undefined) lat.intake.push(ontv - verstuurd[i]!)
     const punten: Array<number | undefined> = [verstuurd[i], ontv, l?.verwerkt, l?.event, l?.doorgegeven, l?.matchStart, s?.signaal, s?.signaalEvent,
       l?.matchEind, s?.signaalDoorgegeven, s?.planningStart, s?.aflevering, s?.poging, Number.isNaN(ontvangen[i]!) ? undefined : ontvangen[i]]
-    KETEN.forEach(([, van, tot], k) => { const a = punten[van]; const b = punten[tot]; if (a !== undefined && b !== undefined) keten[k]!.xs.push(b - a) })
+    KETEN.forEach((_, k) => { const a = punten[k]; const b = punten[k + 1]; if (a !== undefined && b !== undefined) keten[k]!.xs.push(b - a) })
     if (!s) continue
     if (ontv !== undefined) lat.matching.push(s.signaal - ontv)
     if (s.aflevering !== undefined) lat.planning.push(s.aflevering - s.signaal)
@@ -456,25 +456,25 @@ async function hubRun() {
 }
 
 /**
- * The chain's stages: [name, from, to] as indexes into the timestamps per event (see `punten` in hubRun): 0 sent,
- * 1 intake stamped, 2 its group's transaction began, 3 fact event written to the outbox, 4 relayed to the bus,
- * 5 matching turn began, 6 signal row made, 7 signal event written, 8 matching turn ended (committed), 9 signal event
- * relayed, 10 planning turn began, 11 delivery row made, 12 first send attempt, 13 webhook received.
+ * The chain's stages, in order: stage k runs from timestamp k to timestamp k + 1 of an event (see `punten` in
+ * hubRun): 0 sent, 1 intake stamped, 2 its group's transaction began, 3 fact event written to the outbox, 4 relayed
+ * to the bus, 5 matching turn began, 6 signal row made, 7 signal event written, 8 matching turn ended (committed),
+ * 9 signal event relayed, 10 planning turn began, 11 delivery row made, 12 first send attempt, 13 webhook received.
  */
-const KETEN: ReadonlyArray<readonly [string, number, number]> = [
-  ['send → intake stamped (HTTP, auth)', 0, 1],
-  ['intake stamped → group transaction began', 1, 2],
-  ['group began → fact event written (facts, ledger)', 2, 3],
-  ['fact event written → relayed (commit, relay round)', 3, 4],
-  ['relayed → matching turn began (NATS, queue)', 4, 5],
-  ['matching turn began → signal row (reads, lock)', 5, 6],
-  ['signal row → signal event written (ledger)', 6, 7],
-  ['signal event written → matching turn ended (commit)', 7, 8],
-  ['matching turn ended → signal event relayed', 8, 9],
-  ['signal event relayed → planning turn began', 9, 10],
-  ['planning turn began → delivery row', 10, 11],
-  ['delivery row → first send attempt (worker)', 11, 12],
-  ['send attempt → webhook received', 12, 13],
+const KETEN: readonly string[] = [
+  'send → intake stamped (HTTP, auth)',
+  'intake stamped → group transaction began',
+  'group began → fact event written (facts, ledger)',
+  'fact event written → relayed (commit, relay round)',
+  'relayed → matching turn began (NATS, queue)',
+  'matching turn began → signal row (reads, lock)',
+  'signal row → signal event written (ledger)',
+  'signal event written → matching turn ended (commit)',
+  'matching turn ended → signal event relayed',
+  'signal event relayed → planning turn began',
+  'planning turn began → delivery row',
+  'delivery row → first send attempt (worker)',
+  'send attempt → webhook received',
 ]
 
 /** Raw JetStream at the same pace: publish (awaiting the ack, at most `IN_VLUCHT` in flight) → durable pull consumer. */

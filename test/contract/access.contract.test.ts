@@ -33,13 +33,20 @@ describeStores('access', (store) => {
     await assert.rejects(access.maakGebruiker({ gebruikersnaam: 'X', naam: 'x', wachtwoord: 'kort', oin, rollen: [] }), (e: Error & { invalidParams?: unknown[] }) => e.invalidParams?.length === 2)
   })
 
-  test('a client principal is reused for at most principalCacheMs; changes through the service count at once', async () => {
-    await using database = await store.open()
-    const access = createAccessService({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), knownProducts: () => PRODUCTS, principalCacheMs: 300 })
+  /** A store, an access service with this principal cache, and one gemeente with a samenloop client. */
+  async function metClient(principalCacheMs: number, scopes: string[]) {
+    const database = await store.open()
+    const access = createAccessService({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), knownProducts: () => PRODUCTS, principalCacheMs })
     const oin = oinFrom('00000002', 345)
     await access.registreerOrganisatie({ oin, naam: 'Gemeente Amersfoort', soort: 'gemeente', gemeentecode: '0307' })
     await access.abonneer(oin, ['samenloop'], '2026-01-01')
-    const c = await access.maakClient({ oin, naam: 'systeem', scopes: ['samenloop', 'oib'], rollen: ['inkomen'] })
+    const c = await access.maakClient({ oin, naam: 'systeem', scopes, rollen: ['inkomen'] })
+    return { database, access, oin, c }
+  }
+
+  test('a client principal is reused for at most principalCacheMs; changes through the service count at once', async () => {
+    const { database, access, oin, c } = await metClient(300, ['samenloop', 'oib'])
+    await using _ = database
     assert.deepEqual((await access.client(c.clientId))?.producten, ['samenloop'])
 
     // Through the service: a new subscription is seen by the very next call.
@@ -66,12 +73,8 @@ describeStores('access', (store) => {
   })
 
   test('principalCacheMs 0 reads the client on every call', async () => {
-    await using database = await store.open()
-    const access = createAccessService({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), knownProducts: () => PRODUCTS, principalCacheMs: 0 })
-    const oin = oinFrom('00000003', 346)
-    await access.registreerOrganisatie({ oin, naam: 'Gemeente Zeist', soort: 'gemeente', gemeentecode: '0355' })
-    await access.abonneer(oin, ['samenloop'], '2026-01-01')
-    const c = await access.maakClient({ oin, naam: 'systeem', scopes: ['samenloop'], rollen: ['inkomen'] })
+    const { database, access, c } = await metClient(0, ['samenloop'])
+    await using _ = database
     assert.ok(await access.client(c.clientId))
     await database.db.updateTable('clients').set({ ingetrokken: '2026-11-28T10:00:00Z' }).where('client_id', '=', c.clientId).execute()
     assert.equal(await access.client(c.clientId), undefined)
