@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { AckPolicy, connect, DeliverPolicy, StorageType, type NatsConnection } from 'nats'
-import pg from 'pg'
+import { pgTestSchema } from '../../test/support/pg-schema.js'
 import { createNatsBus } from '../../src/adapters/bus/index.js'
 import { openMigratedDatabase, type StoreConfig } from '../../src/adapters/store/index.js'
 import { systemClock } from '../../src/core/index.js'
@@ -117,12 +117,9 @@ async function throughBus(db: Db, bus: Bus, load: Load): Promise<Result> {
 /** A fresh, migrated store: a schema of its own on PostgreSQL, a temp folder on SQLite. */
 async function freshStore(): Promise<{ db: Db; label: string; close(): Promise<void> }> {
   if (databaseUrl) {
-    const schema = `bench_${id}_${randomBytes(2).toString('hex')}`
-    const admin = new pg.Client({ connectionString: databaseUrl })
-    await admin.connect()
-    await admin.query(`create schema ${schema}`)
+    const { schema, drop } = await pgTestSchema(databaseUrl, `bench_${id}`)
     const database = await openMigratedDatabase({ kind: 'postgres', url: databaseUrl, schema, poolSize: 4 })
-    return { db: database.db, label: 'PostgreSQL', close: async () => { await database.close(); await admin.query(`drop schema ${schema} cascade`); await admin.end() } }
+    return { db: database.db, label: 'PostgreSQL', close: async () => { await database.close(); await drop() } }
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'kp-bus-bench-'))
   const config: StoreConfig = { kind: 'sqlite', dataDir }

@@ -30,6 +30,7 @@ import { hubModules } from '../../src/cli/hub-options.js'
 import { newSpanId, newTraceId, oinFrom } from '../../src/core/index.js'
 import { BRON_FORMATEN, verwerkLevering } from '../../src/platform/intake/index.js'
 import { matchSamenloopLevering } from '../../src/products/samenloop/index.js'
+import { pgTestSchema } from '../../test/support/pg-schema.js'
 import { controleerVloer, vloer, type VloerResultaat } from './batch-vloer.js'
 
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : dflt }
@@ -146,8 +147,10 @@ async function main() {
 
   const store = join(dir, `hub-${Date.now()}`)
   const masterKey = randomBytes(32)
+  // PostgreSQL: a schema of its own, dropped at the end, so runs one after another each start empty.
+  const pgSchema = process.env.DATABASE_URL ? await pgTestSchema(process.env.DATABASE_URL, 'bench_batch') : undefined
   const hub = await createHub({
-    mode: 'test', dataDir: store, databaseUrl: process.env.DATABASE_URL || undefined, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
+    mode: 'test', dataDir: store, databaseUrl: process.env.DATABASE_URL || undefined, databaseSchema: pgSchema?.schema, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
     masterKeyHex: masterKey.toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
   }, { modules: hubModules({ mode: 'test', publicUrl: 'http://localhost:8080' }) })
   if (!process.env.DATABASE_URL) walBestand = join(store, 'knooppunt.sqlite-wal')
@@ -213,6 +216,7 @@ async function main() {
   // The ledger's hash chain must still verify after the bulk writers (one line per data subject, chained).
   const verify = process.argv.includes('--geen-verify') ? undefined : await hub.ctx.ledger.verify()
   await hub.close()
+  await pgSchema?.drop()
 
   // --- DuckDB, same files, same run ---
   const d = await duckdb(popFile)

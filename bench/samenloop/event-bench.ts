@@ -44,6 +44,7 @@ import { AckPolicy, connect, DeliverPolicy, StorageType } from 'nats'
 import pg from 'pg'
 import SqliteDatabase from 'better-sqlite3'
 import { Webhook } from 'standardwebhooks'
+import { pgTestSchema } from '../../test/support/pg-schema.js'
 import { createHub } from '../../src/app.js'
 import { hubModules } from '../../src/cli/hub-options.js'
 import type { HubConfig } from '../../src/config.js'
@@ -161,9 +162,9 @@ async function hubProces(receiverUrl: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kp-event-bench-'))
   const databaseUrl = process.env.DATABASE_URL || undefined
   const natsUrl = process.env.NATS_URL || undefined
-  const schema = databaseUrl ? `bench_evt_${run}` : undefined
+  const pgSchema = databaseUrl ? await pgTestSchema(databaseUrl, 'bench_evt') : undefined
+  const schema = pgSchema?.schema
   const stream = `KBENCH_EVT_HUB_${run}`
-  if (databaseUrl) { const c = new pg.Client({ connectionString: databaseUrl }); await c.connect(); await c.query(`create schema ${schema}`); await c.end() }
   const config: HubConfig = {
     mode: 'test', dataDir, databaseUrl, databaseSchema: schema, natsUrl, natsStream: stream, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
     masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', webhookConcurrency: WEBHOOK_GELIJKTIJDIG || undefined, rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
@@ -293,7 +294,7 @@ async function hubProces(receiverUrl: string): Promise<void> {
     if (m.type === 'stop') {
       await hub.close()
       if (natsUrl) { const nc = await connect({ servers: natsUrl }); await (await nc.jetstreamManager()).streams.delete(stream).catch(() => false); await nc.close() }
-      if (databaseUrl) { const c = new pg.Client({ connectionString: databaseUrl }); await c.connect(); await c.query(`drop schema ${schema} cascade`); await c.end() }
+      await pgSchema?.drop()
       rmSync(dataDir, { recursive: true, force: true })
       process.exit(0)
     }

@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import Fastify from 'fastify'
-import pg from 'pg'
+import { pgTestSchema } from '../../test/support/pg-schema.js'
 import { createHub } from '../../src/app.js'
 import { hubModules } from '../../src/cli/hub-options.js'
 import { generate } from '../../src/synth/index.js'
@@ -42,8 +42,8 @@ async function main() {
   await generate({ seed: 20261128, inwoners, uit: synth, peildatum: '2026-11-01' })
   const bsns = readFileSync(join(synth, 'brp-personen.csv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split(';')[0]!)
 
-  const schema = databaseUrl ? `bench_vt_${randomBytes(3).toString('hex')}` : undefined
-  if (databaseUrl) { const c = new pg.Client({ connectionString: databaseUrl }); await c.connect(); await c.query(`create schema ${schema}`); await c.end() }
+  const pgSchema = databaseUrl ? await pgTestSchema(databaseUrl, 'bench_vt') : undefined
+  const schema = pgSchema?.schema
   const hub = await createHub({
     mode: 'test', dataDir: join(tmp, 'hub'), databaseUrl, databaseSchema: schema, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
     masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 64 << 20, oidc: { mode: 'embedded' },
@@ -97,7 +97,7 @@ async function main() {
   const load1 = loadavg()
   const lines = await hub.ctx.ledger.count()
   await hub.close(); await bare.close()
-  if (databaseUrl) { const c = new pg.Client({ connectionString: databaseUrl }); await c.connect(); await c.query(`drop schema ${schema} cascade`); await c.end() }
+  await pgSchema?.drop()
   rmSync(tmp, { recursive: true, force: true })
 
   console.log(`Vooraf-toets benchmark (${seconds} s each, ${connections} connections, store ${databaseUrl ? 'PostgreSQL' : 'SQLite (file)'}); ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { createHub, type Hub, type HubOptions } from '../../src/app.js'
 import type { Oin } from '../../src/core/index.js'
 import type { NieuweClient } from '../../src/platform/access/index.js'
+import { pgTestSchema } from '../../test/support/pg-schema.js'
 
 /**
  * A hub for an HTTP benchmark: test mode, no rate limit, silent log, a fresh data directory (PostgreSQL when
@@ -12,12 +13,13 @@ import type { NieuweClient } from '../../src/platform/access/index.js'
  */
 export async function startBenchHub(opts: { databaseUrl?: string; modules?: HubOptions['modules'] } = {}): Promise<{ hub: Hub; url: string; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kp-bench-'))
+  const pgSchema = opts.databaseUrl ? await pgTestSchema(opts.databaseUrl, 'bench') : undefined
   const hub = await createHub({
-    mode: 'test', dataDir, databaseUrl: opts.databaseUrl, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
+    mode: 'test', dataDir, databaseUrl: opts.databaseUrl, databaseSchema: pgSchema?.schema, host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:8080',
     masterKeyHex: randomBytes(32).toString('hex'), logLevel: 'silent', rateLimitPerMinute: 0, bodyLimitBytes: 1 << 20, oidc: { mode: 'embedded' },
   }, { modules: opts.modules })
   const url = await hub.listen()
-  return { hub, url, async close() { await hub.close(); rmSync(dataDir, { recursive: true, force: true }) } }
+  return { hub, url, async close() { await hub.close(); await pgSchema?.drop(); rmSync(dataDir, { recursive: true, force: true }) } }
 }
 
 /**

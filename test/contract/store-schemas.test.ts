@@ -6,7 +6,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import pg from 'pg'
 import { openMigratedDatabase } from '../../src/adapters/store/index.js'
-import { pgTestSchema, postgresUrl } from '../support/stores.js'
+import { pgTestSchema } from '../support/pg-schema.js'
+import { postgresUrl } from '../support/stores.js'
 
 const url = postgresUrl()
 const skip = url ? false : 'DATABASE_URL is not set'

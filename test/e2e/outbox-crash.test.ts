@@ -19,7 +19,8 @@ import { openMigratedDatabase, type StoreConfig } from '../../src/adapters/store
 import { systemClock } from '../../src/core/index.js'
 import { createInProcessBus, type Bus, type HubEvent } from '../../src/platform/events/index.js'
 import type { Db } from '../../src/platform/tables.js'
-import { pgTestSchema, postgresUrl } from '../support/stores.js'
+import { pgTestSchema } from '../support/pg-schema.js'
+import { postgresUrl } from '../support/stores.js'
 
 const CHILD = fileURLToPath(new URL('./outbox-crash-child.ts', import.meta.url))
 const OIN = '00000001234567890000'

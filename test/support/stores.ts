@@ -3,10 +3,9 @@
  * On CI (CI=true) PostgreSQL is required, so a missing database fails instead of silently skipping.
  * Each PostgreSQL run gets a schema of its own, so test files can run side by side and leave nothing behind.
  */
-import { randomBytes } from 'node:crypto'
 import { describe } from 'node:test'
-import pg from 'pg'
 import { openMigratedDatabase, type Database, type StoreConfig } from '../../src/adapters/store/index.js'
+import { pgTestSchema } from './pg-schema.js'
 
 export interface StoreFixture {
   readonly name: 'sqlite' | 'postgres'
@@ -18,21 +17,6 @@ export function postgresUrl(): string | undefined {
   const url = process.env.DATABASE_URL
   if (!url && process.env.CI === 'true') throw new Error('CI=true but DATABASE_URL is not set: the PostgreSQL store tests must run in CI')
   return url || undefined
-}
-
-/** A PostgreSQL schema of its own for one test run; `drop()` removes it with everything in it. */
-export interface PgTestSchema { readonly schema: string; drop(): Promise<void> }
-
-export async function pgTestSchema(url: string, prefix = 't'): Promise<PgTestSchema> {
-  const schema = `${prefix}_${randomBytes(6).toString('hex')}`
-  await adminQuery(url, `create schema ${schema}`)
-  return { schema, drop: () => adminQuery(url, `drop schema ${schema} cascade`) }
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url })
-  await c.connect()
-  try { await c.query(sql) } finally { await c.end() }
 }
 
 export async function openTestDatabase(kind: 'sqlite' | 'postgres'): Promise<Database & AsyncDisposable> {

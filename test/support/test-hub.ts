@@ -12,7 +12,8 @@ import { createHub, type Hub, type HubOptions } from '../../src/app.js'
 import type { HubConfig } from '../../src/config.js'
 import { oinFrom, type Oin } from '../../src/core/index.js'
 import type { OrganisatieSoort, Rol } from '../../src/platform/access/index.js'
-import { pgTestSchema, postgresUrl } from './stores.js'
+import { pgTestSchema } from './pg-schema.js'
+import { postgresUrl } from './stores.js'
 import { BRON_FORMATEN } from '../../src/platform/intake/index.js'
 
 export interface TestOrg { readonly oin: Oin; readonly clientId: string; readonly clientSecret: string }
