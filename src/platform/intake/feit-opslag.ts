@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { insertRows } from '../../adapters/store/bulk-insert.js'
+import { rijenPerSleutel } from '../../adapters/store/per-sleutel.js'
 import { addDays, datumVan, type Bsn, type Datum, type TraceContext } from '../../core/index.js'
 import type { Ledger, Verwerking } from '../ledger/index.js'
 import { indicatiesVoor, productenMetBron } from '../population/index.js'
@@ -147,10 +148,7 @@ export async function bewaarFeitenVanLeveringen(
 async function zonderBekende<T extends { g: GelezenFeit; hash: string }>(tx: Executor, bron: string, kandidaten: readonly T[]): Promise<T[]> {
   const bekend = new Set<string>()
   const sleutels = [...new Set(kandidaten.map((k) => k.g.feit.sleutel))]
-  for (let i = 0; i < sleutels.length; i += 500) {
-    const rows = await tx.selectFrom('feiten').select(['sleutel', 'inhoud_hash']).where('bron', '=', bron).where('sleutel', 'in', sleutels.slice(i, i + 500)).execute()
-    for (const r of rows) bekend.add(`${r.sleutel}\u0000${r.inhoud_hash}`)
-  }
+  for (const r of await rijenPerSleutel(tx, 'feiten', ['sleutel', 'inhoud_hash'], { bron }, 'sleutel', sleutels)) bekend.add(`${r.sleutel}\u0000${r.inhoud_hash}`)
   return kandidaten.filter((k) => {
     const id = `${k.g.feit.sleutel}\u0000${k.hash}`
     if (bekend.has(id)) return false

@@ -3,6 +3,7 @@ import type { HubContext } from '../../adapters/http/hub-context.js'
 import { AppError, newId, type TraceContext } from '../../core/index.js'
 import { appendToOutbox } from '../events/index.js'
 import { insertRows } from '../../adapters/store/bulk-insert.js'
+import { tabelGegroeid } from '../../adapters/store/statistiek.js'
 import type { Verwerking } from '../ledger/index.js'
 import { bewaarFeiten, bewaarFeitenVanLeveringen, type GelezenFeit, type OpslagContext } from './feit-opslag.js'
 import type { BronFeit, BronFormaat, Lezing, RegelProbleem } from './formats/index.js'
@@ -103,28 +104,45 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer) {
   let kopGezien = false
   let lees = (velden: readonly string[]) => invoer.formaat.lees(velden)
   const wijs = (regel: number, code: string, reden: string) => { aantalAfgewezen++; if (afgewezen.length < MAX_AFWIJZINGEN) afgewezen.push({ regel, code, reden }) }
+  // The next lines are read and checked while the previous batch is stored: on PostgreSQL the server's work
+  // (indexes, WAL, commit) and ours overlap on the cores. At most one batch is being stored, in reading order, so a
+  // batch's duplicate check sees every fact stored before it.
+  let opslaan: Promise<void> | undefined
   const bewaar = async () => {
     const feiten = batch
     batch = []
-    opgeslagen += await ctx.database.db.transaction().execute((tx) => bewaarFeiten(tx, { ...opslag, nu: ctx.clock.now() }, feiten))
+    await opslaan
+    const nu = ctx.clock.now()
+    opslaan = ctx.database.db.transaction().execute((tx) => bewaarFeiten(tx, { ...opslag, nu }, feiten)).then((n) => { opgeslagen += n; tabelGegroeid(ctx.database.db, 'feiten', n) })
+    opslaan.catch(() => { /* awaited by the next batch, or at the end */ })
   }
-  for await (const regels of leesRegels(invoer.inhoud, { maxRegelBytes: MAX_REGEL_BYTES, perStuk: (s) => hash.update(s) })) {
-    for (const r of regels) {
-      if (r.nr === 1) { lees = controleerKop(invoer.formaat, r); kopGezien = true; continue }
-      aantalRegels++
-      if ('fout' in r) { wijs(r.nr, r.fout.code, r.fout.reden); continue }
-      const l = lees(r.tekst.split(';'))
-      if (l.ok) { geaccepteerd++; batch.push({ regel: r.nr, feit: l.feit }) } else {
-        const reden = samenvatting(l.problemen)
-        if (r.afgebroken) wijs(r.nr, 'afgebroken', `de laatste regel is afgebroken (geen regeleinde) en ongeldig: ${reden}`)
-        else wijs(r.nr, l.problemen[0]!.code, reden)
+  const leesAlles = async () => {
+    for await (const regels of leesRegels(invoer.inhoud, { maxRegelBytes: MAX_REGEL_BYTES, perStuk: (s) => hash.update(s) })) {
+      for (const r of regels) {
+        if (r.nr === 1) { lees = controleerKop(invoer.formaat, r); kopGezien = true; continue }
+        aantalRegels++
+        if ('fout' in r) { wijs(r.nr, r.fout.code, r.fout.reden); continue }
+        const l = lees(r.tekst.split(';'))
+        if (l.ok) { geaccepteerd++; batch.push({ regel: r.nr, feit: l.feit }) } else {
+          const reden = samenvatting(l.problemen)
+          if (r.afgebroken) wijs(r.nr, 'afgebroken', `de laatste regel is afgebroken (geen regeleinde) en ongeldig: ${reden}`)
+          else wijs(r.nr, l.problemen[0]!.code, reden)
+        }
       }
+      if (batch.length >= BATCH) await bewaar()
     }
-    if (batch.length >= BATCH) await bewaar()
+    if (!kopGezien)
+      throw new AppError('invalid', 'levering.kop-ongeldig', `de levering is leeg; verwacht de kopregel '${invoer.formaat.kolommen.join(';')}'`)
+    await bewaar()
+    await opslaan
   }
-  if (!kopGezien)
-    throw new AppError('invalid', 'levering.kop-ongeldig', `de levering is leeg; verwacht de kopregel '${invoer.formaat.kolommen.join(';')}'`)
-  await bewaar()
+  try {
+    await leesAlles()
+  } catch (e) {
+    // Nothing may still be writing when the caller marks the delivery failed; a reading error is the one to report.
+    await opslaan?.catch(() => undefined)
+    throw e
+  }
   const antwoord: LeveringAntwoord = { leveringId: invoer.leveringId, aantalRegels, geaccepteerd, afgewezen, ...(aantalAfgewezen > afgewezen.length ? { afgewezenAfgekapt: true } : {}) }
   return { antwoord, sha256: hash.digest('hex'), opgeslagen }
 }
@@ -283,9 +301,9 @@ async function schrijfGebeurtenissen(ctx: HubContext, groep: readonly Gebeurteni
   const nu = ctx.clock.now()
   const perBron = new Map<string, Gebeurtenis[]>()
   for (const g of groep) perBron.set(g.bron, [...(perBron.get(g.bron) ?? []), g])
+  const opgeslagen = new Map<Gebeurtenis, number>()
   await ctx.database.db.transaction().execute(async (tx) => {
     const lijnen: Verwerking[] = []
-    const opgeslagen = new Map<Gebeurtenis, number>()
     for (const [bron, gebeurtenissen] of perBron) {
       const r = await bewaarFeitenVanLeveringen(tx, { register: ctx.register, bron, nu }, gebeurtenissen.map((g) => ({
         leveringId: g.leveringId, actorOin: g.oin, trace: g.trace, gelogd: new Set<string>(), feiten: [{ regel: 1, feit: g.feit }],
@@ -304,6 +322,7 @@ async function schrijfGebeurtenissen(ctx: HubContext, groep: readonly Gebeurteni
       type: 'knooppunt.feiten.vastgelegd.v1', data: { bron: g.bron, leveringId: g.leveringId, opgeslagen: opgeslagen.get(g)! }, traceId: g.trace.traceId,
     })))
   })
+  tabelGegroeid(ctx.database.db, 'feiten', [...opgeslagen.values()].reduce((a, b) => a + b, 0))
 }
 
 const LEVERING_KOLOMMEN = ['bron', 'levering_id', 'oin', 'sha256', 'status', 'aantal_regels', 'geaccepteerd', 'opgeslagen', 'afgewezen', 'ontvangen', 'verwerkt'] as const

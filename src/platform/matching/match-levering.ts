@@ -1,3 +1,4 @@
+import { tabelGegroeid } from '../../adapters/store/statistiek.js'
 import { newSpanId, newTraceId, type Bsn, type Clock, type TraceContext } from '../../core/index.js'
 import type { Bus } from '../events/index.js'
 import { appendToOutbox } from '../events/index.js'
@@ -151,6 +152,7 @@ async function matchEnBewaar(deps: MatchDeps, feiten: readonly Feit[], regels: r
     })))
     return opgeslagen
   })
+  tabelGegroeid(db, 'signalen', nieuw.length)
   return { feiten: feiten.length, kandidaten: kandidaten.length, nieuw: nieuw.length, correcties: nieuw.filter((s) => s.correctie).length }
 }
 
