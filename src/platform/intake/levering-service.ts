@@ -104,45 +104,30 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer) {
   let kopGezien = false
   let lees = (velden: readonly string[]) => invoer.formaat.lees(velden)
   const wijs = (regel: number, code: string, reden: string) => { aantalAfgewezen++; if (afgewezen.length < MAX_AFWIJZINGEN) afgewezen.push({ regel, code, reden }) }
-  // The next lines are read and checked while the previous batch is stored: on PostgreSQL the server's work
-  // (indexes, WAL, commit) and ours overlap on the cores. At most one batch is being stored, in reading order, so a
-  // batch's duplicate check sees every fact stored before it.
-  let opslaan: Promise<void> | undefined
   const bewaar = async () => {
     const feiten = batch
     batch = []
-    await opslaan
-    const nu = ctx.clock.now()
-    opslaan = ctx.database.db.transaction().execute((tx) => bewaarFeiten(tx, { ...opslag, nu }, feiten)).then((n) => { opgeslagen += n; tabelGegroeid(ctx.database.db, 'feiten', n) })
-    opslaan.catch(() => { /* awaited by the next batch, or at the end */ })
+    const n = await ctx.database.db.transaction().execute((tx) => bewaarFeiten(tx, { ...opslag, nu: ctx.clock.now() }, feiten))
+    opgeslagen += n
+    tabelGegroeid(ctx.database.db, 'feiten', n)
   }
-  const leesAlles = async () => {
-    for await (const regels of leesRegels(invoer.inhoud, { maxRegelBytes: MAX_REGEL_BYTES, perStuk: (s) => hash.update(s) })) {
-      for (const r of regels) {
-        if (r.nr === 1) { lees = controleerKop(invoer.formaat, r); kopGezien = true; continue }
-        aantalRegels++
-        if ('fout' in r) { wijs(r.nr, r.fout.code, r.fout.reden); continue }
-        const l = lees(r.tekst.split(';'))
-        if (l.ok) { geaccepteerd++; batch.push({ regel: r.nr, feit: l.feit }) } else {
-          const reden = samenvatting(l.problemen)
-          if (r.afgebroken) wijs(r.nr, 'afgebroken', `de laatste regel is afgebroken (geen regeleinde) en ongeldig: ${reden}`)
-          else wijs(r.nr, l.problemen[0]!.code, reden)
-        }
+  for await (const regels of leesRegels(invoer.inhoud, { maxRegelBytes: MAX_REGEL_BYTES, perStuk: (s) => hash.update(s) })) {
+    for (const r of regels) {
+      if (r.nr === 1) { lees = controleerKop(invoer.formaat, r); kopGezien = true; continue }
+      aantalRegels++
+      if ('fout' in r) { wijs(r.nr, r.fout.code, r.fout.reden); continue }
+      const l = lees(r.tekst.split(';'))
+      if (l.ok) { geaccepteerd++; batch.push({ regel: r.nr, feit: l.feit }) } else {
+        const reden = samenvatting(l.problemen)
+        if (r.afgebroken) wijs(r.nr, 'afgebroken', `de laatste regel is afgebroken (geen regeleinde) en ongeldig: ${reden}`)
+        else wijs(r.nr, l.problemen[0]!.code, reden)
       }
-      if (batch.length >= BATCH) await bewaar()
     }
-    if (!kopGezien)
-      throw new AppError('invalid', 'levering.kop-ongeldig', `de levering is leeg; verwacht de kopregel '${invoer.formaat.kolommen.join(';')}'`)
-    await bewaar()
-    await opslaan
+    if (batch.length >= BATCH) await bewaar()
   }
-  try {
-    await leesAlles()
-  } catch (e) {
-    // Nothing may still be writing when the caller marks the delivery failed; a reading error is the one to report.
-    await opslaan?.catch(() => undefined)
-    throw e
-  }
+  if (!kopGezien)
+    throw new AppError('invalid', 'levering.kop-ongeldig', `de levering is leeg; verwacht de kopregel '${invoer.formaat.kolommen.join(';')}'`)
+  await bewaar()
   const antwoord: LeveringAntwoord = { leveringId: invoer.leveringId, aantalRegels, geaccepteerd, afgewezen, ...(aantalAfgewezen > afgewezen.length ? { afgewezenAfgekapt: true } : {}) }
   return { antwoord, sha256: hash.digest('hex'), opgeslagen }
 }
