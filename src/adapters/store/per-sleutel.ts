@@ -11,8 +11,8 @@ const PG_PER_STATEMENT = 10_000
 const id = (naam: string) => `"${naam.replace(/"/g, '""')}"`
 
 /**
- * The rows of `tabel` that match the equalities in `vast` and whose `kolom` is one of `waarden`: the duplicate checks
- * of intake and the signal store (`where bron = $1 and sleutel in (…)`).
+ * The rows of `tabel` that match the equalities in `vast` and whose `kolom` is one of `waarden`: intake's duplicate
+ * check (`where bron = $1 and sleutel in (…)`).
  *
  * On PostgreSQL the values go in as one array, and each is looked up on its own (a LATERAL subquery per value;
  * `offset 0` keeps the planner from folding it into a join). So every value is one probe of the index that covers
@@ -20,6 +20,10 @@ const id = (naam: string) => `"${naam.replace(/"/g, '""')}"`
  * (a first large delivery, a fresh install) was read through an index on `vast` alone, every row of that source
  * filtered in turn: 55 ms for 250 values at 200,000 facts, growing with the table. SQLite plans by its indexes and
  * needs no such help.
+ *
+ * This works only when no other index is as good a guess without statistics: for `signalen`, whose index on
+ * (oin, product, seq) ties with the unique one when the planner expects one row either way, it did not help, and
+ * `tabelGegroeid` (fresh statistics) is the remedy there.
  *
  * @example await rijenPerSleutel(tx, 'feiten', ['sleutel', 'inhoud_hash'], { bron }, 'sleutel', sleutels)
  */
