@@ -26,7 +26,7 @@ export type BulkRij<T extends keyof Tables, K extends keyof Insertable<Tables[T]
 const teksten = new Map<string, string>()
 
 /** Quoted identifier; table and column names come from the typed `Tables`, never from input. */
-const id = (naam: string) => `"${naam.replace(/"/g, '""')}"`
+export const id = (naam: string) => `"${naam.replace(/"/g, '""')}"`
 
 function tekst(postgres: boolean, tabel: string, kolommen: readonly string[], rijen: number): string {
   const sleutel = `${postgres ? 'pg' : 'sl'}\u0000${tabel}\u0000${kolommen.join(',')}\u0000${rijen}`

@@ -1,14 +1,11 @@
 import { CompiledQuery, PostgresAdapter } from 'kysely'
 import type { Executor, Tables } from '../../platform/tables.js'
-import { pgArray } from './bulk-insert.js'
+import { id, pgArray } from './bulk-insert.js'
 
 /** Values per statement on SQLite (each is a bound parameter). */
 const SQLITE_PER_STATEMENT = 1_000
 /** Values per statement on PostgreSQL (one array parameter; bounded only to keep a statement's run short). */
 const PG_PER_STATEMENT = 10_000
-
-/** Quoted identifier; table and column names come from the typed `Tables`, never from input. */
-const id = (naam: string) => `"${naam.replace(/"/g, '""')}"`
 
 /**
  * The rows of `tabel` that match the equalities in `vast` and whose `kolom` is one of `waarden`: intake's duplicate
