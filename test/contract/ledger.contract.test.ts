@@ -68,6 +68,31 @@ describeStores('ledger', (store) => {
     assert.deepEqual(await ledger.verify(), { ok: false, lines: 1, seq: 2, problem: 'ontbreekt' })
   })
 
+  test('a running hub may append while the chain is verified: those lines are the next run\'s, not a gap', async () => {
+    await using database = await store.open()
+    const ledger = createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring: createKeyring(generateMasterKey()) })
+    await database.db.transaction().execute((tx) => ledger.record(tx, Array.from({ length: 5_001 }, () => line(BSN_A))))
+    let bijgeschreven = false
+    const r = await ledger.verify(async () => {
+      if (bijgeschreven) return
+      bijgeschreven = true
+      await database.db.transaction().execute((tx) => ledger.record(tx, [line(BSN_B), line(BSN_B), line(BSN_B)]))
+    })
+    // The append ran during the first batch's progress call; the verification covered the head as it found it.
+    assert.ok(bijgeschreven)
+    assert.deepEqual(r, { ok: true, lines: 5_001 })
+    assert.deepEqual(await ledger.verify(), { ok: true, lines: 5_004 })
+  })
+
+  test('a line written around the ledger, beyond its head, is reported', async () => {
+    await using database = await store.open()
+    const ledger = createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring: createKeyring(generateMasterKey()) })
+    await database.db.transaction().execute((tx) => ledger.record(tx, [line(BSN_A), line(BSN_A)]))
+    const laatste = await database.db.selectFrom('ledger').selectAll().where('seq', '=', 2).executeTakeFirstOrThrow()
+    await database.db.insertInto('ledger').values({ ...laatste, seq: 3, id: 'ingevoegd', vorige_hash: laatste.hash }).execute()
+    assert.deepEqual(await ledger.verify(), { ok: false, lines: 2, seq: 3, problem: 'na-kop' })
+  })
+
   test('fails closed: when the ledger cannot be written the processing rolls back with it', async () => {
     await using database = await store.open()
     const ledger = createLedger({ db: database.db, clock: fixedClock('2026-11-28T10:00:00Z'), keyring: createKeyring(generateMasterKey()) })

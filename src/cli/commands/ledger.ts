@@ -23,7 +23,7 @@ export function registerLedger(program: Command): void {
         if (result.ok) {
           process.stdout.write(`logboek in orde: ${result.lines} regels, hashketen klopt\n`)
         } else {
-          const what = result.problem === 'gewijzigd' ? 'is gewijzigd' : result.problem === 'ontbreekt' ? 'ontbreekt' : 'klopt niet met de kop van het logboek'
+          const what = { gewijzigd: 'is gewijzigd', ontbreekt: 'ontbreekt', 'kop-klopt-niet': 'klopt niet met de kop van het logboek', 'na-kop': 'staat na de kop van het logboek (buiten het logboek om geschreven)' }[result.problem]
           process.stderr.write(`knooppunt: logboekregel ${result.seq} ${what}; regels 1–${result.lines} zijn in orde [logboek.keten-verbroken]\n`)
           process.exitCode = 8
         }

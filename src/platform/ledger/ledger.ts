@@ -40,14 +40,17 @@ export interface LedgerLine {
 
 export type VerifyResult =
   | { readonly ok: true; readonly lines: number }
-  | { readonly ok: false; readonly lines: number; readonly seq: number; readonly problem: 'gewijzigd' | 'ontbreekt' | 'kop-klopt-niet' }
+  | { readonly ok: false; readonly lines: number; readonly seq: number; readonly problem: 'gewijzigd' | 'ontbreekt' | 'kop-klopt-niet' | 'na-kop' }
 
 export interface Ledger {
   /** Appends lines inside the caller's transaction: if the ledger write fails, the processing fails with it. */
   record(tx: Executor, lines: readonly Verwerking[]): Promise<void>
   /** Every line about one BSN, newest first. */
   inzage(bsn: Bsn, opts?: { limit?: number }): Promise<LedgerLine[]>
-  /** Recomputes the hash chain; reports the first altered or missing line. */
+  /**
+   * Recomputes the hash chain up to the head as it is when called (lines appended meanwhile are left for the next
+   * run); reports the first altered or missing line, a head that does not match, or lines beyond the head.
+   */
   verify(onProgress?: (done: number, total: number) => void): Promise<VerifyResult>
   count(): Promise<number>
 }
@@ -160,13 +163,15 @@ export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): 
     },
 
     async verify(onProgress) {
+      // The chain up to the head as read now: a running hub goes on appending meanwhile, and those lines (committed
+      // together with a newer head) are the next verification's. Lines beyond a head that did not move are not.
       const head = await db.selectFrom('ledger_kop').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow()
       const total = Number(head.seq)
       let prev = GENESIS
       let expectedSeq = 1
       let after = 0
       for (;;) {
-        const batch = await db.selectFrom('ledger').selectAll().where('seq', '>', after).orderBy('seq').limit(5000).execute()
+        const batch = await db.selectFrom('ledger').selectAll().where('seq', '>', after).where('seq', '<=', total).orderBy('seq').limit(5000).execute()
         if (batch.length === 0) break
         for (const r of batch) {
           const seq = Number(r.seq)
@@ -181,6 +186,13 @@ export function createLedger(deps: { db: Db; clock: Clock; keyring: Keyring }): 
       const lines = expectedSeq - 1
       if (lines !== total) return { ok: false, lines, seq: lines + 1, problem: 'ontbreekt' }
       if (prev !== head.hash) return { ok: false, lines, seq: lines, problem: 'kop-klopt-niet' }
+      // A line beyond the head is either a newer append (the head has moved past it by now) or one written around the
+      // ledger: the head is read after the line, so a line committed with its head is never mistaken for the latter.
+      const laatste = await db.selectFrom('ledger').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst()
+      if (laatste && Number(laatste.seq) > total) {
+        const nu = await db.selectFrom('ledger_kop').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()
+        if (Number(laatste.seq) > Number(nu.seq)) return { ok: false, lines, seq: Number(nu.seq) + 1, problem: 'na-kop' }
+      }
       return { ok: true, lines }
     },
 
