@@ -2,16 +2,12 @@ import assert from 'node:assert/strict'
 import { setTimeout as wacht } from 'node:timers/promises'
 import { test } from 'node:test'
 import { sql } from 'kysely'
+import { voegFeitenToe } from '../../../test/support/fixtures.js'
 import { describeStores } from '../../../test/support/stores.js'
 import type { Db } from '../../platform/tables.js'
-import { insertRows } from './bulk-insert.js'
 import { tabelGegroeid } from './statistiek.js'
 
-const KOLOMMEN = ['bron', 'bsn', 'sleutel', 'geldig_van', 'geldig_tot', 'gegevens', 'inhoud_hash', 'levering_id', 'regel', 'vastgelegd', 'bewaren_tot'] as const
-const feiten = (van: number, n: number) => Array.from({ length: n }, (_, i) => ({
-  bron: 'uwv-polis', bsn: '123456782', sleutel: `K${van + i}`, geldig_van: '2026-01-01', geldig_tot: null, gegevens: '{}', inhoud_hash: 'h',
-  levering_id: 'L1', regel: van + i, vastgelegd: '2026-11-29T00:00:00.000Z', bewaren_tot: '2027-01-01',
-}))
+const feiten = (van: number, n: number) => Array.from({ length: n }, (_, i) => ({ bron: 'uwv-polis', bsn: '123456782', sleutel: `K${van + i}`, geldigVan: '2026-01-01', gegevens: {} }))
 
 /** How often `feiten` was analysed by hand, and the row count the planner believes. */
 async function stand(db: Db): Promise<{ analyses: number; rijen: number }> {
@@ -43,18 +39,18 @@ describeStores('tabelGegroeid', (store) => {
     await using database = await store.open()
     const { db } = database
     assert.deepEqual(await stand(db), { analyses: 0, rijen: -1 })
-    await insertRows(db, 'feiten', KOLOMMEN, feiten(0, 9_000))
+    await voegFeitenToe(db, feiten(0, 9_000))
     tabelGegroeid(db, 'feiten', 9_000)
     await wacht(500)
     assert.equal((await totdat(db, () => true)).analyses, 0, 'below the first threshold: no ANALYZE')
 
-    await insertRows(db, 'feiten', KOLOMMEN, feiten(9_000, 3_000))
+    await voegFeitenToe(db, feiten(9_000, 3_000))
     tabelGegroeid(db, 'feiten', 3_000)
     const na = await totdat(db, (s) => s.analyses === 1)
     assert.deepEqual(na, { analyses: 1, rijen: 12_000 }, 'the planner now knows the table holds 12,000 rows')
 
     // The next one comes at 24,000 rows written.
-    await insertRows(db, 'feiten', KOLOMMEN, feiten(12_000, 11_000))
+    await voegFeitenToe(db, feiten(12_000, 11_000))
     tabelGegroeid(db, 'feiten', 11_000)
     await wacht(500)
     assert.equal((await totdat(db, () => true)).analyses, 1, 'below the second threshold: no second ANALYZE')

@@ -280,14 +280,14 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
   }
 }
 
-/**
- * An organisation and the products it takes, per OIN, reused for `ms` (monotonic time) by every claimed batch: the
- * re-check at send time then costs no round trip for an organisation seen within the bound, and a product that ended
- * (or an organisation removed) stops deliveries at most `ms` later. Concurrent batches share one read; a failed read
- * is not kept.
- */
+/** An organisation and the products it takes, as the send-time re-check reads them. */
 interface Toegang { readonly organisatie: Promise<Organisatie | undefined>; readonly producten: Promise<readonly string[]> }
 
+/**
+ * `Toegang` per OIN, reused for `ms` (monotonic time) by every claimed batch: the re-check at send time then costs no
+ * round trip for an organisation seen within the bound, and a product that ended (or an organisation removed) stops
+ * deliveries at most `ms` later. Concurrent batches share one read; a failed read is not kept.
+ */
 function toegangCache(ctx: HubContext, ms: number): (oin: string) => Toegang {
   const entries = new Map<string, Toegang & { readonly tot: number }>()
   return function toegang(oin: string): Toegang {
