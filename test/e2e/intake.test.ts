@@ -247,7 +247,7 @@ for (const store of testStores()) {
       await t.as(rdw).inject(lever('uwv-polis', 'p1', [POLIS, polis(IN, '2026-02', 'IKV1'), polis(UIT, '2026-02', 'IKV2')].join('\n')))
       await t.as(rdw).inject(lever('rdw-voertuigen', 'r1', `${RDW}\n${IN};GB-22-NL;2025-05-01;;1\n`))
       const ctx = t.hub.ctx
-      assert.deepEqual(await runRetention(ctx, new Date('2026-05-01T00:00:00Z')), { feitenVerwijderd: 0, populatieVerwijderd: 0, leveringenVerwijderd: 0, sessiesVerwijderd: 0 })
+      assert.deepEqual(await runRetention(ctx, new Date('2026-05-01T00:00:00Z')), { feitenVerwijderd: 0, populatieVerwijderd: 0, leveringenVerwijderd: 0, leveringenAfgebroken: 0, sessiesVerwijderd: 0 })
       const r1 = await runRetention(ctx, new Date('2026-07-01T00:00:00Z'))
       assert.equal(r1.feitenVerwijderd, 1, 'the bronkopie of a non-client expired after 120 days')
       assert.deepEqual((await db.selectFrom('feiten').select('bsn').execute()).map((f) => f.bsn), [IN, IN])
@@ -259,7 +259,7 @@ for (const store of testStores()) {
       const leeg = await t.inject({ method: 'PUT', url: '/api/v1/populaties/samenloop', payload: 'bsn;ingangsdatum;einddatum;referentie\n', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` } })
       assert.equal(leeg.json().beeindigd, 2, leeg.body)
       const r3 = await runRetention(ctx, new Date('2030-01-01T00:00:00Z'))
-      assert.deepEqual(r3, { feitenVerwijderd: 2, populatieVerwijderd: 2, leveringenVerwijderd: 0, sessiesVerwijderd: 0 }, 'r2 already removed the delivery reports')
+      assert.deepEqual(r3, { feitenVerwijderd: 2, populatieVerwijderd: 2, leveringenVerwijderd: 0, leveringenAfgebroken: 0, sessiesVerwijderd: 0 }, 'r2 already removed the delivery reports')
       assert.equal(r2.leveringenVerwijderd, 2)
       assert.equal((await db.selectFrom('populatie_regels').selectAll().execute()).length, 0)
     })

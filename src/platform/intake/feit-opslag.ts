@@ -119,7 +119,7 @@ export async function bewaarFeitenVanLeveringen(
     const bewarenTot = perIndicatie === undefined ? kopieTot! : kopie && kopieTot! > perIndicatie ? kopieTot! : perIndicatie
     kandidaten.push({ g, li, hash: inhoudHash(f), bewarenTot, product: eerste !== undefined ? c.register.requireProduct(eerste) : kopieProduct! })
   }
-  const nieuw = await zonderBekende(tx, c.bron, kandidaten)
+  const nieuw = await zonderBekende(tx, c.bron, kandidaten, new Set(leveringen.map((l) => l.leveringId)))
   if (nieuw.length === 0) return { opgeslagen, lijnen: [] }
   const tijd = c.nu.toISOString()
   const rows = nieuw.map(({ g, li, hash, bewarenTot }) => ({
@@ -138,11 +138,23 @@ export async function bewaarFeitenVanLeveringen(
   return { opgeslagen, lijnen }
 }
 
-/** Drops facts already stored (same bron, sleutel and content) and repeats within the batch. */
-async function zonderBekende<T extends { g: GelezenFeit; hash: string }>(tx: Executor, bron: string, kandidaten: readonly T[]): Promise<T[]> {
+/**
+ * Drops facts already stored (same bron, sleutel and content) and repeats within the batch. A fact stored by another
+ * delivery that has not completed (still running, or broken off and not yet cleared) does not count: it has not
+ * reached matching, and may never.
+ */
+async function zonderBekende<T extends { g: GelezenFeit; hash: string }>(tx: Executor, bron: string, kandidaten: readonly T[], huidige: ReadonlySet<string>): Promise<T[]> {
   const bekend = new Set<string>()
   const sleutels = [...new Set(kandidaten.map((k) => k.g.feit.sleutel))]
-  for (const r of await rijenPerSleutel(tx, 'feiten', ['sleutel', 'inhoud_hash'], { bron }, 'sleutel', sleutels)) bekend.add(`${r.sleutel}\u0000${r.inhoud_hash}`)
+  const rijen = await rijenPerSleutel(tx, 'feiten', ['sleutel', 'inhoud_hash', 'levering_id'], { bron }, 'sleutel', sleutels)
+  const anderen = [...new Set(rijen.map((r) => r.levering_id))].filter((id) => !huidige.has(id))
+  const onaf = new Set<string>()
+  for (let i = 0; i < anderen.length; i += 1_000) {
+    const r = await tx.selectFrom('leveringen').select('levering_id').where('bron', '=', bron).where('levering_id', 'in', anderen.slice(i, i + 1_000))
+      .where('status', '!=', 'verwerkt').execute()
+    for (const { levering_id } of r) onaf.add(levering_id)
+  }
+  for (const r of rijen) if (!onaf.has(r.levering_id)) bekend.add(`${r.sleutel}\u0000${r.inhoud_hash}`)
   return kandidaten.filter((k) => {
     const id = `${k.g.feit.sleutel}\u0000${k.hash}`
     if (bekend.has(id)) return false

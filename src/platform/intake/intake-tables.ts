@@ -12,6 +12,8 @@ export interface LeveringRow {
   afgewezen: string
   ontvangen: string
   verwerkt: string | null
+  /** The last batch written while `in-behandeling` (migration 0013); null before the first, and on older rows. */
+  bijgewerkt: string | null
 }
 export interface FeitRow {
   id: Generated<number>

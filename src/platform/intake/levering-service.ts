@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import type { HubContext } from '../../adapters/http/hub-context.js'
+import type { UpdateQueryBuilder, UpdateResult } from 'kysely'
 import { AppError, newId, type TraceContext } from '../../core/index.js'
 import { appendToOutbox } from '../events/index.js'
 import { insertRows } from '../../adapters/store/bulk-insert.js'
 import { tabelGegroeid } from '../../adapters/store/statistiek.js'
 import type { Verwerking } from '../ledger/index.js'
+import type { Executor, Tables } from '../tables.js'
 import { bewaarFeiten, bewaarFeitenVanLeveringen, type GelezenFeit, type OpslagContext } from './feit-opslag.js'
 import type { BronFeit, BronFormaat, Lezing, RegelProbleem } from './formats/index.js'
 import { leesRegels } from './regel-lezer.js'
@@ -44,6 +46,11 @@ const MAX_REGEL_BYTES = 64 * 1024
  * reported. Idempotent on (bron, Levering-Id): the same bytes again return the first answer (`herhaald`), other
  * bytes are a conflict. Facts are committed in batches; the delivery row and the `feiten.vastgelegd` event are
  * committed last, so consumers only hear of a complete delivery.
+ *
+ * A delivery that breaks off (the upload stops, a batch fails, or the hub stops half-way and leaves it
+ * `in-behandeling` without a batch for `VERLATEN_NA_MS`) leaves no facts behind: they were never announced, so
+ * keeping them would make a later delivery of the same lines look like a repeat and never reach matching. Its id
+ * may then be used again.
  */
 export async function verwerkLevering(ctx: HubContext, invoer: LeveringInvoer): Promise<{ antwoord: LeveringAntwoord; herhaald: boolean }> {
   const db = ctx.database.db
@@ -58,17 +65,24 @@ export async function verwerkLevering(ctx: HubContext, invoer: LeveringInvoer): 
       throw new AppError('conflict', 'levering.andere-inhoud', `levering ${invoer.leveringId} is al ontvangen met een andere inhoud; kies een nieuw Levering-Id`)
     return { antwoord: verslagVan(bestaand), herhaald: true }
   }
-  if (bestaand?.status === 'in-behandeling')
+  if (bestaand?.status === 'in-behandeling' && !verlaten(bestaand, ctx.clock.now()))
     throw new AppError('conflict', 'levering.in-behandeling', `levering ${invoer.leveringId} wordt nog verwerkt; probeer het later opnieuw`)
-  if (bestaand) await db.deleteFrom('leveringen').where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).execute()
-  await claim(ctx, invoer)
+  if (bestaand) {
+    // Broken off (or abandoned): its facts go, then its row — only if no other upload took the id over meanwhile.
+    if (bestaand.status === 'in-behandeling') await breekAf(ctx, invoer.bron, invoer.leveringId, bestaand.ontvangen)
+    await verwijderFeitenVan(db, invoer.bron, invoer.leveringId)
+    const weg = await db.deleteFrom('leveringen').where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId)
+      .where('ontvangen', '=', bestaand.ontvangen).where('status', '=', 'mislukt').executeTakeFirst()
+    if (Number(weg.numDeletedRows) !== 1) throw new AppError('conflict', 'levering.in-behandeling', `levering ${invoer.leveringId} wordt nog verwerkt; probeer het later opnieuw`)
+  }
+  const claim = await claimId(ctx, invoer)
   try {
-    const { antwoord, sha256, opgeslagen } = await leesEnBewaar(ctx, invoer)
+    const { antwoord, sha256, opgeslagen } = await leesEnBewaar(ctx, invoer, claim)
     await db.transaction().execute(async (tx) => {
-      await tx.updateTable('leveringen').set({
+      await bijDeClaim(tx.updateTable('leveringen').set({
         sha256, status: 'verwerkt', aantal_regels: antwoord.aantalRegels, geaccepteerd: antwoord.geaccepteerd, opgeslagen,
         afgewezen: JSON.stringify(antwoord.afgewezen), verwerkt: ctx.clock.now().toISOString(),
-      }).where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).execute()
+      }), invoer, claim)
       if (opgeslagen > 0) await appendToOutbox(tx, ctx.clock, [{ type: 'knooppunt.feiten.vastgelegd.v1', data: { bron: invoer.bron, leveringId: invoer.leveringId, opgeslagen }, traceId: invoer.trace.traceId }])
     })
     ctx.bus.notify()
@@ -76,26 +90,79 @@ export async function verwerkLevering(ctx: HubContext, invoer: LeveringInvoer): 
   } catch (e) {
     // A header error leaves nothing behind, so the source can send the corrected file under the same id.
     if (e instanceof AppError && e.code === 'levering.kop-ongeldig')
-      await db.deleteFrom('leveringen').where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).execute()
+      await db.deleteFrom('leveringen').where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).where('ontvangen', '=', claim).execute()
     else
-      await db.updateTable('leveringen').set({ status: 'mislukt' }).where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).execute()
+      await breekAf(ctx, invoer.bron, invoer.leveringId, claim).catch(() => undefined) // else the retention job does it
     throw e
   }
 }
 
-/** Claims the id first: the primary key makes a second, concurrent upload with the same id fail here. */
-async function claim(ctx: HubContext, invoer: LeveringInvoer): Promise<void> {
+/** How long a delivery may stay `in-behandeling` without writing a batch before it counts as abandoned. */
+export const VERLATEN_NA_MS = 10 * 60 * 1000
+
+function verlaten(row: { bijgewerkt: string | null; ontvangen: string }, nu: Date): boolean {
+  return Date.parse(row.bijgewerkt ?? row.ontvangen) < nu.getTime() - VERLATEN_NA_MS
+}
+
+/**
+ * Claims the id first: the primary key makes a second, concurrent upload with the same id fail here. The claim is the
+ * row's `ontvangen`: every later write of this upload names it, so an upload whose id was taken over (after it was
+ * abandoned) can no longer write under it.
+ */
+async function claimId(ctx: HubContext, invoer: LeveringInvoer): Promise<string> {
+  const ontvangen = ctx.clock.now().toISOString()
   try {
     await ctx.database.db.insertInto('leveringen').values({
       bron: invoer.bron, levering_id: invoer.leveringId, oin: invoer.oin, sha256: '', status: 'in-behandeling', aantal_regels: 0,
-      geaccepteerd: 0, opgeslagen: 0, afgewezen: '[]', ontvangen: ctx.clock.now().toISOString(), verwerkt: null,
+      geaccepteerd: 0, opgeslagen: 0, afgewezen: '[]', ontvangen, verwerkt: null, bijgewerkt: ontvangen,
     }).execute()
   } catch {
     throw new AppError('conflict', 'levering.in-behandeling', `levering ${invoer.leveringId} wordt nog verwerkt; probeer het later opnieuw`)
   }
+  return ontvangen
 }
 
-async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer) {
+/** Runs an update of this upload's own row, and fails (rolling back its transaction) if the id is no longer ours. */
+async function bijDeClaim(update: UpdateQueryBuilder<Tables, 'leveringen', 'leveringen', UpdateResult>, invoer: Pick<LeveringInvoer, 'bron' | 'leveringId'>, claim: string): Promise<void> {
+  const r = await update.where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).where('ontvangen', '=', claim)
+    .where('status', '=', 'in-behandeling').executeTakeFirst()
+  if (Number(r.numUpdatedRows) !== 1)
+    throw new AppError('conflict', 'levering.overgenomen', `levering ${invoer.leveringId} is afgebroken en opnieuw gestart; deze verwerking stopt`)
+}
+
+/** Marks the upload under `claim` broken off and removes the facts it stored; nothing if the id is no longer its. */
+async function breekAf(ctx: Pick<HubContext, 'database'>, bron: string, leveringId: string, claim: string): Promise<void> {
+  const r = await ctx.database.db.updateTable('leveringen').set({ status: 'mislukt' }).where('bron', '=', bron).where('levering_id', '=', leveringId)
+    .where('ontvangen', '=', claim).where('status', '=', 'in-behandeling').executeTakeFirst()
+  if (Number(r.numUpdatedRows) === 1) await verwijderFeitenVan(ctx.database.db, bron, leveringId)
+}
+
+async function verwijderFeitenVan(db: Executor, bron: string, leveringId: string): Promise<void> {
+  await db.deleteFrom('feiten').where('bron', '=', bron).where('levering_id', '=', leveringId).execute()
+}
+
+/**
+ * For the retention job: deliveries abandoned `in-behandeling` are marked broken off, and the facts of every broken-off
+ * delivery removed (normally done when it broke off; this catches a hub that stopped first). Returns how many
+ * deliveries were marked.
+ *
+ * @example await ruimAfgebrokenLeveringenOp(ctx, new Date())
+ */
+export async function ruimAfgebrokenLeveringenOp(ctx: Pick<HubContext, 'database'>, nu: Date): Promise<number> {
+  const db = ctx.database.db
+  const lopend = await db.selectFrom('leveringen').select(['bron', 'levering_id', 'ontvangen', 'bijgewerkt']).where('status', '=', 'in-behandeling').execute()
+  let afgebroken = 0
+  for (const l of lopend.filter((r) => verlaten(r, nu))) {
+    const r = await db.updateTable('leveringen').set({ status: 'mislukt' }).where('bron', '=', l.bron).where('levering_id', '=', l.levering_id)
+      .where('ontvangen', '=', l.ontvangen).where('status', '=', 'in-behandeling').executeTakeFirst()
+    afgebroken += Number(r.numUpdatedRows)
+  }
+  for (const l of await db.selectFrom('leveringen').select(['bron', 'levering_id']).where('status', '=', 'mislukt').execute())
+    await verwijderFeitenVan(db, l.bron, l.levering_id)
+  return afgebroken
+}
+
+async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer, claim: string) {
   const hash = createHash('sha256')
   const opslag = opslagContext(ctx, invoer)
   const afgewezen: Afwijzing[] = []
@@ -107,7 +174,12 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer) {
   const bewaar = async () => {
     const feiten = batch
     batch = []
-    const n = await ctx.database.db.transaction().execute((tx) => bewaarFeiten(tx, { ...opslag, nu: ctx.clock.now() }, feiten))
+    const nu = ctx.clock.now()
+    // The batch and the sign of life go together: a batch of an upload whose id was taken over is not written.
+    const n = await ctx.database.db.transaction().execute(async (tx) => {
+      await bijDeClaim(tx.updateTable('leveringen').set({ bijgewerkt: nu.toISOString() }), invoer, claim)
+      return bewaarFeiten(tx, { ...opslag, nu }, feiten)
+    })
     opgeslagen += n
     tabelGegroeid(ctx.database.db, 'feiten', n)
   }

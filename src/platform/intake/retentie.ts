@@ -3,9 +3,12 @@ import type { HubContext } from '../../adapters/http/hub-context.js'
 import { datumVan } from '../../core/index.js'
 import { ruimPortaalSessiesOp } from '../access/index.js'
 import { productenMetBron, ruimPopulatieOp } from '../population/index.js'
+import { ruimAfgebrokenLeveringenOp } from './levering-service.js'
 
 export interface RetentieResultaat {
   readonly feitenVerwijderd: number; readonly populatieVerwijderd: number; readonly leveringenVerwijderd: number
+  /** Deliveries left `in-behandeling` by a hub that stopped half-way, now marked broken off (their facts removed). */
+  readonly leveringenAfgebroken: number
   /** Expired portal sessions (the portal refuses them already; this keeps the table small). */
   readonly sessiesVerwijderd: number
 }
@@ -14,15 +17,16 @@ export interface RetentieResultaat {
 const LEVERINGEN_DAGEN = 548
 
 /**
- * The retention job. First population history past the register's retention; then every fact past its
- * `bewaren_tot` whose BSN no longer has an indication (not replaced, overlapping the fact) in a product that reads
- * its source. A fact still needed by an indication stays, whatever its date. Then delivery reports older than 18 months;
+ * The retention job. First deliveries abandoned half-way (`ruimAfgebrokenLeveringenOp`); then population history
+ * past the register's retention; then every fact past its `bewaren_tot` whose BSN no longer has an indication (not
+ * replaced, overlapping the fact) in a product that reads its source. A fact still needed by an indication stays, whatever its date. Then delivery reports older than 18 months;
  * last, expired portal sessions.
  *
  * @example await runRetention(ctx, new Date('2027-01-01T00:00:00Z'))
  */
 export async function runRetention(ctx: Pick<HubContext, 'database' | 'register'>, nu: Date): Promise<RetentieResultaat> {
   const db = ctx.database.db
+  const leveringenAfgebroken = await ruimAfgebrokenLeveringenOp(ctx, nu)
   const populatieVerwijderd = await ruimPopulatieOp(db, ctx.register, nu)
   const vandaag = datumVan(nu)
   let feitenVerwijderd = 0
@@ -41,7 +45,7 @@ export async function runRetention(ctx: Pick<HubContext, 'database' | 'register'
   const grens = new Date(nu.getTime() - LEVERINGEN_DAGEN * 86_400_000).toISOString()
   const leveringenVerwijderd = Number((await db.deleteFrom('leveringen').where('ontvangen', '<', grens).where('status', '!=', 'in-behandeling').executeTakeFirst()).numDeletedRows)
   const sessiesVerwijderd = await ruimPortaalSessiesOp(db, nu)
-  return { feitenVerwijderd, populatieVerwijderd, leveringenVerwijderd, sessiesVerwijderd }
+  return { feitenVerwijderd, populatieVerwijderd, leveringenVerwijderd, leveringenAfgebroken, sessiesVerwijderd }
 }
 
 const UUR = 60 * 60 * 1000

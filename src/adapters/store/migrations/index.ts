@@ -11,6 +11,7 @@ import { bronMachtigingen } from './0009-bron-machtigingen.js'
 import { feitenIndexDubbel } from './0010-feiten-index-dubbel.js'
 import { portaalSessies } from './0011-portaal-sessies.js'
 import { ledgerBetrokkeneKort } from './0012-ledger-betrokkene-kort.js'
+import { leveringenBijgewerkt } from './0013-leveringen-bijgewerkt.js'
 
 /**
  * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
@@ -29,5 +30,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Knoopp
   ['0010-feiten-index-dubbel', feitenIndexDubbel],
   ['0011-portaal-sessies', portaalSessies],
   ['0012-ledger-betrokkene-kort', ledgerBetrokkeneKort],
+  ['0013-leveringen-bijgewerkt', leveringenBijgewerkt],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'
