@@ -22,7 +22,7 @@ export const beheerRoutes = ({ ctx, authenticate }: RouteDeps): FastifyPluginAsy
 
   app.get('/api/v1/mij', {
     preHandler: requireAuth(authenticate),
-    schema: { tags: ['toegang'], summary: 'Wie ben ik: organisatie, rollen en producten van de aanroeper', security },
+    schema: { tags: ['toegang'], summary: 'Wie ben ik: organisatie, rollen en producten van de aanroeper', security, response: authErrors },
   }, async (request) => {
     const p = principalOf(request)
     return { soort: p.soort, naam: p.naam, organisatie: p.organisatie, rollen: p.rollen, producten: p.producten, scopes: p.scopes }
