@@ -110,13 +110,15 @@ test('without a token every secured operation answers a problem whose status and
   }
 })
 
-test('the signal export answers the media type the document gives it (text/csv)', async () => {
+test('the CSV exports are documented as text/csv, the media type they answer', async () => {
   const gemeente = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
   const res = await t.as(gemeente).inject({ method: 'GET', url: '/api/v1/signalen/export?product=samenloop&van=2026-01-01&tot=2026-01-31' })
   assert.equal(res.statusCode, 200, res.body)
   const gedocumenteerd = Object.keys(doc.paths['/api/v1/signalen/export']!.get!.responses!['200']!.content ?? {})
   assert.deepEqual(gedocumenteerd, ['text/csv'])
   assert.match(String(res.headers['content-type']), /^text\/csv/)
+  // The kwijtschelding export answers text/csv too (test/e2e/kwijtschelding.test.ts reads it).
+  assert.deepEqual(Object.keys(doc.paths['/api/v1/kwijtschelding/toetsingen/{id}/export']!.get!.responses!['200']!.content ?? {}), ['text/csv'])
 })
 
 test('every path of the OpenAPI document is written out, with its method, in docs/api.md or docs/api/*.md', () => {
