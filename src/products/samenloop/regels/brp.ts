@@ -18,7 +18,8 @@ export const verhuizingRegel = maakRegel({
   id: 'samenloop.verhuizing', versie: '1.0.0', soort: 'verhuizing', bron: 'brp-mutaties',
   titel: 'Verhuizing naar een andere gemeente tijdens bijstand',
   regel: 'Een verhuizing in de BRP met een datum in een periode van de samenloop-populatie, naar een andere gemeente dan '
-    + 'de gemeente die het signaal krijgt. Eén signaal per verhuisdatum.',
+    + 'de gemeente die het signaal krijgt. Eén signaal per verhuisdatum; een andere gemeente van herkomst of bestemming '
+    + 'voor dezelfde datum geeft één correctiesignaal.',
   waarom: 'Bijstand komt van de gemeente waar iemand woont (art. 40 Participatiewet). Na een verhuizing naar een andere '
     + 'gemeente stopt de bijstand bij de oude gemeente; de nieuwe gemeente beoordeelt een nieuwe aanvraag.',
   gegevens: { datum: 'Datum van de verhuizing', gemeentecodeVan: 'Gemeente vóór de verhuizing', gemeentecodeNaar: 'Nieuwe gemeente' },
@@ -35,7 +36,8 @@ export const verhuizingRegel = maakRegel({
 export const emigratieRegel = maakRegel({
   id: 'samenloop.emigratie', versie: '1.0.0', soort: 'emigratie', bron: 'brp-mutaties',
   titel: 'Emigratie tijdens bijstand',
-  regel: 'Een emigratie in de BRP met een datum in een periode van de samenloop-populatie. Eén signaal per datum.',
+  regel: 'Een emigratie in de BRP met een datum in een periode van de samenloop-populatie. Eén signaal per datum; een '
+    + 'ander land van bestemming voor dezelfde datum geeft één correctiesignaal.',
   waarom: 'Recht op bijstand heeft wie in Nederland woont (art. 11 Participatiewet). Na vertrek naar het buitenland '
     + 'stopt de bijstand in de regel.',
   gegevens: { datum: 'Datum van vertrek', landNaar: 'Land van bestemming (ISO-landcode)' },

@@ -9,7 +9,8 @@ export const detentieRegel = maakRegel({
   id: 'samenloop.detentie', versie: '1.0.0', soort: 'detentie', bron: 'dji-detenties',
   titel: 'Detentie tijdens bijstand',
   regel: 'Een detentie bij DJI waarvan de periode overlapt met een periode in de samenloop-populatie. Eén signaal per '
-    + 'detentie; een later bekende einddatum geeft geen nieuw signaal.',
+    + 'detentie; een andere ingangsdatum geeft één correctiesignaal, een later bekende einddatum of een andere soort '
+    + 'detentie geeft geen nieuw signaal.',
   waarom: 'Wie in detentie is, heeft geen recht op bijstand (art. 13 lid 1 onder a Participatiewet). De gemeente moet '
     + 'de bijstand dan stopzetten of aanpassen, en kan na vrijlating helpen met een nieuwe start.',
   gegevens: {

@@ -28,8 +28,8 @@ export const inkomstenRegel = maakRegel({
   titel: 'Inkomsten uit werk tijdens bijstand',
   regel: 'Een regel uit de Polisadministratie met soort inkomen "loon" en een brutoloon boven € 0, waarvan de maand '
     + 'overlapt met een periode waarin de gemeente de inwoner in haar samenloop-populatie heeft. Eén signaal per '
-    + 'inkomstenverhouding per maand; komt dezelfde regel opnieuw, dan volgt niets; komt dezelfde maand met andere '
-    + 'bedragen, dan volgt één nieuw signaal met "correctie".',
+    + 'inkomstenverhouding per maand; komt dezelfde regel opnieuw, dan volgt niets; komt dezelfde maand met een ander '
+    + 'gegeven (bedragen, uren, werkgever of loonheffingennummer), dan volgt één nieuw signaal met "correctie".',
   waarom: 'Inkomsten tellen mee bij het recht op bijstand (art. 31 Participatiewet) en de inwoner moet ze melden '
     + '(art. 17). Met dit signaal kan de gemeente de bijstand op tijd aanpassen, zodat er geen hoge terugvordering ontstaat.',
   gegevens: POLIS_VELDEN,

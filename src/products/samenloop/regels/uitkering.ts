@@ -16,7 +16,8 @@ export const uitkeringPolisRegel = maakRegel({
   titel: 'Uitkering van UWV tijdens bijstand',
   regel: 'Een regel uit de Polisadministratie met een ander soort inkomen dan loon (WW, Ziektewet, WIA, Wajong of '
     + 'overig) en een bedrag boven € 0, waarvan de maand overlapt met een periode in de samenloop-populatie. Eén signaal '
-    + 'per inkomstenverhouding per maand; andere bedragen voor dezelfde maand geven één correctiesignaal.',
+    + 'per inkomstenverhouding per maand; een ander gegeven voor dezelfde maand (soort uitkering, bedragen, uren, werkgever '
+    + 'of loonheffingennummer) geeft één correctiesignaal.',
   waarom: WAAROM,
   gegevens: POLIS_VELDEN,
   wijzigingen: [{ versie: '1.0.0', datum: '2026-11-28', wat: 'Eerste versie' }],
