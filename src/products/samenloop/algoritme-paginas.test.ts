@@ -52,3 +52,26 @@ test('the pages say which changes make a correction, as the rules decide it', ()
     assert.doesNotMatch(inhoud, /Corrigeert de bron een eerder gegeven, dan volgt één nieuw signaal/, `${naam}: not every correction of the source makes a signal`)
   }
 })
+
+test('every page names the limits of its rules, and the limits it states about the code hold', () => {
+  for (const [naam, inhoud] of samenloopPaginas()) {
+    if (naam === 'README.md') continue
+    const deel = inhoud.split('## Grenzen van dit signaal\n\n')[1]?.split('\n## ')[0] ?? ''
+    assert.ok(deel.split('\n').filter((r) => r.startsWith('- ')).length > 0, `${naam}: no limits`)
+  }
+  const indicatie = (gemeentecode?: string) => [{ oin: '00000001000000000001', product: 'samenloop', bsn: BSN, periode: { van: '2020-01-01' as Datum }, gemeentecode }]
+  const feit = (bron: string, gegevens: Record<string, unknown>) => [{ bron, bsn: BSN, sleutel: 'k', geldigVan: '2025-01-01', gegevens, leveringId: 'lev-1', regel: 2 }]
+  // Verhuizing: without the gemeente's own code every move is signalled, also one into the gemeente itself.
+  const naarUtrecht = feit('brp-mutaties', { datum: '2025-05-01', soortMutatie: 'verhuizing', gemeentecodeVan: '0363', gemeentecodeNaar: '0344', landNaar: '' })
+  assert.equal(matchFeiten(naarUtrecht, indicatie('0344'), SAMENLOOP_REGELS).length, 0)
+  assert.equal(matchFeiten(naarUtrecht, indicatie(undefined), SAMENLOOP_REGELS).length, 1)
+  assert.match(pagina('verhuizing'), /geen gemeentecode.* elke verhuizing een signaal/)
+  // SVB: an amount of € 0 is signalled too.
+  assert.equal(matchFeiten(feit('svb-uitkeringen', { regeling: 'anw', ingangsdatum: '2025-01-01', einddatum: '', brutoMaandbedragCent: 0, leefsituatie: 'alleenstaand' }), indicatie('0344'), SAMENLOOP_REGELS).length, 1)
+  assert.match(pagina('uitkering'), /ook bij een maandbedrag van € 0/)
+  // Voertuig: a registration that started before the bijstand is not signalled.
+  assert.equal(matchFeiten(feit('rdw-voertuigen', { kenteken: 'GB-22-NL', datumAanvang: '2019-12-31', datumEinde: '', dagwaardeCent: 1 }), indicatie('0344'), SAMENLOOP_REGELS).length, 0)
+  assert.match(pagina('voertuig'), /al op naam stond vóór de bijstand/)
+  // Studiefinanciering: age is not looked at, while art. 13 lid 2 onder c only excludes residents under 27.
+  assert.match(pagina('studiefinanciering'), /jonger dan 27/)
+})

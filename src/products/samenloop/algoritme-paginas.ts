@@ -64,6 +64,7 @@ export function renderSoortPagina(soort: SignaalSoort, regels: readonly Samenloo
   r.push('## Waarom wil de gemeente dit weten?', '', ...waarom.flatMap((w) => [w, '']))
   r.push('## Welke gegevens en welke regel', '', ...eigen.flatMap(regelDeel))
   if (soort === 'vermogen') r.push(...vermogensgrenzen())
+  r.push('## Grenzen van dit signaal', '', ...[...new Set(eigen.flatMap((e) => e.data.grenzen))].map((g) => `- ${g}`), '')
   r.push('## Wat een signaal wel en niet is', '',
     '- Een signaal betekent **onderzoekswaardig**, geen fraude en geen besluit. De gemeente onderzoekt het en bespreekt het met de inwoner voordat zij iets besluit.',
     '- Elk signaal noemt de bron, de levering en de regel in die levering, de periode, de regel en regelversie, en geeft een uitleg in gewone taal.',

@@ -17,6 +17,11 @@ export const detentieRegel = maakRegel({
     detentieId: 'Kenmerk van de detentie', ingangsdatum: 'Eerste dag van de detentie',
     einddatum: 'Dag van vrijlating (leeg: nog gedetineerd)', soortDetentie: 'Soort detentie',
   },
+  grenzen: [
+    'Eén gedeelde dag tussen de detentie en de bijstandsperiode is genoeg.',
+    'Voor sommige groepen geldt de uitsluiting niet, bijvoorbeeld bij een straf die buiten een inrichting wordt '
+      + 'uitgevoerd (art. 13 lid 3 Participatiewet). De regel maakt dat onderscheid niet; de gemeente wel.',
+  ],
   wijzigingen: [{ versie: '1.0.0', datum: '2026-11-28', wat: 'Eerste versie' }],
 }, (feit, indicatie) => {
   const g = feit.gegevens

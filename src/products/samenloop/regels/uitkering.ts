@@ -20,6 +20,10 @@ export const uitkeringPolisRegel = maakRegel({
     + 'of loonheffingennummer) geeft één correctiesignaal.',
   waarom: WAAROM,
   gegevens: POLIS_VELDEN,
+  grenzen: [
+    'Het bedrag uit de Polisadministratie is bruto; hoeveel ervan meetelt voor de bijstand, rekent de gemeente zelf uit.',
+    'Eén gedeelde dag tussen de maand of de looptijd van de uitkering en de bijstandsperiode is genoeg.',
+  ],
   wijzigingen: [{ versie: '1.0.0', datum: '2026-11-28', wat: 'Eerste versie' }],
 }, (feit, indicatie) => {
   const g = feit.gegevens
@@ -51,6 +55,10 @@ export const uitkeringSvbRegel = maakRegel({
     regeling: 'AOW of Anw', ingangsdatum: 'Begin van de uitkering', einddatum: 'Einde van de uitkering (leeg: loopt nog)',
     brutoMaandbedragCent: 'Bruto maandbedrag zonder vakantiegeld, in eurocent', leefsituatie: 'Leefsituatie waarop de SVB het bedrag baseert',
   },
+  grenzen: [
+    'Elke AOW- of Anw-uitkering die overlapt met de bijstand geeft een signaal, ook bij een maandbedrag van € 0. Een '
+      + 'later bekende einddatum of een andere leefsituatie geeft geen nieuw signaal.',
+  ],
   wijzigingen: [{ versie: '1.0.0', datum: '2026-11-28', wat: 'Eerste versie' }],
 }, (feit, indicatie) => {
   const g = feit.gegevens
