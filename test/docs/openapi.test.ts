@@ -131,3 +131,16 @@ test('every path of the OpenAPI document is written out, with its method, in doc
   })).map((o) => o.id)
   assert.deepEqual(ontbreekt, [])
 })
+
+test('an operation that takes a JSON body documents the 413 problem a body over the limit gets', async () => {
+  const gemeente = await t.org('Gemeente Groot', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+  const groot = JSON.stringify({ x: 'x'.repeat(2 * 1024 * 1024) })
+  const metJson = operaties().filter(({ op }) => (op as { requestBody?: { content?: Record<string, unknown> } }).requestBody?.content?.['application/json'])
+  assert.ok(metJson.length > 10)
+  for (const { id, pad, methode, op } of metJson) {
+    const url = pad.replace(/\{([A-Za-z]+)\}/g, (_, n: string) => VOORBEELD[n] ?? 'x')
+    const res = await t.as(gemeente).inject({ method: methode as 'POST', url, payload: groot, headers: { 'content-type': 'application/json' } })
+    assert.equal(res.statusCode, 413, `${id}: ${res.statusCode} ${res.body.slice(0, 200)}`)
+    assert.ok(op.responses?.['413']?.content?.['application/problem+json'], `${id} answers 413, which the document does not list`)
+  }
+})
