@@ -89,6 +89,11 @@ test('every documented error is application/problem+json with the problem schema
   }
 })
 
+test('every operation documents its success answer', () => {
+  const zonder = operaties().filter(({ op }) => !Object.keys(op.responses ?? {}).some((s) => s.startsWith('2'))).map((o) => o.id)
+  assert.deepEqual(zonder, [])
+})
+
 test('the routes of issue 4 document a success answer with a schema', () => {
   for (const { id, op } of operaties().filter((o) => ISSUE_4.includes(o.id))) {
     const succes = Object.entries(op.responses ?? {}).filter(([s]) => s.startsWith('2'))
@@ -143,4 +148,16 @@ test('an operation that takes a JSON body documents the 413 problem a body over 
     assert.equal(res.statusCode, 413, `${id}: ${res.statusCode} ${res.body.slice(0, 200)}`)
     assert.ok(op.responses?.['413']?.content?.['application/problem+json'], `${id} answers 413, which the document does not list`)
   }
+})
+
+test('the success schemas added for /mij and /organisaties keep every field of the answer', async () => {
+  const beheer = await t.org('Hub beheer', 'beheer', { rollen: ['beheerder'], scopes: ['beheer'] })
+  const mij = (await t.as(beheer).inject({ method: 'GET', url: '/api/v1/mij' })).json()
+  assert.deepEqual(Object.keys(mij).sort(), ['naam', 'organisatie', 'producten', 'rollen', 'scopes', 'soort'])
+  assert.equal(mij.organisatie.oin, beheer.oin)
+  assert.deepEqual(mij.rollen, ['beheerder'])
+  const res = await t.as(beheer).inject({ method: 'GET', url: '/api/v1/organisaties' })
+  assert.equal(res.statusCode, 200, res.body)
+  const eigen = res.json().organisaties.find((o: { oin: string }) => o.oin === beheer.oin)
+  assert.deepEqual([eigen.naam, eigen.soort, Array.isArray(eigen.producten)], ['Hub beheer', 'beheer', true])
 })
