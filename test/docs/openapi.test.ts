@@ -161,3 +161,23 @@ test('the success schemas added for /mij and /organisaties keep every field of t
   const eigen = res.json().organisaties.find((o: { oin: string }) => o.oin === beheer.oin)
   assert.deepEqual([eigen.naam, eigen.soort, Array.isArray(eigen.producten)], ['Hub beheer', 'beheer', true])
 })
+
+test('the abonnement body schema states the limits the hub enforces, and the hub refuses what it refuses', async () => {
+  const op = doc.paths['/api/v1/abonnementen']!.post as unknown as { requestBody: { content: { 'application/json': { schema: {
+    additionalProperties?: boolean; properties: Record<string, { maxLength?: number; maxItems?: number; items?: { pattern?: string } }> } } } } }
+  const schema = op.requestBody.content['application/json'].schema
+  assert.equal(schema.additionalProperties, false)
+  assert.equal(schema.properties.url!.maxLength, 2048)
+  assert.equal(schema.properties.producten!.maxItems, 50)
+  assert.equal(schema.properties.soorten!.maxItems, 50)
+  assert.equal(schema.properties.soorten!.items!.pattern, '^[a-z][a-z0-9-]{0,31}$')
+  const gemeente = await t.org('Gemeente Abonnee', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+  const url = 'http://127.0.0.1:9/webhooks'
+  const post = (body: unknown) => t.as(gemeente).inject({ method: 'POST', url: '/api/v1/abonnementen', payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+  assert.equal((await post({ url, producten: ['samenloop'] })).statusCode, 201)
+  for (const body of [
+    { url: `${url}/${'x'.repeat(2048)}`, producten: ['samenloop'] }, { url, producten: Array(51).fill('samenloop') },
+    { url, producten: ['samenloop'], soorten: Array(51).fill('inkomsten') }, { url, producten: ['samenloop'], soorten: ['Inkomsten'] },
+    { url, producten: ['samenloop'], extra: 1 },
+  ]) assert.equal((await post(body)).statusCode, 400, JSON.stringify(body).slice(0, 80))
+})
