@@ -24,6 +24,8 @@ export function codesInSource(): Set<string> {
     const text = readFileSync(file, 'utf8')
     for (const m of text.matchAll(/AppError\(\s*'[a-z-]+',\s*'([a-z0-9_.-]+)'/g)) codes.add(m[1]!)
     for (const m of text.matchAll(/(?:synthFout|invalid)\(\s*'([a-z]+\.[a-z0-9_.-]+)'/g)) codes.add(m[1]!)
+    // Input readers collect every problem and throw once with the code they are given (`InvoerLezer.klaar`).
+    for (const m of text.matchAll(/\.klaar\(\s*'([a-z-]+\.[a-z0-9_.-]+)'/g)) codes.add(m[1]!)
     // Line-level errors in batch answers: `fout: { code: 'product.iets' }`.
     for (const m of text.matchAll(/fout: \{ code: '([a-z-]+\.[a-z0-9_.-]+)'/g)) codes.add(m[1]!)
     // Calculator CLI commands name their codes in their definition (`registerRekenCommando`).

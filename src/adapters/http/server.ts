@@ -11,6 +11,7 @@ import type { HttpDeps } from './hub-context.js'
 import { loggerOptions, redactingDestination } from './log-redaction.js'
 import { fromFastifyError, toProblem } from './problem.js'
 import { platformRoutes } from './routes/index.js'
+import { problemSchema } from './routes/schemas.js'
 
 /** The API version (NL API Design Rules: `API-Version` header on every response). */
 export const API_VERSION = '1.0.0'
@@ -81,6 +82,14 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
         },
       },
     },
+  })
+
+  // A JSON body over bodyLimit is answered 413 by Fastify before any handler runs: publish that problem on every route
+  // that takes one (routes with a limit of their own, such as CSV uploads, list their 413 themselves).
+  app.addHook('onRoute', function documenteerTeGroot(route) {
+    const schema = route.schema as { body?: { content?: Record<string, unknown> }; response?: Record<string, unknown> } | undefined
+    const json = schema?.body && (!schema.body.content || 'application/json' in schema.body.content)
+    if (json && schema.response && !schema.response[413]) schema.response = { ...schema.response, 413: problemSchema }
   })
 
   const authenticate = createAuthenticator(ctx, deps.portal)

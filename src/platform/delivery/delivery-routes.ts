@@ -60,10 +60,10 @@ export const deliveryRoutes = (ctx: HubContext, service: AbonnementenService): F
     schema: {
       tags, security, summary: 'Webhookabonnement nemen op nieuwe signalen en gewijzigde OIB-maandoverzichten',
       description: 'Antwoordt met het geheim (`whsec_…`) voor de Standard Webhooks-handtekening; het wordt maar één keer getoond.',
-      body: { type: 'object', required: ['url', 'producten'], properties: {
-        url: { type: 'string', description: 'http(s)-URL van de ontvanger; in productie geen intern of privé-adres' },
-        producten: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'producten die uw organisatie afneemt' },
-        soorten: { type: 'array', items: { type: 'string' }, description: 'alleen deze signaalsoorten (of gebeurtenissoorten, zoals overzicht-gewijzigd; standaard alle)' },
+      body: { type: 'object', required: ['url', 'producten'], additionalProperties: false, properties: {
+        url: { type: 'string', maxLength: 2048, description: 'http(s)-URL van de ontvanger; in productie geen intern of privé-adres' },
+        producten: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 50, description: 'producten die uw organisatie afneemt' },
+        soorten: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$' }, maxItems: 50, description: 'alleen deze signaalsoorten (of gebeurtenissoorten, zoals overzicht-gewijzigd; standaard alle)' },
         inhoud: { type: 'string', enum: ['volledig', 'verwijzing'], default: 'volledig', description: '`verwijzing`: geen persoonsgegevens in het event, alleen `dataref`' },
       } },
       response: { 201: { ...abonnementSchema, properties: { ...abonnementSchema.properties, secret: { type: 'string' } } }, ...errors },

@@ -126,7 +126,12 @@ function bulkBerekeningen(app: FastifyInstance, ctx: HubContext, authenticate: A
         [MEDIATYPE.csv]: { schema: { type: 'string', description: 'kopregel met veldnamen, scheidingsteken ;' } },
       } },
       querystring: { type: 'object', properties: { berekening: { type: 'string', enum: ['true', 'false'], description: 'rekenstappen meesturen (alleen NDJSON; standaard true)' } } },
-      response: { ...authErrors, 413: problemSchema },
+      response: {
+        200: { description: 'één antwoord per regel, in dezelfde volgorde en hetzelfde formaat als de invoer', content: {
+          [MEDIATYPE.ndjson]: { schema: { type: 'string' } }, [MEDIATYPE.csv]: { schema: { type: 'string' } },
+        } },
+        ...authErrors, 413: problemSchema,
+      },
     },
   }, async function bulkBvv(request, reply) {
     const formaat = formaatVan(request)

@@ -19,6 +19,8 @@ interface Beschrijving {
   readonly regel: string
   readonly waarom: string
   readonly gegevens: Readonly<Record<string, string>>
+  /** Which change of the same parent and month makes a correction (what the signal's content hash covers). */
+  readonly correctie: string
 }
 
 /** Per kind: the rule in words, why the gemeente wants to know, and the fields the signal carries. */
@@ -28,12 +30,14 @@ export const BESCHRIJVING: Record<KotVerschilSoort, Beschrijving> = {
     regel: 'Een ouder staat in het maandbestand van de Belastingdienst bij deze gemeente (dezelfde gemeentecode), en de gemeente heeft voor die maand geen registratie van die ouder als doelgroepouder (geen indicatie in de populatie `kot-doelgroepouders` die de maand raakt). Eén signaal per ouder per maand.',
     waarom: 'De Belastingdienst betaalt kinderopvangtoeslag aan een doelgroepouder omdat de gemeente die ouder tot de doelgroep rekent (Wet kinderopvang art. 1.6). Staat de ouder niet in de registratie van de gemeente, dan kan de toeslag zonder besluit van de gemeente worden betaald — of de registratie van de gemeente is niet bijgewerkt. Beide wil de gemeente weten, zodat de ouder later niet hoeft terug te betalen.',
     gegevens: { doelgroep: 'Waarom de Belastingdienst de ouder tot de doelgroep rekent (`bijstand` of `traject`)' },
+    correctie: 'Noemt de Belastingdienst voor dezelfde ouder en maand later een andere doelgroep, dan volgt één nieuw verschil met de markering "correctie"; een ander bedrag aan kinderopvangtoeslag geeft geen nieuw verschil.',
   },
   'niet-in-bestand': {
     titel: 'Geregistreerd door de gemeente, niet in het bestand van de Belastingdienst',
     regel: 'De gemeente heeft een ouder voor een maand geregistreerd als doelgroepouder (een indicatie in de populatie `kot-doelgroepouders` die de maand raakt), en het maandbestand van de Belastingdienst noemt die ouder niet bij deze gemeente. Alleen als de hub voor die maand een bestand heeft: zonder bestand vergelijkt de hub niets. Eén signaal per ouder per maand.',
     waarom: 'Een ouder die de gemeente tot de doelgroep rekent maar die niet in het bestand staat, loopt misschien kinderopvangtoeslag mis. De gemeente kan de ouder helpen of de gegevens bij de Belastingdienst laten aanpassen.',
     gegevens: { referentie: 'Het eigen kenmerk van de gemeente bij de registratie (als de gemeente dat gaf)' },
+    correctie: 'Geeft de gemeente de registratie van dezelfde ouder en maand later een andere referentie, dan volgt één nieuw verschil met de markering "correctie".',
   },
 }
 
@@ -70,7 +74,7 @@ export function renderSoortPagina(soort: KotVerschilSoort): string {
     '## Wat een verschil wel en niet is', '',
     '- Een verschil betekent **onderzoekswaardig**, geen fout van de ouder. Vaak is een registratie of het bestand nog niet bijgewerkt.',
     '- Elk verschil noemt de levering(en) van de Belastingdienst waarop het rust, de maand, de regel en regelversie, en geeft een uitleg in gewone taal.',
-    '- Hetzelfde verschil wordt één keer gemeld, ook als het bestand opnieuw binnenkomt. Verandert de Belastingdienst de regel van een ouder, dan volgt één nieuw verschil met de markering "correctie".',
+    `- Hetzelfde verschil wordt één keer gemeld, ook als het bestand opnieuw binnenkomt. ${b.correctie}`,
     '- Elke vergelijking en elke keer dat de gemeente verschillen leest, staat in het logboek. Een inwoner kan via de privacyfunctionaris van de gemeente opvragen welke verwerkingen er over hem of haar zijn geweest.',
     '',
   ].join('\n')

@@ -145,7 +145,7 @@ function toetsingRoutes(app: FastifyInstance, ctx: HubContext, authenticate: Aut
     schema: {
       tags: ['kwijtschelding'], summary: 'Resultaten als CSV (één regel per BSN)', security,
       params: { type: 'object', properties: { id: { type: 'string' } } },
-      response: { 200: { type: 'string' }, ...authErrors, 404: problemSchema },
+      response: { 200: { content: { 'text/csv': { schema: { type: 'string' } } } }, ...authErrors, 404: problemSchema },
     },
   }, async function exporteer(request, reply) {
     const t = await toetsingVan(ctx, principalOf(request).organisatie.oin, (request.params as { id: string }).id)

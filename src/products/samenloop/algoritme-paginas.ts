@@ -64,11 +64,12 @@ export function renderSoortPagina(soort: SignaalSoort, regels: readonly Samenloo
   r.push('## Waarom wil de gemeente dit weten?', '', ...waarom.flatMap((w) => [w, '']))
   r.push('## Welke gegevens en welke regel', '', ...eigen.flatMap(regelDeel))
   if (soort === 'vermogen') r.push(...vermogensgrenzen())
+  r.push('## Grenzen van dit signaal', '', ...[...new Set(eigen.flatMap((e) => e.data.grenzen))].map((g) => `- ${g}`), '')
   r.push('## Wat een signaal wel en niet is', '',
     '- Een signaal betekent **onderzoekswaardig**, geen fraude en geen besluit. De gemeente onderzoekt het en bespreekt het met de inwoner voordat zij iets besluit.',
     '- Elk signaal noemt de bron, de levering en de regel in die levering, de periode, de regel en regelversie, en geeft een uitleg in gewone taal.',
     '- Het signaal bevat alleen de gegevens hierboven; andere velden uit de bron houdt Knooppunt tegen.',
-    '- Komt dezelfde bronregel nog eens, dan volgt geen nieuw signaal. Corrigeert de bron een eerder gegeven, dan volgt één nieuw signaal met de markering "correctie".',
+    '- Komt dezelfde bronregel nog eens, dan volgt geen nieuw signaal. Verandert de bron een gegeven dat de regel hierboven meeweegt, dan volgt één nieuw signaal met de markering "correctie"; een wijziging in een ander gegeven geeft geen nieuw signaal.',
     '- De gemeente meldt terug wat het onderzoek opleverde (terecht, onterecht of onbekend). Zo is te volgen hoe bruikbaar elke regel is.',
     '- Elke verwerking staat in het logboek. Een inwoner kan via de privacyfunctionaris van de gemeente opvragen welke verwerkingen er over hem of haar zijn geweest.', '')
   return r.join('\n')

@@ -115,7 +115,7 @@ function exporteer(app: FastifyInstance, ctx: HubContext, authenticate: Authenti
       querystring: { type: 'object', required: ['product', 'van', 'tot'], properties: {
         product: { type: 'string' }, van: { type: 'string', format: 'date' }, tot: { type: 'string', format: 'date' },
       } },
-      response: { 200: { type: 'string', description: 'text/csv' }, ...authErrors, 404: problemSchema },
+      response: { 200: { content: { 'text/csv': { schema: { type: 'string' } } } }, ...authErrors, 404: problemSchema },
     },
   }, async function signalenExport(request, reply) {
     const v = leesExportVerzoek(request.query as Record<string, unknown>)

@@ -22,13 +22,16 @@ export const beheerRoutes = ({ ctx, authenticate }: RouteDeps): FastifyPluginAsy
 
   app.get('/api/v1/mij', {
     preHandler: requireAuth(authenticate),
-    schema: { tags: ['toegang'], summary: 'Wie ben ik: organisatie, rollen en producten van de aanroeper', security },
+    schema: {
+      tags: ['toegang'], summary: 'Wie ben ik: organisatie, rollen en producten van de aanroeper', security,
+      response: { 200: { type: 'object', additionalProperties: true, description: 'soort, naam, organisatie, rollen, producten en scopes van de aanroeper' }, ...authErrors },
+    },
   }, async (request) => {
     const p = principalOf(request)
     return { soort: p.soort, naam: p.naam, organisatie: p.organisatie, rollen: p.rollen, producten: p.producten, scopes: p.scopes }
   })
 
-  app.get('/api/v1/organisaties', { preHandler: beheer, schema: { tags: ['beheer'], summary: 'Organisaties', security, response: authErrors } }, async (request) => {
+  app.get('/api/v1/organisaties', { preHandler: beheer, schema: { tags: ['beheer'], summary: 'Organisaties', security, response: { 200: { type: 'object', properties: { organisaties: { type: 'array', items: { type: 'object', additionalProperties: true } } } }, ...authErrors } } }, async (request) => {
     const p = principalOf(request)
     const all = await ctx.access.organisaties()
     const visible = p.organisatie.soort === 'beheer' ? all : all.filter((o) => o.oin === p.organisatie.oin)

@@ -18,10 +18,16 @@ export const verhuizingRegel = maakRegel({
   id: 'samenloop.verhuizing', versie: '1.0.0', soort: 'verhuizing', bron: 'brp-mutaties',
   titel: 'Verhuizing naar een andere gemeente tijdens bijstand',
   regel: 'Een verhuizing in de BRP met een datum in een periode van de samenloop-populatie, naar een andere gemeente dan '
-    + 'de gemeente die het signaal krijgt. Eén signaal per verhuisdatum.',
+    + 'de gemeente die het signaal krijgt. Eén signaal per verhuisdatum; een andere gemeente van herkomst of bestemming '
+    + 'voor dezelfde datum geeft één correctiesignaal.',
   waarom: 'Bijstand komt van de gemeente waar iemand woont (art. 40 Participatiewet). Na een verhuizing naar een andere '
     + 'gemeente stopt de bijstand bij de oude gemeente; de nieuwe gemeente beoordeelt een nieuwe aanvraag.',
   gegevens: { datum: 'Datum van de verhuizing', gemeentecodeVan: 'Gemeente vóór de verhuizing', gemeentecodeNaar: 'Nieuwe gemeente' },
+  grenzen: [
+    'De regel vergelijkt de nieuwe gemeente met de gemeentecode van de gemeente die het signaal krijgt. Heeft die '
+      + 'gemeente in Knooppunt geen gemeentecode, dan geeft elke verhuizing een signaal, ook een verhuizing naar de '
+      + 'gemeente zelf.',
+  ],
   wijzigingen: WIJZIGINGEN,
 }, (feit, indicatie) => {
   const van = tekst(feit.gegevens, 'gemeentecodeVan') ?? null
@@ -35,10 +41,15 @@ export const verhuizingRegel = maakRegel({
 export const emigratieRegel = maakRegel({
   id: 'samenloop.emigratie', versie: '1.0.0', soort: 'emigratie', bron: 'brp-mutaties',
   titel: 'Emigratie tijdens bijstand',
-  regel: 'Een emigratie in de BRP met een datum in een periode van de samenloop-populatie. Eén signaal per datum.',
+  regel: 'Een emigratie in de BRP met een datum in een periode van de samenloop-populatie. Eén signaal per datum; een '
+    + 'ander land van bestemming voor dezelfde datum geeft één correctiesignaal.',
   waarom: 'Recht op bijstand heeft wie in Nederland woont (art. 11 Participatiewet). Na vertrek naar het buitenland '
     + 'stopt de bijstand in de regel.',
   gegevens: { datum: 'Datum van vertrek', landNaar: 'Land van bestemming (ISO-landcode)' },
+  grenzen: [
+    'De regel ziet alleen een vertrek dat in de BRP staat. Een verblijf in het buitenland zonder uitschrijving (art. 13 '
+      + 'lid 1 onder e Participatiewet: langer dan vier weken) ziet zij niet.',
+  ],
   wijzigingen: WIJZIGINGEN,
 }, (feit, indicatie) => {
   const land = tekst(feit.gegevens, 'landNaar')
@@ -55,5 +66,9 @@ export const overlijdenRegel = maakRegel({
   waarom: 'Na een overlijden eindigt de bijstand van de overledene; voor een partner of huisgenoten verandert de norm. '
     + 'De gemeente kan zo op tijd en zorgvuldig contact opnemen met de nabestaanden.',
   gegevens: { datum: 'Datum van overlijden' },
+  grenzen: [
+    'De regel ziet alleen het overlijden van een inwoner die zelf in de samenloop-populatie staat; het overlijden van een '
+      + 'partner of huisgenoot ziet zij niet.',
+  ],
   wijzigingen: WIJZIGINGEN,
 }, (feit, indicatie) => brpMutatie(feit, indicatie, 'overlijden', (d) => `Volgens de BRP is de inwoner op ${datumTekst(d)} overleden.`, {}))

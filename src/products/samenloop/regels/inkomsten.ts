@@ -28,11 +28,18 @@ export const inkomstenRegel = maakRegel({
   titel: 'Inkomsten uit werk tijdens bijstand',
   regel: 'Een regel uit de Polisadministratie met soort inkomen "loon" en een brutoloon boven € 0, waarvan de maand '
     + 'overlapt met een periode waarin de gemeente de inwoner in haar samenloop-populatie heeft. Eén signaal per '
-    + 'inkomstenverhouding per maand; komt dezelfde regel opnieuw, dan volgt niets; komt dezelfde maand met andere '
-    + 'bedragen, dan volgt één nieuw signaal met "correctie".',
+    + 'inkomstenverhouding per maand; komt dezelfde regel opnieuw, dan volgt niets; komt dezelfde maand met een ander '
+    + 'gegeven (bedragen, uren, werkgever of loonheffingennummer), dan volgt één nieuw signaal met "correctie".',
   waarom: 'Inkomsten tellen mee bij het recht op bijstand (art. 31 Participatiewet) en de inwoner moet ze melden '
     + '(art. 17). Met dit signaal kan de gemeente de bijstand op tijd aanpassen, zodat er geen hoge terugvordering ontstaat.',
   gegevens: POLIS_VELDEN,
+  grenzen: [
+    'De regel kijkt naar het brutoloon in de Polisadministratie. Welk deel daarvan meetelt voor de bijstand (na aftrek '
+      + 'van loonheffing en met de vrijlatingen van art. 31 Participatiewet), rekent de gemeente zelf uit.',
+    'Eén gedeelde dag tussen de loonmaand en de bijstandsperiode is genoeg: ook loon over de maand waarin de bijstand '
+      + 'begon of eindigde geeft een signaal.',
+    'Alleen soort inkomen "loon"; een uitkering in de Polisadministratie geeft een signaal van de soort uitkering.',
+  ],
   wijzigingen: [{ versie: '1.0.0', datum: '2026-11-28', wat: 'Eerste versie' }],
 }, (feit, indicatie) => {
   const g = feit.gegevens

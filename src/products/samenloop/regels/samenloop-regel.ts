@@ -24,6 +24,8 @@ export interface SamenloopRegelData {
   readonly waarom: string
   /** Fields of `gegevens`, with their meaning. */
   readonly gegevens: Readonly<Record<string, string>>
+  /** What the rule does not see or decide (the algoritmeregister's limits), each a plain Dutch sentence. */
+  readonly grenzen: readonly string[]
   readonly wijzigingen: ReadonlyArray<{ readonly versie: string; readonly datum: string; readonly wat: string }>
 }
 

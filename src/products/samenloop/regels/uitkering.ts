@@ -16,9 +16,14 @@ export const uitkeringPolisRegel = maakRegel({
   titel: 'Uitkering van UWV tijdens bijstand',
   regel: 'Een regel uit de Polisadministratie met een ander soort inkomen dan loon (WW, Ziektewet, WIA, Wajong of '
     + 'overig) en een bedrag boven € 0, waarvan de maand overlapt met een periode in de samenloop-populatie. Eén signaal '
-    + 'per inkomstenverhouding per maand; andere bedragen voor dezelfde maand geven één correctiesignaal.',
+    + 'per inkomstenverhouding per maand; een ander gegeven voor dezelfde maand (soort uitkering, bedragen, uren, werkgever '
+    + 'of loonheffingennummer) geeft één correctiesignaal.',
   waarom: WAAROM,
   gegevens: POLIS_VELDEN,
+  grenzen: [
+    'Het bedrag uit de Polisadministratie is bruto; hoeveel ervan meetelt voor de bijstand, rekent de gemeente zelf uit.',
+    'Eén gedeelde dag tussen de maand of de looptijd van de uitkering en de bijstandsperiode is genoeg.',
+  ],
   wijzigingen: [{ versie: '1.0.0', datum: '2026-11-28', wat: 'Eerste versie' }],
 }, (feit, indicatie) => {
   const g = feit.gegevens
@@ -50,6 +55,10 @@ export const uitkeringSvbRegel = maakRegel({
     regeling: 'AOW of Anw', ingangsdatum: 'Begin van de uitkering', einddatum: 'Einde van de uitkering (leeg: loopt nog)',
     brutoMaandbedragCent: 'Bruto maandbedrag zonder vakantiegeld, in eurocent', leefsituatie: 'Leefsituatie waarop de SVB het bedrag baseert',
   },
+  grenzen: [
+    'Elke AOW- of Anw-uitkering die overlapt met de bijstand geeft een signaal, ook bij een maandbedrag van € 0. Een '
+      + 'later bekende einddatum of een andere leefsituatie geeft geen nieuw signaal.',
+  ],
   wijzigingen: [{ versie: '1.0.0', datum: '2026-11-28', wat: 'Eerste versie' }],
 }, (feit, indicatie) => {
   const g = feit.gegevens

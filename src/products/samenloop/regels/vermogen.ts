@@ -53,6 +53,15 @@ export const vermogenRegel = maakRegel({
     vermogensgrensCent: 'De vermogensgrens waarmee is vergeleken: die van de leefvorm op de peildatum (onbekende leefvorm: die voor een alleenstaande), in eurocent',
     vermogensgrensBron: 'Bron van de vermogensgrens en de periode waarin dat bedrag geldt',
   },
+  grenzen: [
+    'De regel ziet alleen het vermogen op de peildatum 1 januari; wat er in de loop van het jaar verandert, ziet zij niet.',
+    'Het vermogen in box 3 is niet precies het vermogen van art. 34 Participatiewet. Zo telt spaargeld dat tijdens de '
+      + 'bijstand is opgebouwd niet mee (art. 34 lid 2 onder c), en bezittingen die naar aard en waarde algemeen '
+      + 'gebruikelijk of noodzakelijk zijn ook niet (lid 2 onder a). Tot 1 januari 2026 gold de grens bovendien bij de '
+      + 'aanvang van de bijstand, en kon voor vermogen dat tijdens de bijstand werd verworven een lagere grens gelden (lid 2 '
+      + 'onder b en lid 4 zoals die tot 2026 luidden). De gemeente beoordeelt dit zelf.',
+    'Het vermogen van een partner telt de regel niet mee: de Belastingdienst levert het vermogen per persoon.',
+  ],
   wijzigingen: [
     { versie: '1.0.0', datum: '2026-11-28', wat: 'Eerste versie: altijd de grens voor een alleenstaande' },
     { versie: '2.0.0', datum: '2026-11-28', wat: 'De grens van de leefvorm uit de opgave (belastingdienst-vermogen versie 2); het gegeven vermogensgrensGezinCent vervalt, leefvorm komt erbij' },

@@ -12,6 +12,12 @@ export const voertuigRegel = maakRegel({
     kenteken: 'Kenteken van het voertuig', datumAanvang: 'Begin van de tenaamstelling',
     datumEinde: 'Einde van de tenaamstelling (leeg: nog op naam)', dagwaardeCent: 'Dagwaarde van het voertuig, in eurocent',
   },
+  grenzen: [
+    'Alleen een tenaamstelling die begint in een bijstandsperiode geeft een signaal; een voertuig dat al op naam stond '
+      + 'vóór de bijstand niet.',
+    'De regel kijkt niet naar de dagwaarde. Een voertuig dat naar aard en waarde algemeen gebruikelijk of noodzakelijk '
+      + 'is, telt niet als vermogen (art. 34 lid 2 onder a Participatiewet); dat beoordeelt de gemeente.',
+  ],
   wijzigingen: [{ versie: '1.0.0', datum: '2026-11-28', wat: 'Eerste versie' }],
 }, (feit, indicatie) => {
   const g = feit.gegevens
