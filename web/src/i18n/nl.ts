@@ -395,6 +395,8 @@ export const nl = {
   'aflevering.dood.titel': 'Onbestelbare berichten',
   'aflevering.dood.intro': 'Berichten die na alle pogingen niet konden worden afgeleverd. Herstel eerst het probleem bij uw systeem en verstuur ze dan opnieuw.',
   'aflevering.dood.leeg': 'Er zijn geen onbestelbare berichten.',
+  'aflevering.dood.meer': 'Meer onbestelbare berichten laden',
+  'aflevering.meer': 'Meer afleveringen laden',
   'aflevering.opnieuw': 'Opnieuw versturen',
   'aflevering.opnieuw.label': 'Bericht {id} opnieuw versturen',
   'aflevering.opnieuw.klaar': 'Het bericht staat weer klaar om te worden afgeleverd.',

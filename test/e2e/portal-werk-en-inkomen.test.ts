@@ -1,0 +1,113 @@
+/**
+ * The werk-en-inkomen pages of the portal walked as a user would, against a real hub with many records: more signals,
+ * deliveries and dead letters than one page of the API holds, and a delivery with more rejected lines than the hub
+ * stores. Each test here failed on the portal before its fix. One browser and one hub for the file.
+ */
+import { after, afterEach, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Page } from 'playwright-core'
+import type { RouteModule } from '../../src/adapters/http/hub-context.js'
+import { PRODUCT_PAGINAS } from '../../src/adapters/http/portal/navigation.js'
+import { completeBsn } from '../../src/core/index.js'
+import { createDeliveryModule } from '../../src/platform/delivery/index.js'
+import { intakeModule, MAX_AFWIJZINGEN } from '../../src/platform/intake/index.js'
+import { populatieModule } from '../../src/platform/population/index.js'
+import { samenloopModule } from '../../src/products/samenloop/index.js'
+import { DEMO_WACHTWOORD, startPortalTestApp, type PortalTestApp } from '../support/portal-test-app.js'
+import { skipZonderChromium, startPortalBrowser, type PortalBrowser } from '../support/browser.js'
+
+const SHOTS = new URL('../../test-results/portaal-werk-en-inkomen/', import.meta.url).pathname
+const POLIS_KOP = 'bsn;periode;inkomstenverhoudingId;loonheffingennummer;werkgeverNaam;soortInkomen;brutoloonCent;loonheffingCent;uren'
+
+/** `n` valid BSNs (11-proef) from `start` on. */
+function bsns(start: number, n: number): string[] {
+  const uit: string[] = []
+  for (let i = start; uit.length < n; i++) { const b = completeBsn(String(i)); if (b) uit.push(b) }
+  return uit
+}
+
+describe('werk en inkomen in the portal, with more records than one page', { skip: skipZonderChromium }, () => {
+  let app: PortalTestApp
+  let pb: PortalBrowser
+  let utrecht: { oin: PortalTestApp['oins'][string]; clientId: string; clientSecret: string }
+  let uwv: typeof utrecht
+
+  before(async () => {
+    const modules: RouteModule[] = [populatieModule, intakeModule, samenloopModule, createDeliveryModule({ allowPrivateUrls: true })]
+    app = await startPortalTestApp({ modules, paginas: PRODUCT_PAGINAS })
+    pb = await startPortalBrowser(() => app.url, SHOTS)
+    const { access } = app.hub.hub.ctx
+    utrecht = { oin: app.oins.utrecht!, ...(await access.maakClient({ oin: app.oins.utrecht!, naam: 'Suite', scopes: ['samenloop'], rollen: ['inkomen'] })) }
+    uwv = { oin: app.oins.uwv!, ...(await access.maakClient({ oin: app.oins.uwv!, naam: 'UWV-systeem', scopes: [], rollen: ['bron'] })) }
+  })
+  after(async () => {
+    await pb?.close()
+    await app?.[Symbol.asyncDispose]()
+  })
+  afterEach((t) => pb.afterEach(t.name))
+
+  const laden = (page: Page) => page.getByRole('status').filter({ hasText: 'Bezig met laden' }).waitFor({ state: 'detached' })
+
+  async function populatie(lijst: readonly string[]): Promise<void> {
+    const res = await app.hub.as(utrecht).inject({
+      method: 'PUT', url: '/api/v1/populaties/samenloop', headers: { 'content-type': 'text/csv' },
+      payload: `bsn;ingangsdatum;einddatum;referentie\n${lijst.map((b, i) => `${b};2025-01-01;;R-${i}`).join('\n')}\n`,
+    })
+    assert.equal(res.statusCode, 200, res.body)
+  }
+
+  async function polis(leveringId: string, lijst: readonly string[], maand = '2026-01'): Promise<void> {
+    const res = await app.hub.as(uwv).inject({
+      method: 'POST', url: '/api/v1/bronnen/uwv-polis/leveringen', headers: { 'content-type': 'text/csv', 'levering-id': leveringId },
+      payload: `${POLIS_KOP}\n${lijst.map((b, i) => `${b};${maand};IKV-${leveringId}-${i};123456789L01;Bakkerij ${i};loon;185000;32000;80`).join('\n')}\n`,
+    })
+    assert.equal(res.statusCode, 201, res.body)
+  }
+
+  async function wachtOp<T>(wat: string, lees: () => Promise<T | undefined>): Promise<T> {
+    for (let i = 0; i < 100; i++) {
+      const v = await lees()
+      if (v !== undefined) return v
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    throw new Error(`gewacht op ${wat}`)
+  }
+
+  test('abonnementen: every delivery and dead letter can be seen, also beyond the first page of 50', async () => {
+    const lijst = bsns(50_000_000, 55)
+    await populatie(lijst)
+    const ab = await app.hub.as(utrecht).inject({ method: 'POST', url: '/api/v1/abonnementen', payload: { url: 'http://127.0.0.1:9/webhooks', producten: ['samenloop'] } })
+    assert.equal(ab.statusCode, 201, ab.body)
+    const id = (ab.json() as { id: string }).id
+    await polis('polis-dood', lijst)
+    await wachtOp('55 afleveringen', async () => {
+      const r = await app.hub.as(utrecht).inject({ method: 'GET', url: `/api/v1/abonnementen/${id}/afleveringen?limiet=500` })
+      return (r.json() as { afleveringen: unknown[] }).afleveringen.length === 55 ? true : undefined
+    })
+    // Opzeggen makes every waiting delivery a dead letter.
+    assert.equal((await app.hub.as(utrecht).inject({ method: 'DELETE', url: `/api/v1/abonnementen/${id}` })).statusCode, 204)
+
+    const page = await pb.newPage()
+    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/abonnementen`)
+    await page.getByRole('heading', { level: 1, name: 'Abonnementen' }).waitFor()
+    await laden(page)
+    await page.getByRole('button', { name: 'Afleveringen tonen' }).click()
+    const doden = page.getByRole('region', { name: 'Onbestelbare berichten' })
+    const afleveringen = page.getByRole('region', { name: 'Afleveringen', exact: true })
+    await doden.getByRole('row').nth(1).waitFor()
+    for (const [regio, naam] of [[doden, 'onbestelbare berichten'], [afleveringen, 'afleveringen']] as const) {
+      for (let i = 0; i < 5 && (await regio.getByRole('row').count()) < 56; i++) {
+        const meer = page.getByRole('button', { name: `Meer ${naam} laden` })
+        if (await meer.count() === 0) break
+        await meer.click()
+        await page.waitForTimeout(300)
+      }
+      assert.equal(await regio.getByRole('row').count(), 56, `all 55 ${naam} (and the header row) are shown`)
+      assert.equal(await page.getByRole('button', { name: `Meer ${naam} laden` }).count(), 0, `no more ${naam} to load`)
+    }
+    await pb.assertAccessible(page, 'abonnementen, alle onbestelbare berichten')
+    await pb.shot(page, '01-abonnementen-alle-doden')
+    await page.context().close()
+  })
+})
