@@ -110,4 +110,38 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await pb.shot(page, '01-abonnementen-alle-doden')
     await page.context().close()
   })
+
+  test('signalen: the inbox lists signals in the order its heading states, over every page', async () => {
+    const lijst = bsns(60_000_000, 31)
+    const [jan, feb] = [lijst[0]!, lijst[30]!]
+    await populatie(lijst)
+    await polis('polis-jan', lijst.slice(0, 30))
+    const leesSignalen = async () => {
+      const r = await app.hub.as(utrecht).inject({ method: 'GET', url: '/api/v1/signalen?product=samenloop&limiet=1000' })
+      return (r.json() as { signalen: Array<{ bsn: string }> }).signalen
+    }
+    await wachtOp('de januarisignalen', async () => ((await leesSignalen()).filter((s) => lijst.includes(s.bsn)).length === 30 ? true : undefined))
+    await polis('polis-feb', [feb], '2026-02')
+    const totaal = await wachtOp('het februarisignaal', async () => { const l = await leesSignalen(); return l.some((s) => s.bsn === feb) ? l.length : undefined })
+    assert.ok(totaal > 25, 'more signals than one page of the inbox')
+
+    const page = await pb.newPage()
+    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/signalen`)
+    await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
+    await laden(page)
+    const inbox = page.getByRole('region', { name: /^Signalen, de (nieuwste|oudste) eerst$/ }).last() // the table inside its section
+    for (let i = 0; i < 10 && (await page.getByRole('button', { name: 'Meer signalen laden' }).count()) > 0; i++) {
+      await page.getByRole('button', { name: 'Meer signalen laden' }).click()
+      await page.getByRole('button', { name: 'Meer signalen laden' }).or(page.getByText(`${totaal} signalen getoond.`)).first().waitFor()
+    }
+    await page.getByText(`${totaal} signalen getoond.`).waitFor()
+    const rijen = await inbox.getByRole('row').allInnerTexts()
+    const naam = (await inbox.getAttribute('aria-label')) ?? ''
+    const plaats = rijen.findIndex((r) => r.includes(feb))
+    if (/nieuwste/.test(naam)) assert.equal(plaats, 1, `${naam}: the newest signal (februari) comes first`)
+    else assert.equal(plaats, rijen.length - 1, `${naam}: the newest signal (februari) comes last`)
+    assert.ok(rijen.findIndex((r) => r.includes(jan)) < plaats, 'januari was made before februari')
+    await page.context().close()
+  })
 })

@@ -264,7 +264,7 @@ export const nl = {
   'signaal.soort.overlijden': 'Overlijden',
   'signalen.filteren': 'Filter toepassen',
   'signalen.filters-wissen': 'Filters wissen',
-  'signalen.lijst': 'Signalen, de nieuwste eerst',
+  'signalen.lijst': 'Signalen, de oudste eerst',
   'signalen.leeg': 'Er zijn geen signalen die aan de filters voldoen.',
   'signalen.aantal': '{aantal} signalen getoond.',
   'signalen.aantal.een': '1 signaal getoond.',
