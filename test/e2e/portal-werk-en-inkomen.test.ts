@@ -144,4 +144,25 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     assert.ok(rijen.findIndex((r) => r.includes(jan)) < plaats, 'januari was made before februari')
     await page.context().close()
   })
+
+  test('leveringen: a delivery with more rejected lines than the hub lists gives the true count and says the list is cut short', async () => {
+    const aantal = MAX_AFWIJZINGEN + 5
+    const regels = Array.from({ length: aantal }, (_, i) => `123456789;2026-01;IKV-${i};123456789L01;Bakkerij;loon;100;0;1`)
+    const page = await pb.newPage()
+    await pb.login(page, 'bron@uwv', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/leveringen`)
+    await page.getByRole('heading', { level: 1, name: 'Leveringen' }).waitFor()
+    await page.getByLabel('Leveringskenmerk').fill('polis-vol-fouten')
+    await page.getByLabel('Leveringsbestand (CSV)').setInputFiles({ name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from(`${POLIS_KOP}\n${regels.join('\n')}\n`) })
+    await page.getByRole('button', { name: 'Levering versturen' }).click()
+    await page.getByRole('heading', { name: 'Levering polis-vol-fouten is ontvangen' }).waitFor({ timeout: 60_000 })
+    const samenvatting = await page.locator('.utrecht-alert').filter({ hasText: 'polis-vol-fouten' }).innerText()
+    assert.match(samenvatting, new RegExp(`Afgewezen\\s+${aantal}\\b`), 'the number of rejected lines is the true number')
+    await page.getByText(`Alleen de eerste ${MAX_AFWIJZINGEN.toLocaleString('nl-NL')} afgewezen regels staan hieronder`).first().waitFor()
+    // The stored report says the same.
+    await page.getByRole('button', { name: 'Verslag bekijken van levering polis-vol-fouten' }).click()
+    await page.getByRole('heading', { level: 3, name: 'Verslag van levering polis-vol-fouten' }).waitFor()
+    await page.getByText(`Alleen de eerste ${MAX_AFWIJZINGEN.toLocaleString('nl-NL')} afgewezen regels staan hieronder`).nth(1).waitFor()
+    await page.context().close()
+  })
 })

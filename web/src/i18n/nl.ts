@@ -343,6 +343,7 @@ export const nl = {
   'leveringen.aantal-regels': 'Regels',
   'leveringen.geaccepteerd': 'Geaccepteerd',
   'leveringen.afgewezen': 'Afgewezen',
+  'leveringen.afgekapt': 'Alleen de eerste {getoond} afgewezen regels staan hieronder; in totaal zijn {aantal} regels afgewezen.',
   'leveringen.rapport': 'Afgewezen regels',
   'leveringen.lijst': 'Eerdere leveringen van {bron}',
   'leveringen.lijst.niet-beschikbaar': 'Het overzicht van eerdere leveringen is op deze installatie nog niet beschikbaar. Leveren kan wel.',

@@ -113,9 +113,10 @@ function NieuweLevering({ bron, setBron, onGeleverd }: { readonly bron: string; 
                 [t('leveringen.bestand'), rapport.bestand],
                 [t('leveringen.aantal-regels'), String(rapport.resultaat.aantalRegels)],
                 [t('leveringen.geaccepteerd'), String(rapport.resultaat.geaccepteerd)],
-                [t('leveringen.afgewezen'), String(rapport.resultaat.afgewezen.length)],
+                [t('leveringen.afgewezen'), String(rapport.resultaat.aantalRegels - rapport.resultaat.geaccepteerd)],
               ]} />
             </Alert>
+            <Afgekapt resultaat={rapport.resultaat} />
             {rapport.resultaat.afgewezen.length > 0 && (
               <RegelRapport label={t('leveringen.rapport')} fouten={rapport.resultaat.afgewezen.map((a) => ({ regel: String(a.regel), code: a.code, reden: a.reden }))} />
             )}
@@ -168,6 +169,7 @@ function LeveringLijst({ bron }: { readonly bron: string }) {
         <div className="kp-section" aria-live="polite">
           <Heading level={3} ref={kop} tabIndex={-1}>{t('leveringen.verslag.kop', { id: verslag.id })}</Heading>
           {verslag.fout !== undefined && <ErrorAlert error={verslag.fout} level={3} />}
+          {verslag.resultaat && <Afgekapt resultaat={verslag.resultaat} />}
           {verslag.resultaat && (verslag.resultaat.afgewezen.length === 0
             ? <Paragraph>{t('leveringen.verslag.geen-afgewezen')}</Paragraph>
             : <RegelRapport label={t('leveringen.verslag.rapport', { id: verslag.id })} fouten={verslag.resultaat.afgewezen.map((a) => ({ regel: String(a.regel), code: a.code, reden: a.reden }))} />)}
@@ -175,4 +177,10 @@ function LeveringLijst({ bron }: { readonly bron: string }) {
       )}
     </>
   )
+}
+
+/** The hub lists at most its maximum of rejected lines; say so, so a source does not think it has fixed them all. */
+function Afgekapt({ resultaat }: { readonly resultaat: LeveringResultaat }) {
+  if (!resultaat.afgewezenAfgekapt) return null
+  return <Paragraph>{t('leveringen.afgekapt', { getoond: resultaat.afgewezen.length.toLocaleString('nl-NL'), aantal: (resultaat.aantalRegels - resultaat.geaccepteerd).toLocaleString('nl-NL') })}</Paragraph>
 }
