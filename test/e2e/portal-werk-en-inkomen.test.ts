@@ -165,4 +165,36 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await page.getByText(`Alleen de eerste ${MAX_AFWIJZINGEN.toLocaleString('nl-NL')} afgewezen regels staan hieronder`).nth(1).waitFor()
     await page.context().close()
   })
+
+  test('signalen: a signal reported back shows its new status in the inbox and leaves the inbox filtered on Nieuw', async () => {
+    const [een, twee] = bsns(70_000_000, 2) as [string, string]
+    await populatie([een, twee])
+    await polis('polis-maart', [een, twee], '2026-03')
+    const page = await pb.newPage()
+    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/signalen`)
+    await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
+    await page.getByLabel('Maand waarop het signaal gaat').fill('2026-03')
+    await page.getByLabel('Status').selectOption('nieuw')
+    const inbox = page.getByRole('region', { name: 'Signalen, de oudste eerst' }).last()
+    for (let i = 0; i < 50; i++) {
+      await page.getByRole('button', { name: 'Filter toepassen' }).click()
+      await laden(page)
+      if ((await inbox.getByRole('row').count()) === 3) break
+      await page.waitForTimeout(200)
+    }
+    assert.equal(await inbox.getByRole('row').count(), 3, 'two new signals for maart')
+    await inbox.getByRole('row').filter({ hasText: een }).getByRole('link').click()
+    await page.getByRole('heading', { level: 1, name: 'Signaal: Inkomsten' }).waitFor()
+    await page.getByLabel('Onterecht: het signaal klopte niet', { exact: true }).check()
+    await page.getByRole('button', { name: 'Terugmelding versturen' }).click()
+    await page.getByText('Uw terugmelding is ontvangen: onterecht.').waitFor()
+    await page.getByRole('link', { name: 'Terug naar alle signalen' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
+    assert.equal(await page.getByLabel('Status').inputValue(), 'nieuw')
+    await page.getByText('1 signaal getoond.').waitFor({ timeout: 5_000 })
+    assert.deepEqual((await inbox.getByRole('row').allInnerTexts()).slice(1).map((r) => r.includes(twee)), [true], 'only the signal not yet reported back')
+    await pb.assertAccessible(page, 'signalen, na terugmelding')
+    await page.context().close()
+  })
 })
