@@ -197,4 +197,26 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await pb.assertAccessible(page, 'signalen, na terugmelding')
     await page.context().close()
   })
+
+  test('signalen: a signal already reported back shows the outcome instead of a form the hub would refuse', async () => {
+    const [bsn] = bsns(80_000_000, 1) as [string]
+    await populatie([bsn])
+    await polis('polis-april', [bsn], '2026-04')
+    const signaal = await wachtOp('het aprilsignaal', async () => {
+      const r = await app.hub.as(utrecht).inject({ method: 'GET', url: '/api/v1/signalen?product=samenloop&periode=2026-04' })
+      return (r.json() as { signalen: Array<{ id: string; bsn: string }> }).signalen.find((s) => s.bsn === bsn)
+    })
+    const terug = await app.hub.as(utrecht).inject({ method: 'POST', url: `/api/v1/signalen/${signaal.id}/terugmelding`, payload: { uitkomst: 'terecht' } })
+    assert.equal(terug.statusCode, 200, terug.body)
+
+    const page = await pb.newPage()
+    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/signalen?signaal=${signaal.id}`)
+    await page.getByRole('heading', { level: 1, name: 'Signaal: Inkomsten' }).waitFor()
+    const sectie = page.getByRole('region', { name: 'Terugmelden' })
+    await sectie.getByText('Voor dit signaal is al teruggemeld: terecht.').waitFor({ timeout: 5_000 })
+    assert.equal(await sectie.getByRole('button', { name: 'Terugmelding versturen' }).count(), 0, 'no form the hub refuses (409)')
+    await pb.assertAccessible(page, 'signaal, al teruggemeld')
+    await page.context().close()
+  })
 })

@@ -310,6 +310,7 @@ export const nl = {
   'terugmelding.toelichting.hulp': 'Schrijf hier geen BSN of andere persoonsgegevens.',
   'terugmelding.versturen': 'Terugmelding versturen',
   'terugmelding.klaar': 'Uw terugmelding is ontvangen: {uitkomst}.',
+  'terugmelding.al-gedaan': 'Voor dit signaal is al teruggemeld: {uitkomst}.',
 
   'populatie.titel': 'Populatie uploaden',
   'populatie.intro': 'Lever de inwoners aan voor wie uw organisatie signalen wil ontvangen (afnemersindicaties). Het bestand vervangt de vorige populatie van het product: wie er niet meer in staat, krijgt een einddatum. Een bestand met fouten wordt in zijn geheel geweigerd.',

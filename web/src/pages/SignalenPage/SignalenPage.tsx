@@ -256,14 +256,14 @@ function SignaalDetail({ id, onGemeld }: { readonly id: string; onGemeld(s: Sign
       </section>
       <section aria-labelledby="signaal-terugmelding" className="kp-section">
         <Heading level={2} id="signaal-terugmelding">{t('terugmelding.titel')}</Heading>
-        <Terugmelding id={s.id} onGemeld={(nieuw) => { onGemeld(nieuw); signaal.reload() }} />
+        <Terugmelding id={s.id} status={s.status} onGemeld={(nieuw) => { onGemeld(nieuw); signaal.reload() }} />
       </section>
     </>
   )
 }
 
 type TerugVeld = 'uitkomst' | 'toelichting'
-function Terugmelding({ id, onGemeld }: { readonly id: string; onGemeld(s: Signaal): void }) {
+function Terugmelding({ id, status, onGemeld }: { readonly id: string; readonly status: Signaal['status']; onGemeld(s: Signaal): void }) {
   const [uitkomst, setUitkomst] = useState('')
   const [toelichting, setToelichting] = useState('')
   const [errors, setErrors] = useState<FormErrors<TerugVeld>>(noErrors())
@@ -287,6 +287,8 @@ function Terugmelding({ id, onGemeld }: { readonly id: string; onGemeld(s: Signa
       setBezig(false)
     }
   }
+  // The hub takes one terugmelding per signal: once given, show it instead of a form it would refuse.
+  if (status !== 'nieuw') return klaar ? <Alert type="ok">{klaar}</Alert> : <Paragraph>{t('terugmelding.al-gedaan', { uitkomst: tOr(`signaal.status.${status}`, status).toLowerCase() })}</Paragraph>
   return (
     <>
       <Paragraph>{t('terugmelding.intro')}</Paragraph>
