@@ -73,7 +73,7 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     throw new Error(`gewacht op ${wat}`)
   }
 
-  test('abonnementen: every delivery and dead letter can be seen, also beyond the first page of 50', async () => {
+  test('abonnementen: every delivery and dead letter can be seen, also beyond the first page of 50; a cancelled subscription offers no resend', async () => {
     const lijst = bsns(50_000_000, 55)
     await populatie(lijst)
     const ab = await app.hub.as(utrecht).inject({ method: 'POST', url: '/api/v1/abonnementen', payload: { url: 'http://127.0.0.1:9/webhooks', producten: ['samenloop'] } })
@@ -106,6 +106,8 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
       assert.equal(await regio.getByRole('row').count(), 56, `all 55 ${naam} (and the header row) are shown`)
       assert.equal(await page.getByRole('button', { name: `Meer ${naam} laden` }).count(), 0, `no more ${naam} to load`)
     }
+    // The hub refuses to resend for a cancelled subscription (abonnement.opgezegd): no button that cannot work.
+    assert.equal(await doden.getByRole('button', { name: /opnieuw versturen$/ }).count(), 0, 'no resend on a cancelled subscription')
     await pb.assertAccessible(page, 'abonnementen, alle onbestelbare berichten')
     await pb.shot(page, '01-abonnementen-alle-doden')
     await page.context().close()

@@ -101,7 +101,7 @@ function AbonnementKaart({ abonnement: a, onOpgezegd }: { readonly abonnement: A
           {a.status !== 'opgezegd' && <Button appearance="secondary-action" hint="danger" aria-label={t('abonnementen.opzeggen.label', { url: a.url })} onClick={() => setBevestig(true)}>{t('abonnementen.opzeggen')}</Button>}
         </ButtonGroup>
       )}
-      <div id={`${kop}-afleveringen`}>{open && <Afleveringen id={a.id} />}</div>
+      <div id={`${kop}-afleveringen`}>{open && <Afleveringen id={a.id} opgezegd={a.status === 'opgezegd'} />}</div>
     </article>
   )
 }
@@ -115,7 +115,8 @@ function pogingTekst(p: Afleverpoging): string {
   return `${formatDateTime(p.tijdstip)}: ${uitkomst}${p.duurMs !== undefined ? ` (${p.duurMs} ms)` : ''}`
 }
 
-function Afleveringen({ id }: { readonly id: string }) {
+/** A cancelled subscription's dead letters cannot be resent (the hub answers abonnement.opgezegd): no button for it. */
+function Afleveringen({ id, opgezegd }: { readonly id: string; readonly opgezegd: boolean }) {
   const [ronde, setRonde] = useState(0)
   const [melding, setMelding] = useState<string>()
   const [fout, setFout] = useState<string>()
@@ -136,7 +137,7 @@ function Afleveringen({ id }: { readonly id: string }) {
       {melding && <Alert type="ok">{melding}</Alert>}
       {fout && <Alert type="error">{fout}</Alert>}
       <AfleverLijst key={`d-${ronde}`} pad={pad(id, '/dode-brieven')} label={t('aflevering.dood.titel')} leeg={t('aflevering.dood.leeg')} meer={t('aflevering.dood.meer')}
-        opnieuw={(a) => void opnieuw(a)} />
+        {...(opgezegd ? {} : { opnieuw: (a: Aflevering) => void opnieuw(a) })} />
     </div>
   )
 }
