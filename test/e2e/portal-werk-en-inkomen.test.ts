@@ -5,6 +5,7 @@
  */
 import { after, afterEach, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { createServer, type Server } from 'node:http'
 import type { Page } from 'playwright-core'
 import type { RouteModule } from '../../src/adapters/http/hub-context.js'
 import { PRODUCT_PAGINAS } from '../../src/adapters/http/portal/navigation.js'
@@ -33,7 +34,7 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
   let uwv: typeof utrecht
 
   before(async () => {
-    const modules: RouteModule[] = [populatieModule, intakeModule, samenloopModule, createDeliveryModule({ allowPrivateUrls: true })]
+    const modules: RouteModule[] = [populatieModule, intakeModule, samenloopModule, createDeliveryModule({ allowPrivateUrls: true, retrySchedule: [], pollMs: 100 })]
     app = await startPortalTestApp({ modules, paginas: PRODUCT_PAGINAS })
     pb = await startPortalBrowser(() => app.url, SHOTS)
     const { access } = app.hub.hub.ctx
@@ -220,5 +221,55 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     assert.equal(await sectie.getByRole('button', { name: 'Terugmelding versturen' }).count(), 0, 'no form the hub refuses (409)')
     await pb.assertAccessible(page, 'signaal, al teruggemeld')
     await page.context().close()
+  })
+
+  test('abonnementen: a dead letter is resent from the portal and then delivered', async () => {
+    // A receiver that is down (503) until the test repairs it.
+    let hersteld = false
+    const ontvangen: string[] = []
+    const ontvanger: Server = createServer((req, res) => {
+      req.resume()
+      req.on('end', () => { if (hersteld) ontvangen.push(String(req.headers['webhook-id'])); res.writeHead(hersteld ? 204 : 503).end() })
+    })
+    await new Promise<void>((r) => ontvanger.listen(0, '127.0.0.1', r))
+    try {
+      const poort = (ontvanger.address() as { port: number }).port
+      const [bsn] = bsns(90_000_000, 1) as [string]
+      await populatie([bsn])
+      const ab = await app.hub.as(utrecht).inject({ method: 'POST', url: '/api/v1/abonnementen', payload: { url: `http://127.0.0.1:${poort}/webhooks`, producten: ['samenloop'] } })
+      assert.equal(ab.statusCode, 201, ab.body)
+      const id = (ab.json() as { id: string }).id
+      await polis('polis-mei', [bsn], '2026-05')
+      await wachtOp('een dode brief', async () => {
+        const r = await app.hub.as(utrecht).inject({ method: 'GET', url: `/api/v1/abonnementen/${id}/dode-brieven` })
+        return (r.json() as { afleveringen: unknown[] }).afleveringen.length === 1 ? true : undefined
+      })
+      hersteld = true
+
+      const page = await pb.newPage()
+      await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+      await page.goto(`${app.url}/abonnementen`)
+      await page.getByRole('heading', { level: 1, name: 'Abonnementen' }).waitFor()
+      await laden(page)
+      const kaart = page.getByRole('article').filter({ hasText: `127.0.0.1:${poort}` })
+      await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
+      const doden = kaart.getByRole('region', { name: 'Onbestelbare berichten' })
+      await doden.getByText('HTTP 503').waitFor()
+      await pb.assertAccessible(page, 'abonnementen, een dode brief')
+      await doden.getByRole('button', { name: /opnieuw versturen$/ }).click()
+      await kaart.getByText('Het bericht staat weer klaar om te worden afgeleverd.').waitFor()
+      await kaart.getByText('Er zijn geen onbestelbare berichten.').waitFor()
+      await wachtOp('de aflevering', async () => (ontvangen.length === 1 ? true : undefined))
+      await kaart.getByRole('button', { name: 'Afleveringen verbergen' }).click()
+      await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
+      const afleveringen = kaart.getByRole('region', { name: 'Afleveringen', exact: true })
+      await afleveringen.getByText('Afgeleverd').waitFor()
+      await afleveringen.getByText('HTTP 204').waitFor()
+      await pb.assertAccessible(page, 'abonnementen, opnieuw afgeleverd')
+      await pb.shot(page, '02-abonnementen-opnieuw-afgeleverd')
+      await page.context().close()
+    } finally {
+      await new Promise((r) => ontvanger.close(r))
+    }
   })
 })
