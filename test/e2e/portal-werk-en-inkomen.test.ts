@@ -272,4 +272,26 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
       await new Promise((r) => ontvanger.close(r))
     }
   })
+
+  test('leveringen: a source with more deliveries than the hub lists (100) is told it sees the newest 100', async () => {
+    // rdw-voertuigen: a source no other test here delivers.
+    for (let i = 1; i <= 101; i++) {
+      const res = await app.hub.as(uwv).inject({
+        method: 'POST', url: '/api/v1/bronnen/rdw-voertuigen/leveringen', headers: { 'content-type': 'text/csv', 'levering-id': `rdw-${String(i).padStart(3, '0')}` },
+        payload: 'bsn;kenteken;datumAanvang;datumEinde;dagwaardeCent\n',
+      })
+      assert.ok(res.statusCode < 300, res.body)
+    }
+    const page = await pb.newPage()
+    await pb.login(page, 'bron@uwv', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/leveringen`)
+    await page.getByRole('heading', { level: 1, name: 'Leveringen' }).waitFor()
+    await page.getByLabel('Bron', { exact: true }).selectOption('rdw-voertuigen')
+    const lijst = page.getByRole('region', { name: 'Eerdere leveringen van rdw-voertuigen' }).last()
+    await lijst.getByRole('row').nth(100).waitFor()
+    assert.equal(await lijst.getByRole('cell', { name: 'rdw-001', exact: true }).count(), 0, 'the oldest is beyond the list')
+    await page.getByText('Dit zijn de 100 nieuwste leveringen van rdw-voertuigen.').waitFor({ timeout: 5_000 })
+    await pb.assertAccessible(page, 'leveringen, 100 nieuwste')
+    await page.context().close()
+  })
 })

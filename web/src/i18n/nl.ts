@@ -349,6 +349,7 @@ export const nl = {
   'leveringen.lijst': 'Eerdere leveringen van {bron}',
   'leveringen.lijst.niet-beschikbaar': 'Het overzicht van eerdere leveringen is op deze installatie nog niet beschikbaar. Leveren kan wel.',
   'leveringen.leeg': 'Uw organisatie heeft voor deze bron nog niets geleverd.',
+  'leveringen.lijst.max': 'Dit zijn de {aantal} nieuwste leveringen van {bron}.',
   'leveringen.kolom.levering-id': 'Leveringskenmerk',
   'leveringen.kolom.ontvangen': 'Ontvangen',
   'leveringen.kolom.aantal-regels': 'Regels',

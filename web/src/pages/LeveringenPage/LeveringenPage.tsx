@@ -24,6 +24,9 @@ import { t, tOr } from '../../i18n/index.js'
 export const BRONNEN = ['uwv-polis', 'rdw-voertuigen', 'svb-uitkeringen', 'belastingdienst-vermogen', 'belastingdienst-kot-doelgroep',
   'duo-studiefinanciering', 'dji-detenties', 'brp-mutaties', 'kadaster-eigendom', 'kvk-inschrijvingen'] as const
 
+/** The hub lists a source's newest 100 deliveries (`GET /bronnen/{bron}/leveringen`, no cursor). */
+const LIJST_MAX = 100
+
 type Veld = 'bron' | 'leveringId' | 'bestand'
 const VELDEN: readonly Veld[] = ['bron', 'leveringId', 'bestand']
 const nieuwLeveringId = () => `portaal-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`
@@ -146,6 +149,7 @@ function LeveringLijst({ bron }: { readonly bron: string }) {
   }
   return (
     <>
+      {lijst.data.leveringen.length >= LIJST_MAX && <Paragraph>{t('leveringen.lijst.max', { aantal: LIJST_MAX, bron })}</Paragraph>}
       <Table label={t('leveringen.lijst', { bron })}>
         <TableHeader><TableRow>
           {(['levering-id', 'ontvangen', 'aantal-regels', 'geaccepteerd', 'afgewezen', 'verslag'] as const).map((k) => <TableHeaderCell key={k}>{t(`leveringen.kolom.${k}`)}</TableHeaderCell>)}
