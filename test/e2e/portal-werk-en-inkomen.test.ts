@@ -294,4 +294,22 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await pb.assertAccessible(page, 'leveringen, 100 nieuwste')
     await page.context().close()
   })
+
+  test('populatie: a file with a BOM, CRLF line ends and one bad line is refused with that line, in correct Dutch', async () => {
+    const [goed] = bsns(95_000_000, 1) as [string]
+    const page = await pb.newPage()
+    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/populatie`)
+    await page.getByRole('heading', { level: 1, name: 'Populatie uploaden' }).waitFor()
+    await page.getByLabel('Samenloop (bijstand)').check()
+    const inhoud = `\uFEFF${['bsn;ingangsdatum;einddatum;referentie', `${goed};2025-01-01;;R-1`, '123456789;2025-01-01;;R-2', ''].join('\r\n')}`
+    await page.getByLabel('Populatiebestand (CSV)').setInputFiles({ name: 'crlf.csv', mimeType: 'text/csv', buffer: Buffer.from(inhoud) })
+    await page.getByRole('button', { name: 'Populatie uploaden' }).click()
+    await page.getByRole('heading', { name: 'crlf.csv is niet verwerkt' }).waitFor()
+    const rapport = page.getByRole('region', { name: 'Foutrapport per regel' })
+    assert.deepEqual((await rapport.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t')[0]), ['3'], 'only line 3 (the BOM and CR are not errors)')
+    await page.getByText('Het bestand bevat 1 fout.', { exact: false }).waitFor({ timeout: 5_000 })
+    await pb.assertAccessible(page, 'populatie, één fout')
+    await page.context().close()
+  })
 })

@@ -327,6 +327,7 @@ export const nl = {
   'populatie.beeindigd': 'Beëindigd',
   'populatie.afgekeurd': '{bestand} is niet verwerkt',
   'populatie.afgekeurd.tekst': 'Het bestand bevat {aantal} fouten. Er is niets gewijzigd. Verbeter de regels hieronder en upload het bestand opnieuw.',
+  'populatie.afgekeurd.tekst.een': 'Het bestand bevat 1 fout. Er is niets gewijzigd. Verbeter de regel hieronder en upload het bestand opnieuw.',
   'populatie.rapport': 'Foutrapport per regel',
 
   'leveringen.titel': 'Leveringen',
