@@ -312,4 +312,24 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await pb.assertAccessible(page, 'populatie, één fout')
     await page.context().close()
   })
+
+  test('signalen: "Filter toepassen" asks the hub again, so signals that arrived since show up', async () => {
+    const [bsn] = bsns(96_000_000, 1) as [string]
+    await populatie([bsn])
+    const page = await pb.newPage()
+    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/signalen`)
+    await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
+    await page.getByLabel('Maand waarop het signaal gaat').fill('2026-06')
+    await page.getByRole('button', { name: 'Filter toepassen' }).click()
+    await page.getByText('Er zijn geen signalen die aan de filters voldoen.').waitFor()
+    await polis('polis-juni', [bsn], '2026-06')
+    await wachtOp('het junisignaal', async () => {
+      const r = await app.hub.as(utrecht).inject({ method: 'GET', url: '/api/v1/signalen?product=samenloop&periode=2026-06' })
+      return (r.json() as { signalen: unknown[] }).signalen.length === 1 ? true : undefined
+    })
+    await page.getByRole('button', { name: 'Filter toepassen' }).click()
+    await page.getByText('1 signaal getoond.').waitFor({ timeout: 5_000 })
+    await page.context().close()
+  })
 })

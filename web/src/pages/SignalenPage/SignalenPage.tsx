@@ -96,7 +96,8 @@ function Inbox({ bijgewerkt }: { readonly bijgewerkt: Readonly<Record<string, Si
     }
   }
 
-  const filter = (e: FormEvent) => { e.preventDefault(); setFilters(concept) }
+  // A new object each time: applying the same filters again asks the hub again (new signals, an expired session).
+  const filter = (e: FormEvent) => { e.preventDefault(); setFilters({ ...concept }) }
   return (
     <>
       <Paragraph lead>{t('signalen.intro')}</Paragraph>
