@@ -332,4 +332,31 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await page.getByText('1 signaal getoond.').waitFor({ timeout: 5_000 })
     await page.context().close()
   })
+
+  test('signalen: when the inbox cannot be read for new filters, the list of the old filters is not shown under them', async () => {
+    const [bsn] = bsns(97_000_000, 1) as [string]
+    await populatie([bsn])
+    await polis('polis-juli', [bsn], '2026-07')
+    const page = await pb.newPage()
+    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/signalen`)
+    await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
+    await page.getByLabel('Maand waarop het signaal gaat').fill('2026-07')
+    for (let i = 0; i < 50; i++) {
+      await page.getByRole('button', { name: 'Filter toepassen' }).click()
+      await laden(page)
+      if (await page.getByText('1 signaal getoond.').count() === 1) break
+      await page.waitForTimeout(200)
+    }
+    await page.getByText('1 signaal getoond.').waitFor()
+    // The session ends (here: the cookie is gone); the user then asks for another month.
+    await page.context().clearCookies()
+    await page.getByLabel('Maand waarop het signaal gaat').fill('2026-08')
+    await page.getByRole('button', { name: 'Filter toepassen' }).click()
+    await page.getByText('U bent niet meer ingelogd').waitFor()
+    assert.equal(await page.getByRole('cell', { name: bsn }).count(), 0, 'the juli signal is not shown under the filter augustus')
+    assert.equal(await page.getByText(/signalen? getoond\./).count(), 0, 'no count of a list that is not there')
+    await pb.assertAccessible(page, 'signalen, sessie verlopen')
+    await page.context().close()
+  })
 })

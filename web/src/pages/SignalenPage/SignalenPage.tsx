@@ -78,7 +78,8 @@ function Inbox({ bijgewerkt }: { readonly bijgewerkt: Readonly<Record<string, Si
     setStatus('laden'); setFout(undefined)
     api<SignalenPagina>('GET', `/api/v1/signalen?${query(filters)}`).then(
       (p) => { if (live) { setSignalen([...p.signalen]); setVolgende(p.signalen.length === LIMIET ? (p.volgende ?? null) : null); setStatus('klaar') } },
-      (e: unknown) => { if (live) { setFout(e); setStatus('klaar') } },
+      // The list of the previous filters does not belong under these: show the error alone.
+      (e: unknown) => { if (live) { setSignalen([]); setVolgende(null); setFout(e); setStatus('klaar') } },
     )
     return () => { live = false }
   }, [filters])
