@@ -359,4 +359,31 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await pb.assertAccessible(page, 'signalen, sessie verlopen')
     await page.context().close()
   })
+
+  test('signalen: a "meer laden" answer that arrives after new filters were applied is not added to their list', async () => {
+    const lijst = bsns(98_000_000, 26)
+    await populatie(lijst)
+    await polis('polis-september', lijst, '2026-09')
+    const page = await pb.newPage()
+    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/signalen`)
+    await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
+    await page.getByLabel('Maand waarop het signaal gaat').fill('2026-09')
+    for (let i = 0; i < 50; i++) {
+      await page.getByRole('button', { name: 'Filter toepassen' }).click()
+      await laden(page)
+      if (await page.getByRole('button', { name: 'Meer signalen laden' }).count() === 1) break
+      await page.waitForTimeout(200)
+    }
+    // The next page is slow to come; meanwhile the user applies another month.
+    await page.route('**/api/v1/signalen?*na=*', async (route) => { await new Promise((r) => setTimeout(r, 1_500)); await route.continue() })
+    await page.getByRole('button', { name: 'Meer signalen laden' }).click()
+    await page.getByLabel('Maand waarop het signaal gaat').fill('2026-10')
+    await page.getByRole('button', { name: 'Filter toepassen' }).click()
+    await page.getByText('Er zijn geen signalen die aan de filters voldoen.').waitFor()
+    await page.waitForTimeout(2_500)
+    assert.equal(await page.getByRole('cell', { name: /^\d{9}$/ }).count(), 0, 'no september signal under oktober')
+    await page.getByText('Er zijn geen signalen die aan de filters voldoen.').waitFor({ timeout: 1_000 })
+    await page.context().close()
+  })
 })

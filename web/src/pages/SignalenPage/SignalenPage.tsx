@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, download, ValidationError, type Signaal, type SignalenPagina } from '../../api/index.js'
 import { Alert } from '../../components/Alert/index.js'
 import { Button } from '../../components/Button/index.js'
@@ -72,9 +72,12 @@ function Inbox({ bijgewerkt }: { readonly bijgewerkt: Readonly<Record<string, Si
   const [volgende, setVolgende] = useState<string | null>()
   const [status, setStatus] = useState<'laden' | 'klaar' | 'meer'>('laden')
   const [fout, setFout] = useState<unknown>()
+  // Which filters the list belongs to: a "meer laden" answer for earlier filters is dropped.
+  const ronde = useRef(0)
 
   useEffect(() => {
     let live = true
+    ronde.current++
     setStatus('laden'); setFout(undefined)
     api<SignalenPagina>('GET', `/api/v1/signalen?${query(filters)}`).then(
       (p) => { if (live) { setSignalen([...p.signalen]); setVolgende(p.signalen.length === LIMIET ? (p.volgende ?? null) : null); setStatus('klaar') } },
@@ -86,13 +89,16 @@ function Inbox({ bijgewerkt }: { readonly bijgewerkt: Readonly<Record<string, Si
 
   async function meer() {
     if (!volgende) return
+    const mijn = ronde.current
     setStatus('meer')
     try {
       const p = await api<SignalenPagina>('GET', `/api/v1/signalen?${query(filters, volgende)}`)
+      if (ronde.current !== mijn) return
       setSignalen((s) => [...s, ...p.signalen]); setVolgende(p.signalen.length === LIMIET ? (p.volgende ?? null) : null)
+      setStatus('klaar')
     } catch (e) {
+      if (ronde.current !== mijn) return
       setFout(e)
-    } finally {
       setStatus('klaar')
     }
   }
