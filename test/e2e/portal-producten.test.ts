@@ -176,7 +176,7 @@ describe('portal product pages in the browser', { skip }, () => {
       await login(page, 'inkomen@utrecht')
       await open(page, 'Signalen')
       // Matching runs on the bus after the delivery: wait for the signal to arrive.
-      const rij = page.getByRole('region', { name: 'Signalen, de nieuwste eerst' }).getByRole('row').filter({ hasText: BSN_CLIENT })
+      const rij = page.getByRole('region', { name: 'Signalen, de oudste eerst' }).getByRole('row').filter({ hasText: BSN_CLIENT })
       for (let i = 0; i < 30 && (await rij.count()) === 0; i++) {
         await page.waitForTimeout(500)
         await page.getByRole('button', { name: 'Filter toepassen' }).click()

@@ -56,7 +56,10 @@ export interface PopulatieResultaat { readonly aantal: number; readonly toegevoe
 
 export interface Afwijzing { readonly regel: number; readonly code: string; readonly reden: string }
 /** Answer to a delivery upload. */
-export interface LeveringResultaat { readonly leveringId: string; readonly aantalRegels: number; readonly geaccepteerd: number; readonly afgewezen: readonly Afwijzing[] }
+/** `afgewezenAfgekapt`: the hub lists only the first MAX_AFWIJZINGEN rejected lines; the count is aantalRegels − geaccepteerd. */
+export interface LeveringResultaat {
+  readonly leveringId: string; readonly aantalRegels: number; readonly geaccepteerd: number; readonly afgewezen: readonly Afwijzing[]; readonly afgewezenAfgekapt?: boolean
+}
 /** A delivery in the source's list; `afgewezen` may be a count or the lines. */
 export interface Levering {
   readonly leveringId: string

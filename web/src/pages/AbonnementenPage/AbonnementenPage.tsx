@@ -101,7 +101,7 @@ function AbonnementKaart({ abonnement: a, onOpgezegd }: { readonly abonnement: A
           {a.status !== 'opgezegd' && <Button appearance="secondary-action" hint="danger" aria-label={t('abonnementen.opzeggen.label', { url: a.url })} onClick={() => setBevestig(true)}>{t('abonnementen.opzeggen')}</Button>}
         </ButtonGroup>
       )}
-      <div id={`${kop}-afleveringen`}>{open && <Afleveringen id={a.id} />}</div>
+      <div id={`${kop}-afleveringen`}>{open && <Afleveringen id={a.id} opgezegd={a.status === 'opgezegd'} />}</div>
     </article>
   )
 }
@@ -115,9 +115,9 @@ function pogingTekst(p: Afleverpoging): string {
   return `${formatDateTime(p.tijdstip)}: ${uitkomst}${p.duurMs !== undefined ? ` (${p.duurMs} ms)` : ''}`
 }
 
-function Afleveringen({ id }: { readonly id: string }) {
-  const afleveringen = useResource(async () => lijstUit<Aflevering>(await api('GET', pad(id, '/afleveringen'))))
-  const doden = useResource(async () => lijstUit<Aflevering>(await api('GET', pad(id, '/dode-brieven'))))
+/** A cancelled subscription's dead letters cannot be resent (the hub answers abonnement.opgezegd): no button for it. */
+function Afleveringen({ id, opgezegd }: { readonly id: string; readonly opgezegd: boolean }) {
+  const [ronde, setRonde] = useState(0)
   const [melding, setMelding] = useState<string>()
   const [fout, setFout] = useState<string>()
   async function opnieuw(a: Aflevering) {
@@ -125,28 +125,60 @@ function Afleveringen({ id }: { readonly id: string }) {
     try {
       await api('POST', pad(id, `/dode-brieven/${encodeURIComponent(a.id)}/opnieuw`), {})
       setMelding(t('aflevering.opnieuw.klaar'))
-      doden.reload(); afleveringen.reload()
+      setRonde((r) => r + 1)
     } catch (e) { setFout(errorText(e)) }
   }
   return (
     <div className="kp-afleveringen">
       <Heading level={3}>{t('aflevering.titel')}</Heading>
-      {afleveringen.status === 'laden' && <Loading />}
-      {afleveringen.status === 'fout' && <ErrorAlert error={afleveringen.error} level={3} />}
-      {afleveringen.status === 'klaar' && (afleveringen.data.length === 0 ? <Paragraph>{t('aflevering.leeg')}</Paragraph> : (
-        <AfleverTabel label={t('aflevering.titel')} rijen={afleveringen.data} />
-      ))}
+      <AfleverLijst key={`a-${ronde}`} pad={pad(id, '/afleveringen')} label={t('aflevering.titel')} leeg={t('aflevering.leeg')} meer={t('aflevering.meer')} />
       <Heading level={3}>{t('aflevering.dood.titel')}</Heading>
       <Paragraph>{t('aflevering.dood.intro')}</Paragraph>
       {melding && <Alert type="ok">{melding}</Alert>}
       {fout && <Alert type="error">{fout}</Alert>}
-      {doden.status === 'laden' && <Loading />}
-      {doden.status === 'fout' && <ErrorAlert error={doden.error} level={3} />}
-      {doden.status === 'klaar' && (doden.data.length === 0 ? <Paragraph>{t('aflevering.dood.leeg')}</Paragraph> : (
-        <AfleverTabel label={t('aflevering.dood.titel')} rijen={doden.data} opnieuw={(a) => void opnieuw(a)} />
-      ))}
+      <AfleverLijst key={`d-${ronde}`} pad={pad(id, '/dode-brieven')} label={t('aflevering.dood.titel')} leeg={t('aflevering.dood.leeg')} meer={t('aflevering.dood.meer')}
+        {...(opgezegd ? {} : { opnieuw: (a: Aflevering) => void opnieuw(a) })} />
     </div>
   )
+}
+
+/**
+ * One list of deliveries, a page of the hub's at a time: "meer laden" follows the hub's `volgende` cursor, so a
+ * delivery or dead letter beyond the first page (50) can still be seen and resent.
+ */
+function AfleverLijst({ pad: lijstPad, label, leeg, meer: meerTekst, opnieuw }: {
+  readonly pad: string; readonly label: string; readonly leeg: string; readonly meer: string; readonly opnieuw?: (a: Aflevering) => void
+}) {
+  const eerste = useResource(() => api<unknown>('GET', lijstPad))
+  const [extra, setExtra] = useState<{ rijen: readonly Aflevering[]; volgende: string | null }>()
+  const [bezig, setBezig] = useState(false)
+  const [fout, setFout] = useState<unknown>()
+  if (eerste.status === 'laden') return <Loading />
+  if (eerste.status === 'fout') return <ErrorAlert error={eerste.error} level={3} />
+  const rijen = [...lijstUit<Aflevering>(eerste.data), ...(extra?.rijen ?? [])]
+  const volgende = extra ? extra.volgende : volgendeUit(eerste.data)
+  async function meer() {
+    if (!volgende) return
+    setBezig(true); setFout(undefined)
+    try {
+      const p = await api<unknown>('GET', `${lijstPad}?na=${encodeURIComponent(volgende)}`)
+      setExtra({ rijen: [...(extra?.rijen ?? []), ...lijstUit<Aflevering>(p)], volgende: volgendeUit(p) })
+    } catch (e) { setFout(e) } finally { setBezig(false) }
+  }
+  if (rijen.length === 0) return <Paragraph>{leeg}</Paragraph>
+  return (
+    <>
+      <AfleverTabel label={label} rijen={rijen} {...(opnieuw ? { opnieuw } : {})} />
+      {fout !== undefined && <ErrorAlert error={fout} level={3} />}
+      {volgende && <Button appearance="secondary-action" busy={bezig} disabled={bezig} onClick={() => void meer()}>{meerTekst}</Button>}
+    </>
+  )
+}
+
+/** The cursor of the next page (`volgende`), or null when this was the last page. */
+const volgendeUit = (antwoord: unknown): string | null => {
+  const v = (antwoord as { volgende?: unknown } | null)?.volgende
+  return typeof v === 'string' && v ? v : null
 }
 
 function AfleverTabel({ label, rijen, opnieuw }: { readonly label: string; readonly rijen: readonly Aflevering[]; readonly opnieuw?: (a: Aflevering) => void }) {

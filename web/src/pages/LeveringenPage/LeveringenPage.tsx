@@ -24,6 +24,9 @@ import { t, tOr } from '../../i18n/index.js'
 export const BRONNEN = ['uwv-polis', 'rdw-voertuigen', 'svb-uitkeringen', 'belastingdienst-vermogen', 'belastingdienst-kot-doelgroep',
   'duo-studiefinanciering', 'dji-detenties', 'brp-mutaties', 'kadaster-eigendom', 'kvk-inschrijvingen'] as const
 
+/** The hub lists a source's newest 100 deliveries (`GET /bronnen/{bron}/leveringen`, no cursor). */
+const LIJST_MAX = 100
+
 type Veld = 'bron' | 'leveringId' | 'bestand'
 const VELDEN: readonly Veld[] = ['bron', 'leveringId', 'bestand']
 const nieuwLeveringId = () => `portaal-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`
@@ -113,9 +116,10 @@ function NieuweLevering({ bron, setBron, onGeleverd }: { readonly bron: string; 
                 [t('leveringen.bestand'), rapport.bestand],
                 [t('leveringen.aantal-regels'), String(rapport.resultaat.aantalRegels)],
                 [t('leveringen.geaccepteerd'), String(rapport.resultaat.geaccepteerd)],
-                [t('leveringen.afgewezen'), String(rapport.resultaat.afgewezen.length)],
+                [t('leveringen.afgewezen'), String(rapport.resultaat.aantalRegels - rapport.resultaat.geaccepteerd)],
               ]} />
             </Alert>
+            <Afgekapt resultaat={rapport.resultaat} />
             {rapport.resultaat.afgewezen.length > 0 && (
               <RegelRapport label={t('leveringen.rapport')} fouten={rapport.resultaat.afgewezen.map((a) => ({ regel: String(a.regel), code: a.code, reden: a.reden }))} />
             )}
@@ -145,6 +149,7 @@ function LeveringLijst({ bron }: { readonly bron: string }) {
   }
   return (
     <>
+      {lijst.data.leveringen.length >= LIJST_MAX && <Paragraph>{t('leveringen.lijst.max', { aantal: LIJST_MAX, bron })}</Paragraph>}
       <Table label={t('leveringen.lijst', { bron })}>
         <TableHeader><TableRow>
           {(['levering-id', 'ontvangen', 'aantal-regels', 'geaccepteerd', 'afgewezen', 'verslag'] as const).map((k) => <TableHeaderCell key={k}>{t(`leveringen.kolom.${k}`)}</TableHeaderCell>)}
@@ -168,6 +173,7 @@ function LeveringLijst({ bron }: { readonly bron: string }) {
         <div className="kp-section" aria-live="polite">
           <Heading level={3} ref={kop} tabIndex={-1}>{t('leveringen.verslag.kop', { id: verslag.id })}</Heading>
           {verslag.fout !== undefined && <ErrorAlert error={verslag.fout} level={3} />}
+          {verslag.resultaat && <Afgekapt resultaat={verslag.resultaat} />}
           {verslag.resultaat && (verslag.resultaat.afgewezen.length === 0
             ? <Paragraph>{t('leveringen.verslag.geen-afgewezen')}</Paragraph>
             : <RegelRapport label={t('leveringen.verslag.rapport', { id: verslag.id })} fouten={verslag.resultaat.afgewezen.map((a) => ({ regel: String(a.regel), code: a.code, reden: a.reden }))} />)}
@@ -175,4 +181,10 @@ function LeveringLijst({ bron }: { readonly bron: string }) {
       )}
     </>
   )
+}
+
+/** The hub lists at most its maximum of rejected lines; say so, so a source does not think it has fixed them all. */
+function Afgekapt({ resultaat }: { readonly resultaat: LeveringResultaat }) {
+  if (!resultaat.afgewezenAfgekapt) return null
+  return <Paragraph>{t('leveringen.afgekapt', { getoond: resultaat.afgewezen.length.toLocaleString('nl-NL'), aantal: (resultaat.aantalRegels - resultaat.geaccepteerd).toLocaleString('nl-NL') })}</Paragraph>
 }

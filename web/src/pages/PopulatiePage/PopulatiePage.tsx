@@ -92,7 +92,7 @@ export function PopulatiePage() {
           <section aria-labelledby="populatie-rapport" className="kp-section">
             <Alert type="error">
               <Heading level={2} id="populatie-rapport">{t('populatie.afgekeurd', { bestand: uitkomst.bestand })}</Heading>
-              <Paragraph>{t('populatie.afgekeurd.tekst', { aantal: uitkomst.fout.invalidParams.length })}</Paragraph>
+              <Paragraph>{uitkomst.fout.invalidParams.length === 1 ? t('populatie.afgekeurd.tekst.een') : t('populatie.afgekeurd.tekst', { aantal: uitkomst.fout.invalidParams.length })}</Paragraph>
             </Alert>
             <RegelRapport label={t('populatie.rapport')}
               fouten={uitkomst.fout.invalidParams.map((p) => ({ regel: p.name.replace(/^regel\s*/i, ''), code: p.code, reden: p.reason }))} />

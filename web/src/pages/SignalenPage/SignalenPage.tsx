@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, download, ValidationError, type Signaal, type SignalenPagina } from '../../api/index.js'
 import { Alert } from '../../components/Alert/index.js'
 import { Button } from '../../components/Button/index.js'
@@ -45,11 +45,13 @@ const GEEN_FILTERS: Filters = { soort: '', status: '', periode: '' }
 export function SignalenPage() {
   useRouter() // re-render on navigation: the open signal is in the query string
   const id = new URLSearchParams(window.location.search).get('signaal') ?? undefined
+  // Signals reported back on while the inbox stayed mounted: their rows show the new status (and leave a status filter).
+  const [bijgewerkt, setBijgewerkt] = useState<Readonly<Record<string, Signaal>>>({})
   return (
     <>
       {id === undefined && <PageTitle>{t('signalen.titel')}</PageTitle>}
-      <div hidden={id !== undefined}><Inbox /></div>
-      {id !== undefined && <SignaalDetail key={id} id={id} />}
+      <div hidden={id !== undefined}><Inbox bijgewerkt={bijgewerkt} /></div>
+      {id !== undefined && <SignaalDetail key={id} id={id} onGemeld={(s) => setBijgewerkt((b) => ({ ...b, [s.id]: s }))} />}
     </>
   )
 }
@@ -61,39 +63,48 @@ function query(filters: Filters, na?: string): string {
   return q.toString()
 }
 
-function Inbox() {
+function Inbox({ bijgewerkt }: { readonly bijgewerkt: Readonly<Record<string, Signaal>> }) {
   const [concept, setConcept] = useState<Filters>(GEEN_FILTERS)
   const [filters, setFilters] = useState<Filters>(GEEN_FILTERS)
-  const [signalen, setSignalen] = useState<Signaal[]>([])
+  const [geladen, setSignalen] = useState<Signaal[]>([])
+  const signalen = geladen.map((s) => bijgewerkt[s.id] ?? s).filter((s) => !filters.status || s.status === filters.status)
   // The hub always hands out a cursor (to catch up later); more exist only when the last page was full.
   const [volgende, setVolgende] = useState<string | null>()
   const [status, setStatus] = useState<'laden' | 'klaar' | 'meer'>('laden')
   const [fout, setFout] = useState<unknown>()
+  // Which filters the list belongs to: a "meer laden" answer for earlier filters is dropped.
+  const ronde = useRef(0)
 
   useEffect(() => {
     let live = true
+    ronde.current++
     setStatus('laden'); setFout(undefined)
     api<SignalenPagina>('GET', `/api/v1/signalen?${query(filters)}`).then(
       (p) => { if (live) { setSignalen([...p.signalen]); setVolgende(p.signalen.length === LIMIET ? (p.volgende ?? null) : null); setStatus('klaar') } },
-      (e: unknown) => { if (live) { setFout(e); setStatus('klaar') } },
+      // The list of the previous filters does not belong under these: show the error alone.
+      (e: unknown) => { if (live) { setSignalen([]); setVolgende(null); setFout(e); setStatus('klaar') } },
     )
     return () => { live = false }
   }, [filters])
 
   async function meer() {
     if (!volgende) return
+    const mijn = ronde.current
     setStatus('meer')
     try {
       const p = await api<SignalenPagina>('GET', `/api/v1/signalen?${query(filters, volgende)}`)
+      if (ronde.current !== mijn) return
       setSignalen((s) => [...s, ...p.signalen]); setVolgende(p.signalen.length === LIMIET ? (p.volgende ?? null) : null)
+      setStatus('klaar')
     } catch (e) {
+      if (ronde.current !== mijn) return
       setFout(e)
-    } finally {
       setStatus('klaar')
     }
   }
 
-  const filter = (e: FormEvent) => { e.preventDefault(); setFilters(concept) }
+  // A new object each time: applying the same filters again asks the hub again (new signals, an expired session).
+  const filter = (e: FormEvent) => { e.preventDefault(); setFilters({ ...concept }) }
   return (
     <>
       <Paragraph lead>{t('signalen.intro')}</Paragraph>
@@ -209,7 +220,7 @@ function Export() {
   )
 }
 
-function SignaalDetail({ id }: { readonly id: string }) {
+function SignaalDetail({ id, onGemeld }: { readonly id: string; onGemeld(s: Signaal): void }) {
   const signaal = useResource(() => api<Signaal>('GET', `/api/v1/signalen/${encodeURIComponent(id)}`))
   const terug = <Paragraph><Link href={PAD}>{t('signaal.terug')}</Link></Paragraph>
   if (signaal.status === 'laden') return <><PageTitle>{t('signaal.titel')}</PageTitle><Loading /></>
@@ -253,14 +264,14 @@ function SignaalDetail({ id }: { readonly id: string }) {
       </section>
       <section aria-labelledby="signaal-terugmelding" className="kp-section">
         <Heading level={2} id="signaal-terugmelding">{t('terugmelding.titel')}</Heading>
-        <Terugmelding id={s.id} onGemeld={signaal.reload} />
+        <Terugmelding id={s.id} status={s.status} onGemeld={(nieuw) => { onGemeld(nieuw); signaal.reload() }} />
       </section>
     </>
   )
 }
 
 type TerugVeld = 'uitkomst' | 'toelichting'
-function Terugmelding({ id, onGemeld }: { readonly id: string; onGemeld(): void }) {
+function Terugmelding({ id, status, onGemeld }: { readonly id: string; readonly status: Signaal['status']; onGemeld(s: Signaal): void }) {
   const [uitkomst, setUitkomst] = useState('')
   const [toelichting, setToelichting] = useState('')
   const [errors, setErrors] = useState<FormErrors<TerugVeld>>(noErrors())
@@ -275,15 +286,17 @@ function Terugmelding({ id, onGemeld }: { readonly id: string; onGemeld(): void 
     setErrors(noErrors())
     setBezig(true)
     try {
-      await api('POST', `/api/v1/signalen/${encodeURIComponent(id)}/terugmelding`, { uitkomst, ...(toelichting.trim() ? { toelichting: toelichting.trim() } : {}) })
+      const s = await api<Signaal>('POST', `/api/v1/signalen/${encodeURIComponent(id)}/terugmelding`, { uitkomst, ...(toelichting.trim() ? { toelichting: toelichting.trim() } : {}) })
       setKlaar(t('terugmelding.klaar', { uitkomst: t(`signaal.status.${uitkomst as (typeof UITKOMSTEN)[number]}`).toLowerCase() }))
-      onGemeld()
+      onGemeld(s)
     } catch (err) {
       setErrors(err instanceof ValidationError ? formErrorsFrom(err, ['uitkomst', 'toelichting']) : { fields: {}, other: [errorText(err)] })
     } finally {
       setBezig(false)
     }
   }
+  // The hub takes one terugmelding per signal: once given, show it instead of a form it would refuse.
+  if (status !== 'nieuw') return klaar ? <Alert type="ok">{klaar}</Alert> : <Paragraph>{t('terugmelding.al-gedaan', { uitkomst: tOr(`signaal.status.${status}`, status).toLowerCase() })}</Paragraph>
   return (
     <>
       <Paragraph>{t('terugmelding.intro')}</Paragraph>
