@@ -75,6 +75,18 @@ for (const store of testStores()) {
       assert.deepEqual(utf8.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['regel 2', 'utf8-ongeldig']])
     })
 
+    test('a NUL character in a referentie is a line problem, not a 500 (PostgreSQL refuses U+0000 in text)', async () => {
+      const { t, gemeente } = await hub(store)
+      await using _ = t
+      const put = await t.as(gemeente).inject({ method: 'PUT', url: URL, ...csv(KOP, `${A};2025-01-01;;D-1`, `${B};2025-01-01;;D\u00002`) })
+      assert.equal(put.statusCode, 400, put.body)
+      assert.deepEqual(put.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['regel 3:referentie-ongeldig'])
+      const mut = await t.as(gemeente).inject({ method: 'POST', url: `${URL}/mutaties`, ...csv(`${KOP};actie`, `${A};2025-01-01;;\u0000;toevoegen`) })
+      assert.equal(mut.statusCode, 400, mut.body)
+      assert.deepEqual(mut.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['regel 2:referentie-ongeldig'])
+      assert.equal((await t.hub.ctx.database.db.selectFrom('populatie_regels').selectAll().execute()).length, 0)
+    })
+
     test('unknown product 404, product not taken 403, no token 401', async () => {
       const { t, gemeente } = await hub(store)
       await using _ = t

@@ -71,6 +71,8 @@ function leesRegel(velden: readonly string[], n: number, bad: (n: number, code: 
   if (eind !== '' && !isDatum(eind)) fout('datum-ongeldig', 'einddatum is geen geldige datum (verwacht JJJJ-MM-DD of leeg)')
   if (isDatum(ingang) && isDatum(eind) && eind < ingang) fout('periode-omgekeerd', 'einddatum ligt vóór de ingangsdatum')
   if (referentie.length > MAX_REFERENTIE) fout('referentie-te-lang', `referentie is langer dan ${MAX_REFERENTIE} tekens`)
+  // PostgreSQL refuses U+0000 in text: without this check the whole upload would fail with a 500.
+  if (referentie.includes('\u0000')) fout('referentie-ongeldig', 'referentie bevat een NUL-teken (U+0000)')
   if (actie !== undefined && actie !== 'toevoegen' && actie !== 'beeindigen') fout('actie-onbekend', "actie moet 'toevoegen' of 'beeindigen' zijn")
   if (actie === 'beeindigen' && eind === '') fout('einddatum-ontbreekt', 'beeindigen vraagt een einddatum')
   if (!ok) return undefined
