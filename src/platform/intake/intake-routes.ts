@@ -103,6 +103,8 @@ export const intakeModule: RouteModule = {
       },
     }, async function gebeurtenis(request, reply) {
       const { bron, formaat } = formaatVan(request)
+      // This plugin reads text/csv as a raw stream (for deliveries); here it would be validated as if it were a fact.
+      if (isStroom(request.body)) throw new AppError('unsupported-media-type', 'verzoek.mediatype', 'stuur een gebeurtenis als application/json; een CSV-bestand gaat naar /leveringen')
       const antwoord = await verwerkGebeurtenis(ctx, { bron, formaat, oin: principalOf(request).organisatie.oin, trace: request.trace, body: request.body })
       return reply.code(201).send(antwoord)
     })
