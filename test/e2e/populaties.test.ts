@@ -119,5 +119,22 @@ for (const store of testStores()) {
       assert.deepEqual(d.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['regel 2:indicatie-onbekend'])
       assert.equal((await populatie(db).actueel(gemeente.oin, 'samenloop')).length, 2)
     })
+
+    test('mutations: adding an indication that overlaps a stored one of the same BSN is dubbel, as in a full upload', async () => {
+      const { t, gemeente } = await hub(store)
+      await using _ = t
+      const MK = `${KOP};actie`
+      const mut = (...r: string[]) => t.as(gemeente).inject({ method: 'POST', url: `${URL}/mutaties`, ...csv(MK, ...r) })
+      assert.equal((await mut(`${A};2025-01-01;;D-1;toevoegen`, `${B};2025-01-01;2025-05-31;D-2;toevoegen`)).statusCode, 200)
+      const overlap = await mut(`${A};2025-06-01;;D-3;toevoegen`, `${B};2025-03-01;;D-4;toevoegen`)
+      assert.equal(overlap.statusCode, 400, overlap.body)
+      assert.deepEqual(overlap.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['regel 2:dubbel', 'regel 3:dubbel'])
+      // Ending the old one first (in the same file), or a period after it, is fine.
+      const goed = await mut(`${A};2025-01-01;2025-05-31;;beeindigen`, `${A};2025-06-01;;D-3;toevoegen`, `${B};2025-06-01;;D-4;toevoegen`)
+      assert.deepEqual(goed.json(), { aantal: 4, toegevoegd: 2, gewijzigd: 0, beeindigd: 1 }, goed.body)
+      // The hub's current population is again a valid full upload.
+      const put = await t.as(gemeente).inject({ method: 'PUT', url: URL, ...csv(KOP, `${A};2025-01-01;2025-05-31;D-1`, `${A};2025-06-01;;D-3`, `${B};2025-01-01;2025-05-31;D-2`, `${B};2025-06-01;;D-4`) })
+      assert.deepEqual(put.json(), { aantal: 4, toegevoegd: 0, gewijzigd: 0, beeindigd: 0 }, put.body)
+    })
   })
 }
