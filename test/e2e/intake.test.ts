@@ -138,6 +138,42 @@ for (const store of testStores()) {
       assert.equal((await db.selectFrom('leveringen').selectAll().execute()).length, 1)
     })
 
+    test('a delivery claim left by a hub that stopped mid-delivery does not block its Levering-Id forever; a running one does', async () => {
+      const { t, rdw, db, clock } = await hub(store)
+      await using _ = t
+      const body = `${RDW}\n${IN};GB-22-NL;2025-05-01;;1\n`
+      // A client whose token is issued on the hub's current (moved) clock.
+      const vers = async () => ({ oin: rdw.oin, ...(await t.hub.ctx.access.maakClient({ oin: rdw.oin, naam: `RDW ${Math.random()}`, scopes: [], rollen: ['bron'] })) })
+      // What a crash leaves behind: the claim, never finished.
+      await db.insertInto('leveringen').values({ bron: 'rdw-voertuigen', levering_id: 'gestrand', oin: rdw.oin, sha256: '', status: 'in-behandeling', aantal_regels: 0,
+        geaccepteerd: 0, opgeslagen: 0, afgewezen: '[]', ontvangen: clock.now().toISOString(), verwerkt: null }).execute()
+      const meteen = await t.as(rdw).inject(lever('rdw-voertuigen', 'gestrand', body))
+      assert.equal(meteen.statusCode, 409, 'just claimed: it may still be running')
+      assert.equal(meteen.json().code, 'levering.in-behandeling')
+      clock.advance(20 * 60_000)
+      const later = await t.as(await vers()).inject(lever('rdw-voertuigen', 'gestrand', body))
+      assert.equal(later.statusCode, 201, later.body)
+      assert.deepEqual([later.json().aantalRegels, later.json().geaccepteerd], [1, 1])
+      assert.deepEqual((await db.selectFrom('leveringen').select('status').where('levering_id', '=', 'gestrand').execute()).map((r) => r.status), ['verwerkt'])
+
+      // A long delivery that is still reading shows signs of life, so the same id stays taken while it runs.
+      let tweede: Awaited<ReturnType<ReturnType<typeof t.as>['inject']>> | undefined
+      const bezig = await vers()
+      const stroom = Readable.from((async function* () {
+        yield `${RDW}\n${IN};AB-01-CD;2025-05-01;;1\n`
+        clock.advance(10 * 60_000)
+        yield `${IN};AB-02-CD;2025-05-01;;1\n`
+        await new Promise((r) => setTimeout(r, 100))
+        clock.advance(10 * 60_000)
+        tweede = await t.as(await vers()).inject(lever('rdw-voertuigen', 'lang', `${RDW}\n`))
+        yield `${IN};AB-03-CD;2025-05-01;;1\n`
+      })())
+      const lang = await t.as(bezig).inject(lever('rdw-voertuigen', 'lang', stroom))
+      assert.equal(tweede?.statusCode, 409, tweede?.body)
+      assert.equal(lang.statusCode, 201, lang.body)
+      assert.equal(lang.json().geaccepteerd, 3)
+    })
+
     test('event path: one fact as JSON, stored under event-<uuid>; bad fields listed', async () => {
       const { t, rdw, db } = await hub(store)
       await using _ = t

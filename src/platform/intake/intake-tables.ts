@@ -11,6 +11,7 @@ export interface LeveringRow {
   opgeslagen: number
   afgewezen: string
   ontvangen: string
+  /** When processing finished; while `in-behandeling`, the last sign of life of the running delivery (or null). */
   verwerkt: string | null
 }
 export interface FeitRow {

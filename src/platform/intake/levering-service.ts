@@ -38,6 +38,10 @@ export interface LeveringInvoer {
 export const MAX_AFWIJZINGEN = 10_000
 const BATCH = 2_000
 const MAX_REGEL_BYTES = 64 * 1024
+/** A running delivery marks its claim at least this often (`verwerkt` while `in-behandeling`)… */
+const HARTSLAG_MS = 60_000
+/** …so a claim without a sign of life for this long was left by a hub that stopped mid-delivery, and may be retried. */
+const CLAIM_VERLATEN_MS = 15 * 60_000
 
 /**
  * Processes a CSV delivery as a stream: good lines are kept (data minimisation decides which are stored), bad lines
@@ -58,17 +62,20 @@ export async function verwerkLevering(ctx: HubContext, invoer: LeveringInvoer): 
       throw new AppError('conflict', 'levering.andere-inhoud', `levering ${invoer.leveringId} is al ontvangen met een andere inhoud; kies een nieuw Levering-Id`)
     return { antwoord: verslagVan(bestaand), herhaald: true }
   }
-  if (bestaand?.status === 'in-behandeling')
+  if (bestaand?.status === 'in-behandeling' && ctx.clock.now().getTime() - Date.parse(bestaand.verwerkt ?? bestaand.ontvangen) < CLAIM_VERLATEN_MS)
     throw new AppError('conflict', 'levering.in-behandeling', `levering ${invoer.leveringId} wordt nog verwerkt; probeer het later opnieuw`)
-  if (bestaand) await db.deleteFrom('leveringen').where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).execute()
-  await claim(ctx, invoer)
+  // A failed or abandoned attempt: only that row goes (another retry may have claimed the id since we read it).
+  if (bestaand) await db.deleteFrom('leveringen').where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).where('ontvangen', '=', bestaand.ontvangen).execute()
+  const ontvangen = await claim(ctx, invoer)
+  // This attempt's own row: an abandoned attempt that wakes up after a retry took over must not overwrite it.
+  const eigenRij = () => db.updateTable('leveringen').where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).where('ontvangen', '=', ontvangen)
   try {
-    const { antwoord, sha256, opgeslagen } = await leesEnBewaar(ctx, invoer)
+    const { antwoord, sha256, opgeslagen } = await leesEnBewaar(ctx, invoer, () => eigenRij().set({ verwerkt: ctx.clock.now().toISOString() }).where('status', '=', 'in-behandeling').execute())
     await db.transaction().execute(async (tx) => {
       await tx.updateTable('leveringen').set({
         sha256, status: 'verwerkt', aantal_regels: antwoord.aantalRegels, geaccepteerd: antwoord.geaccepteerd, opgeslagen,
         afgewezen: JSON.stringify(antwoord.afgewezen), verwerkt: ctx.clock.now().toISOString(),
-      }).where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).execute()
+      }).where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).where('ontvangen', '=', ontvangen).execute()
       if (opgeslagen > 0) await appendToOutbox(tx, ctx.clock, [{ type: 'knooppunt.feiten.vastgelegd.v1', data: { bron: invoer.bron, leveringId: invoer.leveringId, opgeslagen }, traceId: invoer.trace.traceId }])
     })
     ctx.bus.notify()
@@ -76,26 +83,29 @@ export async function verwerkLevering(ctx: HubContext, invoer: LeveringInvoer): 
   } catch (e) {
     // A header error leaves nothing behind, so the source can send the corrected file under the same id.
     if (e instanceof AppError && e.code === 'levering.kop-ongeldig')
-      await db.deleteFrom('leveringen').where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).execute()
+      await db.deleteFrom('leveringen').where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).where('ontvangen', '=', ontvangen).execute()
     else
-      await db.updateTable('leveringen').set({ status: 'mislukt' }).where('bron', '=', invoer.bron).where('levering_id', '=', invoer.leveringId).execute()
+      await eigenRij().set({ status: 'mislukt' }).execute()
     throw e
   }
 }
 
-/** Claims the id first: the primary key makes a second, concurrent upload with the same id fail here. */
-async function claim(ctx: HubContext, invoer: LeveringInvoer): Promise<void> {
+/** Claims the id first: the primary key makes a second, concurrent upload with the same id fail here. Returns `ontvangen`. */
+async function claim(ctx: HubContext, invoer: LeveringInvoer): Promise<string> {
+  const ontvangen = ctx.clock.now().toISOString()
   try {
     await ctx.database.db.insertInto('leveringen').values({
       bron: invoer.bron, levering_id: invoer.leveringId, oin: invoer.oin, sha256: '', status: 'in-behandeling', aantal_regels: 0,
-      geaccepteerd: 0, opgeslagen: 0, afgewezen: '[]', ontvangen: ctx.clock.now().toISOString(), verwerkt: null,
+      geaccepteerd: 0, opgeslagen: 0, afgewezen: '[]', ontvangen, verwerkt: null,
     }).execute()
+    return ontvangen
   } catch {
     throw new AppError('conflict', 'levering.in-behandeling', `levering ${invoer.leveringId} wordt nog verwerkt; probeer het later opnieuw`)
   }
 }
 
-async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer) {
+async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer, hartslag: () => Promise<unknown>) {
+  let laatsteTeken = ctx.clock.now().getTime()
   const hash = createHash('sha256')
   const opslag = opslagContext(ctx, invoer)
   const afgewezen: Afwijzing[] = []
@@ -124,6 +134,7 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer) {
       }
     }
     if (batch.length >= BATCH) await bewaar()
+    if (ctx.clock.now().getTime() - laatsteTeken >= HARTSLAG_MS) { laatsteTeken = ctx.clock.now().getTime(); await hartslag() }
   }
   if (!kopGezien)
     throw new AppError('invalid', 'levering.kop-ongeldig', `de levering is leeg; verwacht de kopregel '${invoer.formaat.kolommen.join(';')}'`)
