@@ -272,6 +272,10 @@ for (const store of testStores()) {
       const ongeldig = await t.as(gemeente).inject({ method: 'POST', url: '/api/v1/abonnementen', ...json({ producten: ['bestaat-niet'], soorten: ['Hoofd Letters'], inhoud: 'alles', extra: 1 }) })
       assert.equal(ongeldig.statusCode, 400)
       assert.deepEqual(ongeldig.json().invalidParams.map((p: { code: string }) => p.code).sort(), ['inhoud-ongeldig', 'product-onbekend', 'soort-ongeldig', 'veld-onbekend', 'verplicht'])
+      // An empty list of soorten would match no signal at all: a subscription that silently never delivers.
+      const leeg = await t.as(gemeente).inject({ method: 'POST', url: '/api/v1/abonnementen', ...json({ url: 'http://127.0.0.1:9/h', producten: ['samenloop'], soorten: [] }) })
+      assert.equal(leeg.statusCode, 400, leeg.body)
+      assert.deepEqual(leeg.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['soorten', 'lijst-ongeldig']])
     })
 
     test('authorisation is re-checked at send time: product ended, BSN not in the population, subscription cancelled', async () => {

@@ -192,7 +192,8 @@ function valideer(ctx: HubContext, principal: Principal, body: unknown): Invoer 
     if (!bekend.includes(product)) p.push({ name: 'producten', code: 'product-onbekend', reason: `product '${product}' bestaat niet` })
     else if (!principal.producten.includes(product)) p.push({ name: 'producten', code: 'product-niet-afgenomen', reason: `uw organisatie (of deze client) neemt product '${product}' niet af` })
   }
-  const soorten = b.soorten === undefined || b.soorten === null ? undefined : tekstLijst(b.soorten, 'soorten', p, false)
+  // An empty list would match nothing: a subscription that never delivers. Leave `soorten` out for every kind.
+  const soorten = b.soorten === undefined || b.soorten === null ? undefined : tekstLijst(b.soorten, 'soorten', p, true)
   for (const s of soorten ?? []) if (!SOORT.test(s)) p.push({ name: 'soorten', code: 'soort-ongeldig', reason: `'${s}' is geen geldige signaalsoort (kleine letters, cijfers en -)` })
   const inhoud = b.inhoud ?? 'volledig'
   if (inhoud !== 'volledig' && inhoud !== 'verwijzing') p.push({ name: 'inhoud', code: 'inhoud-ongeldig', reason: "inhoud is 'volledig' of 'verwijzing'" })
