@@ -132,6 +132,10 @@ for (const store of testStores()) {
       const zonderId = await t.as(rdw).inject({ ...lever('rdw-voertuigen', 'x', `${RDW}\n`), headers: { 'content-type': 'text/csv' } })
       assert.equal(zonderId.json().code, 'levering.id-ongeldig')
       assert.equal((await t.as(rdw).inject(lever('rdw-voertuigen', 'event-1', `${RDW}\n`))).json().code, 'levering.id-ongeldig')
+      // A CSV file labelled as JSON: the answer names the media type, not "the body is not valid JSON".
+      const alsJson = await t.as(rdw).inject({ ...lever('rdw-voertuigen', 'x5', `${RDW}\n${IN};GB-22-NL;2025-05-01;;1\n`), headers: { 'content-type': 'application/json', 'levering-id': 'x5' } })
+      assert.equal(alsJson.statusCode, 415, alsJson.body)
+      assert.equal(alsJson.json().code, 'levering.mediatype')
       const gem = await t.as(gemeente).inject(lever('rdw-voertuigen', 'x4', `${RDW}\n`))
       assert.equal(gem.statusCode, 403)
       assert.equal((await t.as(gemeente).inject({ method: 'GET', url: '/api/v1/bronnen/uwv-polis/selectie' })).statusCode, 403)

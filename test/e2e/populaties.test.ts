@@ -96,6 +96,10 @@ for (const store of testStores()) {
       const niet = await t.as(gemeente).inject({ method: 'PUT', url: '/api/v1/populaties/kot-doelgroepouders', ...csv(KOP) })
       assert.equal(niet.statusCode, 403)
       assert.equal((await t.inject({ method: 'PUT', url: URL, ...csv(KOP) })).statusCode, 401)
+      // A CSV file labelled as JSON: the answer names the media type, not "the body is not valid JSON".
+      const alsJson = await t.as(gemeente).inject({ method: 'PUT', url: URL, payload: `${KOP}\n${A};2025-01-01;;\n`, headers: { 'content-type': 'application/json' } })
+      assert.equal(alsJson.statusCode, 415, alsJson.body)
+      assert.equal(alsJson.json().code, 'populatie.mediatype')
     })
 
     test('mutations: add, end (history kept), ending an unknown indication rejects the file', async () => {

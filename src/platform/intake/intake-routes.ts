@@ -45,6 +45,10 @@ export const intakeModule: RouteModule = {
     app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload))
 
     app.post('/bronnen/:bron/leveringen', {
+      // Before the body is parsed: a CSV file labelled application/json would otherwise be "not valid JSON".
+      onRequest: async function alleenCsv(request) {
+        if (request.headers['content-type'] !== undefined && !/^text\/csv\s*(;|$)/i.test(request.headers['content-type'])) throw new AppError('unsupported-media-type', 'levering.mediatype', 'stuur de levering als text/csv')
+      },
       preHandler: alleenBron,
       schema: {
         tags: ['bronnen'], summary: 'Een bronbestand leveren (CSV, gestreamd, idempotent op Levering-Id)', security,
