@@ -142,6 +142,16 @@ for (const store of testStores()) {
       assert.equal((await db.selectFrom('leveringen').selectAll().execute()).length, 1)
     })
 
+    test('empty lines at the end of a file (CRLF or LF) are no lines; an empty line in between is reported', async () => {
+      const { t, rdw } = await hub(store)
+      await using _ = t
+      const res = await t.as(rdw).inject(lever('rdw-voertuigen', 'leeg-1', `${RDW}\r\n${IN};GB-22-NL;2025-05-01;;1\r\n\r\n${IN};GB-23-NL;2025-05-01;;1\r\n\r\n\r\n`))
+      assert.equal(res.statusCode, 201, res.body)
+      assert.equal(res.json().aantalRegels, 3)
+      assert.equal(res.json().geaccepteerd, 2)
+      assert.deepEqual(res.json().afgewezen.map((a: { regel: number; code: string }) => `${a.regel}:${a.code}`), ['3:kolommen'])
+    })
+
     test('a delivery claim left by a hub that stopped mid-delivery does not block its Levering-Id forever; a running one does', async () => {
       const { t, rdw, db, clock } = await hub(store)
       await using _ = t

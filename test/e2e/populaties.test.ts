@@ -75,6 +75,16 @@ for (const store of testStores()) {
       assert.deepEqual(utf8.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['regel 2', 'utf8-ongeldig']])
     })
 
+    test('empty lines at the end of the file are no lines (an editor\'s extra newline does not reject the upload)', async () => {
+      const { t, gemeente } = await hub(store)
+      await using _ = t
+      const res = await t.as(gemeente).inject({ method: 'PUT', url: URL, payload: `${KOP}\r\n${A};2025-01-01;;D-1\r\n\r\n\r\n`, headers: { 'content-type': 'text/csv' } })
+      assert.equal(res.statusCode, 200, res.body)
+      assert.deepEqual(res.json(), { aantal: 1, toegevoegd: 1, gewijzigd: 0, beeindigd: 0 })
+      const midden = await t.as(gemeente).inject({ method: 'PUT', url: URL, ...csv(KOP, `${A};2025-01-01;;D-1`, '', `${B};2025-01-01;;D-2`) })
+      assert.deepEqual(midden.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['regel 3:kolommen'], 'an empty line in between is still reported')
+    })
+
     test('a NUL character in a referentie is a line problem, not a 500 (PostgreSQL refuses U+0000 in text)', async () => {
       const { t, gemeente } = await hub(store)
       await using _ = t

@@ -121,9 +121,14 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer, hartslag: (
     opgeslagen += n
     tabelGegroeid(ctx.database.db, 'feiten', n)
   }
+  // Empty lines wait until a line with content follows: empty lines at the end of a file are no lines.
+  let leeg: number[] = []
   for await (const regels of leesRegels(invoer.inhoud, { maxRegelBytes: MAX_REGEL_BYTES, perStuk: (s) => hash.update(s) })) {
     for (const r of regels) {
       if (r.nr === 1) { lees = controleerKop(invoer.formaat, r); kopGezien = true; continue }
+      if ('tekst' in r && r.tekst === '') { leeg.push(r.nr); continue }
+      for (const nr of leeg) { aantalRegels++; const l = lees(['']); if (!l.ok) wijs(nr, l.problemen[0]!.code, samenvatting(l.problemen)) }
+      leeg = []
       aantalRegels++
       if ('fout' in r) { wijs(r.nr, r.fout.code, r.fout.reden); continue }
       const l = lees(r.tekst.split(';'))

@@ -43,12 +43,14 @@ export function leesPopulatie(bytes: Buffer, soort: 'populatie' | 'mutatie'): Le
     return { ok: false, problemen }
   }
   const goed: IndicatieRegel[] = []
-  for (let i = 1; i < regels.length; i++) {
+  // Empty lines at the end of the file (an editor's extra newline) are no lines.
+  let eind = regels.length
+  while (eind > 1 && regels[eind - 1]!.tekst?.replace(/\r$/, '') === '') eind--
+  for (let i = 1; i < eind; i++) {
     const r = regels[i]!
     const n = i + 1
     if (r.tekst === undefined) { bad(n, 'utf8-ongeldig', 'de regel is geen geldige UTF-8'); continue }
     const tekst = r.tekst.replace(/\r$/, '')
-    if (tekst === '' && i === regels.length - 1) continue
     const velden = tekst.split(';')
     if (velden.length !== kolommen.length) { bad(n, 'kolommen', `${velden.length} kolommen, verwacht ${kolommen.length}`); continue }
     const regel = leesRegel(velden, n, bad)
