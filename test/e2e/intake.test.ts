@@ -200,6 +200,9 @@ for (const store of testStores()) {
       const fout = await post({ bsn: '123', kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', dagwaardeCent: -1, kleur: 'rood' })
       assert.equal(fout.statusCode, 400)
       assert.deepEqual(fout.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['kleur:veld-onbekend', 'bsn:bsn-ongeldig', 'dagwaardeCent:bedrag-ongeldig'])
+      // A check across fields names the field, like every other problem.
+      const omgekeerd = await post({ bsn: IN, kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', datumEinde: '2025-04-01', dagwaardeCent: 1 })
+      assert.deepEqual(omgekeerd.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['datumEinde:periode-omgekeerd'])
       // A CSV line sent to the event path is the wrong media type, not a list of the request stream's internals.
       const csv = await t.as(rdw).inject({ method: 'POST', url: '/api/v1/bronnen/rdw-voertuigen/gebeurtenissen', payload: `${RDW}\n${IN};GB-22-NL;2025-05-01;;1\n`, headers: { 'content-type': 'text/csv' } })
       assert.equal(csv.statusCode, 415, csv.body)

@@ -136,7 +136,7 @@ function leesKolom(k: string, soort: KolomSoort, v: string): KolomLezing {
 /** `einde` (may be null) must not lie before `begin`. */
 export function nietOmgekeerd(begin: Waarde, einde: Waarde, naam: string): RegelProbleem[] {
   return typeof einde === 'string' && typeof begin === 'string' && einde < begin
-    ? [{ code: 'periode-omgekeerd', reden: `${naam} ligt vóór de begindatum` }] : []
+    ? [{ code: 'periode-omgekeerd', reden: `${naam}: ligt vóór de begindatum` }] : []
 }
 
 /** First and last day of a `YYYY-MM` month. */
