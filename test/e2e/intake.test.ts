@@ -401,6 +401,10 @@ await program.parseAsync(process.argv)\n`)
       const vreemd = await run(rdw, 'lever', 'uwv-polis', vreemdeNaam)
       assert.equal(vreemd.code, 0, vreemd.stderr)
       assert.match(JSON.parse(vreemd.stdout).leveringId, /^[A-Za-z0-9]/)
+      // A directory instead of a file: one line naming it, not "onverwachte fout: EISDIR".
+      const map = await run(rdw, 'lever', 'uwv-polis', dir)
+      assert.equal(map.code, 2, map.stderr)
+      assert.match(map.stderr, /^knooppunt: .* is een map, geen bestand \[bestand\.geen-bestand\]\n$/)
       // A hub that is not running: one line that says so, not "fetch failed".
       const weg = await run(rdw, 'lever', '--url', 'http://127.0.0.1:9', 'uwv-polis', leverBestand)
       assert.equal(weg.code, 7, weg.stderr)

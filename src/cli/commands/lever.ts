@@ -66,12 +66,15 @@ export async function roepHub(v: HubVerbinding, pad: string, init: RequestInit &
 }
 
 export async function bestandsgrootte(bestand: string): Promise<number> {
+  let s: Awaited<ReturnType<typeof stat>>
   try {
-    return (await stat(bestand)).size
+    s = await stat(bestand)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not-found', 'bestand.onbekend', `bestand ${bestand} bestaat niet`)
     throw e
   }
+  if (s.isDirectory()) throw new AppError('invalid', 'bestand.geen-bestand', `${bestand} is een map, geen bestand`)
+  return s.size
 }
 
 /** The default Levering-Id: file name plus the start of its SHA-256, so running the same command twice is harmless. */
