@@ -142,6 +142,16 @@ for (const store of testStores()) {
       assert.equal((await db.selectFrom('leveringen').selectAll().execute()).length, 1)
     })
 
+    test('a NUL character in a text field rejects that line only (PostgreSQL refuses U+0000 in text)', async () => {
+      const { t, rdw, db } = await hub(store)
+      await using _ = t
+      const res = await t.as(rdw).inject(lever('uwv-polis', 'nul-1', [POLIS, polis(IN, '2026-01', 'IK\u0000V1'), polis(IN, '2026-01', 'IKV2'), `${IN};2026-01;IKV3;802850844L01;Bak\u0000kerij;loon;1;1;1`, ''].join('\n')))
+      assert.equal(res.statusCode, 201, res.body)
+      assert.equal(res.json().geaccepteerd, 1)
+      assert.deepEqual(res.json().afgewezen.map((a: { regel: number; code: string }) => `${a.regel}:${a.code}`), ['2:tekst-ongeldig', '4:tekst-ongeldig'])
+      assert.deepEqual((await db.selectFrom('feiten').select('sleutel').execute()).map((f) => f.sleutel), ['IKV2|2026-01'])
+    })
+
     test('empty lines at the end of a file (CRLF or LF) are no lines; an empty line in between is reported', async () => {
       const { t, rdw } = await hub(store)
       await using _ = t
