@@ -34,6 +34,11 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     trustProxy: false,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
     return503OnClosing: true,
+    // Errors the router raises before any hook runs (a broken %-encoding): problem+json like every other error.
+    frameworkErrors: function kaderFout(err, request, reply) {
+      reply.header('API-Version', API_VERSION)
+      void sendProblem(reply, fromFastifyError(err), request)
+    },
   })
 
   // Only JSON (and form-encoded for the token endpoint) unless a route registers more: anything else is a 415.
