@@ -20,7 +20,9 @@ export function isBsn(value: unknown): value is Bsn {
 
 /** Why `value` is not a BSN, or undefined when it is one. */
 export function bsnProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return 'BSN ontbreekt'
+  if (value === undefined || value === null || value === '') return 'BSN ontbreekt'
+  // A BSN is text: as a JSON number its leading zeros would be lost.
+  if (typeof value !== 'string') return 'BSN moet een tekst van 9 cijfers zijn (in JSON tussen aanhalingstekens)'
   if (!NINE_DIGITS.test(value)) return 'BSN moet uit precies 9 cijfers bestaan'
   if (value === '000000000') return 'BSN mag niet uit alleen nullen bestaan'
   if (!passesElfproef(value)) return 'BSN voldoet niet aan de elfproef'

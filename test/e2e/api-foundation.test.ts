@@ -109,6 +109,13 @@ for (const store of testStores()) {
       assert.equal(unknownRoute.json().code, 'route.onbekend')
       const unknownProduct = await t.inject({ method: 'GET', url: '/api/v1/gegevensregister/bestaat-niet' })
       assert.equal(unknownProduct.json().code, 'product.onbekend')
+      // A path with a broken %-encoding is refused by the router itself: still problem+json with a stable code.
+      for (const url of ['/api/v1/gegevensregister/%ZZ', '/api/v1/gegevensregister/%C3%28']) {
+        const badUrl = await t.inject({ method: 'GET', url })
+        assert.equal(badUrl.statusCode, 400, url)
+        assert.equal(badUrl.headers['content-type'], 'application/problem+json; charset=utf-8', url)
+        assert.equal(badUrl.json().code, 'verzoek.url-ongeldig', url)
+      }
       const unknownProductSub = await as.inject({ method: 'POST', url: '/api/v1/organisaties', ...json({ oin: '00000001999999999000', naam: 'X', soort: 'gemeente', producten: ['bestaat-niet'] }) })
       assert.equal(unknownProductSub.statusCode, 404)
       for (const r of [badBsn, badOrg, malformed, wrongType, tooLarge, unknownRoute]) {

@@ -132,10 +132,70 @@ for (const store of testStores()) {
       const zonderId = await t.as(rdw).inject({ ...lever('rdw-voertuigen', 'x', `${RDW}\n`), headers: { 'content-type': 'text/csv' } })
       assert.equal(zonderId.json().code, 'levering.id-ongeldig')
       assert.equal((await t.as(rdw).inject(lever('rdw-voertuigen', 'event-1', `${RDW}\n`))).json().code, 'levering.id-ongeldig')
+      // A CSV file labelled as JSON: the answer names the media type, not "the body is not valid JSON".
+      const alsJson = await t.as(rdw).inject({ ...lever('rdw-voertuigen', 'x5', `${RDW}\n${IN};GB-22-NL;2025-05-01;;1\n`), headers: { 'content-type': 'application/json', 'levering-id': 'x5' } })
+      assert.equal(alsJson.statusCode, 415, alsJson.body)
+      assert.equal(alsJson.json().code, 'levering.mediatype')
       const gem = await t.as(gemeente).inject(lever('rdw-voertuigen', 'x4', `${RDW}\n`))
       assert.equal(gem.statusCode, 403)
       assert.equal((await t.as(gemeente).inject({ method: 'GET', url: '/api/v1/bronnen/uwv-polis/selectie' })).statusCode, 403)
       assert.equal((await db.selectFrom('leveringen').selectAll().execute()).length, 1)
+    })
+
+    test('a NUL character in a text field rejects that line only (PostgreSQL refuses U+0000 in text)', async () => {
+      const { t, rdw, db } = await hub(store)
+      await using _ = t
+      const res = await t.as(rdw).inject(lever('uwv-polis', 'nul-1', [POLIS, polis(IN, '2026-01', 'IK\u0000V1'), polis(IN, '2026-01', 'IKV2'), `${IN};2026-01;IKV3;802850844L01;Bak\u0000kerij;loon;1;1;1`, ''].join('\n')))
+      assert.equal(res.statusCode, 201, res.body)
+      assert.equal(res.json().geaccepteerd, 1)
+      assert.deepEqual(res.json().afgewezen.map((a: { regel: number; code: string }) => `${a.regel}:${a.code}`), ['2:tekst-ongeldig', '4:tekst-ongeldig'])
+      assert.deepEqual((await db.selectFrom('feiten').select('sleutel').execute()).map((f) => f.sleutel), ['IKV2|2026-01'])
+    })
+
+    test('empty lines at the end of a file (CRLF or LF) are no lines; an empty line in between is reported', async () => {
+      const { t, rdw } = await hub(store)
+      await using _ = t
+      const res = await t.as(rdw).inject(lever('rdw-voertuigen', 'leeg-1', `${RDW}\r\n${IN};GB-22-NL;2025-05-01;;1\r\n\r\n${IN};GB-23-NL;2025-05-01;;1\r\n\r\n\r\n`))
+      assert.equal(res.statusCode, 201, res.body)
+      assert.equal(res.json().aantalRegels, 3)
+      assert.equal(res.json().geaccepteerd, 2)
+      assert.deepEqual(res.json().afgewezen.map((a: { regel: number; code: string }) => `${a.regel}:${a.code}`), ['3:kolommen'])
+    })
+
+    test('a delivery claim left by a hub that stopped mid-delivery does not block its Levering-Id forever; a running one does', async () => {
+      const { t, rdw, db, clock } = await hub(store)
+      await using _ = t
+      const body = `${RDW}\n${IN};GB-22-NL;2025-05-01;;1\n`
+      // A client whose token is issued on the hub's current (moved) clock.
+      const vers = async () => ({ oin: rdw.oin, ...(await t.hub.ctx.access.maakClient({ oin: rdw.oin, naam: `RDW ${Math.random()}`, scopes: [], rollen: ['bron'] })) })
+      // What a crash leaves behind: the claim, never finished.
+      await db.insertInto('leveringen').values({ bron: 'rdw-voertuigen', levering_id: 'gestrand', oin: rdw.oin, sha256: '', status: 'in-behandeling', aantal_regels: 0,
+        geaccepteerd: 0, opgeslagen: 0, afgewezen: '[]', ontvangen: clock.now().toISOString(), verwerkt: null }).execute()
+      const meteen = await t.as(rdw).inject(lever('rdw-voertuigen', 'gestrand', body))
+      assert.equal(meteen.statusCode, 409, 'just claimed: it may still be running')
+      assert.equal(meteen.json().code, 'levering.in-behandeling')
+      clock.advance(20 * 60_000)
+      const later = await t.as(await vers()).inject(lever('rdw-voertuigen', 'gestrand', body))
+      assert.equal(later.statusCode, 201, later.body)
+      assert.deepEqual([later.json().aantalRegels, later.json().geaccepteerd], [1, 1])
+      assert.deepEqual((await db.selectFrom('leveringen').select('status').where('levering_id', '=', 'gestrand').execute()).map((r) => r.status), ['verwerkt'])
+
+      // A long delivery that is still reading shows signs of life, so the same id stays taken while it runs.
+      let tweede: Awaited<ReturnType<ReturnType<typeof t.as>['inject']>> | undefined
+      const bezig = await vers()
+      const stroom = Readable.from((async function* () {
+        yield `${RDW}\n${IN};AB-01-CD;2025-05-01;;1\n`
+        clock.advance(10 * 60_000)
+        yield `${IN};AB-02-CD;2025-05-01;;1\n`
+        await new Promise((r) => setTimeout(r, 100))
+        clock.advance(10 * 60_000)
+        tweede = await t.as(await vers()).inject(lever('rdw-voertuigen', 'lang', `${RDW}\n`))
+        yield `${IN};AB-03-CD;2025-05-01;;1\n`
+      })())
+      const lang = await t.as(bezig).inject(lever('rdw-voertuigen', 'lang', stroom))
+      assert.equal(tweede?.statusCode, 409, tweede?.body)
+      assert.equal(lang.statusCode, 201, lang.body)
+      assert.equal(lang.json().geaccepteerd, 3)
     })
 
     test('event path: one fact as JSON, stored under event-<uuid>; bad fields listed', async () => {
@@ -150,6 +210,14 @@ for (const store of testStores()) {
       const fout = await post({ bsn: '123', kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', dagwaardeCent: -1, kleur: 'rood' })
       assert.equal(fout.statusCode, 400)
       assert.deepEqual(fout.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['kleur:veld-onbekend', 'bsn:bsn-ongeldig', 'dagwaardeCent:bedrag-ongeldig'])
+      // A check across fields names the field, like every other problem.
+      const omgekeerd = await post({ bsn: IN, kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', datumEinde: '2025-04-01', dagwaardeCent: 1 })
+      assert.deepEqual(omgekeerd.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['datumEinde:periode-omgekeerd'])
+      // A CSV line sent to the event path is the wrong media type, not a list of the request stream's internals.
+      const csv = await t.as(rdw).inject({ method: 'POST', url: '/api/v1/bronnen/rdw-voertuigen/gebeurtenissen', payload: `${RDW}\n${IN};GB-22-NL;2025-05-01;;1\n`, headers: { 'content-type': 'text/csv' } })
+      assert.equal(csv.statusCode, 415, csv.body)
+      assert.equal(csv.json().code, 'verzoek.mediatype')
+      assert.match(csv.json().detail, /application\/json/)
     })
 
     test('event path, group commit: events sent together are written together, each its own delivery, fact, ledger line and outbox event; a failing one fails alone', async () => {
@@ -337,6 +405,20 @@ await program.parseAsync(process.argv)\n`)
       assert.match(verslag.leveringId, /^uwv-polis\.csv-[0-9a-f]{16}$/)
       const tweede = await run(rdw, 'lever', 'uwv-polis', leverBestand)
       assert.match(tweede.stderr, /al eerder ontvangen/)
+      // A file name that does not start with a letter or digit still gives a valid default Levering-Id.
+      const vreemdeNaam = join(dir, 'über_polis.csv')
+      writeFileSync(vreemdeNaam, [POLIS, polis(IN, '2026-02', 'IKV1'), ''].join('\n'))
+      const vreemd = await run(rdw, 'lever', 'uwv-polis', vreemdeNaam)
+      assert.equal(vreemd.code, 0, vreemd.stderr)
+      assert.match(JSON.parse(vreemd.stdout).leveringId, /^[A-Za-z0-9]/)
+      // A directory instead of a file: one line naming it, not "onverwachte fout: EISDIR".
+      const map = await run(rdw, 'lever', 'uwv-polis', dir)
+      assert.equal(map.code, 2, map.stderr)
+      assert.match(map.stderr, /^knooppunt: .* is een map, geen bestand \[bestand\.geen-bestand\]\n$/)
+      // A hub that is not running: one line that says so, not "fetch failed".
+      const weg = await run(rdw, 'lever', '--url', 'http://127.0.0.1:9', 'uwv-polis', leverBestand)
+      assert.equal(weg.code, 7, weg.stderr)
+      assert.match(weg.stderr, /^knooppunt: de hub op http:\/\/127\.0\.0\.1:9 is niet bereikbaar.*\[cli\.hub-onbereikbaar\]\n$/)
       const fout = await run(rdw, 'lever', 'bestaat-niet', leverBestand)
       assert.equal(fout.code, 4)
       assert.match(fout.stderr, /(^|\n)knooppunt: onbekende bron 'bestaat-niet'.*\[bron\.onbekend\]\n$/)

@@ -121,6 +121,9 @@ for (const store of testStores()) {
       assert.deepEqual(slecht.json().invalidParams.map((x: { name: string; code: string }) => [x.name, x.code]), [['periode', 'maand-ongeldig'], ['extra', 'veld-onbekend']])
       const vraag = await t.as(utrecht).inject({ method: 'GET', url: `${VERSCHILLEN}?periode=jan&soort=alles&na=@&limiet=5000` })
       assert.deepEqual(vraag.json().invalidParams.map((x: { name: string }) => x.name), ['periode', 'soort', 'limiet', 'na'])
+      const onbekend = await t.as(utrecht).inject({ method: 'GET', url: `${VERSCHILLEN}?periode=2026-02&bsn=123456782` })
+      assert.equal(onbekend.statusCode, 400, 'a filter the API does not have (a BSN in the URL, above all) is refused, not ignored')
+      assert.deepEqual(onbekend.json().invalidParams.map((x: { name: string; code: string }) => [x.name, x.code]), [['bsn', 'parameter-onbekend']])
 
       const geenBestand = await t.as(utrecht).inject({ method: 'POST', url: VERGELIJK, ...json({ periode: '2026-02' }) })
       assert.equal(geenBestand.statusCode, 409)

@@ -75,7 +75,7 @@ for (const store of testStores()) {
       assert.equal(await signalen(db), AANTAL)
     })
 
-    test('a delivery left running by a stopped hub: its id refused for ten minutes, then taken over; a new id meanwhile is no repeat; retention clears it', async () => {
+    test('a delivery left running by a stopped hub: its id refused for fifteen minutes, then taken over; a new id meanwhile is no repeat; retention clears it', async () => {
       const { t, clock, uwv, db, regels, bestand } = await opzet(store)
       await using _ = t
       // An upload that stops sending after its first batch: as the database sees it, a hub that stopped half-way.
@@ -93,7 +93,9 @@ for (const store of testStores()) {
       await wachtTot(async () => (await signalen(db)) === AANTAL)
 
       clock.advance(VERLATEN_NA_MS + 1_000)
-      const overgenomen = await lever(t, uwv, 'polis-a', bestand)
+      // A client whose token is issued on the moved clock (the first one's has expired by now).
+      const uwvLater = { oin: uwv.oin, ...(await t.hub.ctx.access.maakClient({ oin: uwv.oin, naam: 'UWV later', scopes: [], rollen: ['bron'] })) }
+      const overgenomen = await lever(t, uwvLater, 'polis-a', bestand)
       assert.equal(overgenomen.statusCode, 201, overgenomen.body)
       assert.equal(await feitenVan(db, 'polis-a'), 0, 'the abandoned facts are gone; the lines are repeats of polis-b')
       // The stalled upload wakes up: its next batch is refused, and it does not touch the delivery that took over.
@@ -107,7 +109,7 @@ for (const store of testStores()) {
       const c = upload(regels.slice(0, 2_100).map((r) => r.replace(';IKV-', ';IKV-C-')))
       const derde = verwerkLevering(t.hub.ctx, { bron: 'uwv-polis', formaat: BRON_FORMATEN.get('uwv-polis')!, leveringId: 'polis-c', oin: uwv.oin, trace, inhoud: c.inhoud })
       await wachtTot(async () => (await feitenVan(db, 'polis-c')) >= 2_000)
-      assert.equal((await runRetention(t.hub.ctx, clock.now())).leveringenAfgebroken, 0, 'still within ten minutes')
+      assert.equal((await runRetention(t.hub.ctx, clock.now())).leveringenAfgebroken, 0, 'still within fifteen minutes')
       assert.ok((await feitenVan(db, 'polis-c')) >= 2_000)
       clock.advance(VERLATEN_NA_MS + 1_000)
       assert.equal((await runRetention(t.hub.ctx, clock.now())).leveringenAfgebroken, 1)

@@ -99,6 +99,10 @@ for (const store of testStores()) {
         [['periode', 'maand-ongeldig'], ['limiet', 'limiet-ongeldig'], ['na', 'cursor-ongeldig']])
       const zonder = await t.as(utrecht).inject({ method: 'GET', url: URL })
       assert.deepEqual(zonder.json().invalidParams.map((p: { name: string }) => p.name), ['periode'])
+      // A filter the API does not have (a BSN in the URL, above all) is refused, not ignored with every client's overview.
+      const onbekend = await t.as(utrecht).inject({ method: 'GET', url: `${URL}?periode=2026-01&bsn=123456782` })
+      assert.equal(onbekend.statusCode, 400)
+      assert.deepEqual(onbekend.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['bsn', 'parameter-onbekend']])
       assert.equal(await t.hub.ctx.ledger.count(), 0)
     })
 

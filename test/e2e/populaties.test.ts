@@ -75,6 +75,28 @@ for (const store of testStores()) {
       assert.deepEqual(utf8.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['regel 2', 'utf8-ongeldig']])
     })
 
+    test('empty lines at the end of the file are no lines (an editor\'s extra newline does not reject the upload)', async () => {
+      const { t, gemeente } = await hub(store)
+      await using _ = t
+      const res = await t.as(gemeente).inject({ method: 'PUT', url: URL, payload: `${KOP}\r\n${A};2025-01-01;;D-1\r\n\r\n\r\n`, headers: { 'content-type': 'text/csv' } })
+      assert.equal(res.statusCode, 200, res.body)
+      assert.deepEqual(res.json(), { aantal: 1, toegevoegd: 1, gewijzigd: 0, beeindigd: 0 })
+      const midden = await t.as(gemeente).inject({ method: 'PUT', url: URL, ...csv(KOP, `${A};2025-01-01;;D-1`, '', `${B};2025-01-01;;D-2`) })
+      assert.deepEqual(midden.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['regel 3:kolommen'], 'an empty line in between is still reported')
+    })
+
+    test('a NUL character in a referentie is a line problem, not a 500 (PostgreSQL refuses U+0000 in text)', async () => {
+      const { t, gemeente } = await hub(store)
+      await using _ = t
+      const put = await t.as(gemeente).inject({ method: 'PUT', url: URL, ...csv(KOP, `${A};2025-01-01;;D-1`, `${B};2025-01-01;;D\u00002`) })
+      assert.equal(put.statusCode, 400, put.body)
+      assert.deepEqual(put.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['regel 3:referentie-ongeldig'])
+      const mut = await t.as(gemeente).inject({ method: 'POST', url: `${URL}/mutaties`, ...csv(`${KOP};actie`, `${A};2025-01-01;;\u0000;toevoegen`) })
+      assert.equal(mut.statusCode, 400, mut.body)
+      assert.deepEqual(mut.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['regel 2:referentie-ongeldig'])
+      assert.equal((await t.hub.ctx.database.db.selectFrom('populatie_regels').selectAll().execute()).length, 0)
+    })
+
     test('unknown product 404, product not taken 403, no token 401', async () => {
       const { t, gemeente } = await hub(store)
       await using _ = t
@@ -84,6 +106,10 @@ for (const store of testStores()) {
       const niet = await t.as(gemeente).inject({ method: 'PUT', url: '/api/v1/populaties/kot-doelgroepouders', ...csv(KOP) })
       assert.equal(niet.statusCode, 403)
       assert.equal((await t.inject({ method: 'PUT', url: URL, ...csv(KOP) })).statusCode, 401)
+      // A CSV file labelled as JSON: the answer names the media type, not "the body is not valid JSON".
+      const alsJson = await t.as(gemeente).inject({ method: 'PUT', url: URL, payload: `${KOP}\n${A};2025-01-01;;\n`, headers: { 'content-type': 'application/json' } })
+      assert.equal(alsJson.statusCode, 415, alsJson.body)
+      assert.equal(alsJson.json().code, 'populatie.mediatype')
     })
 
     test('mutations: add, end (history kept), ending an unknown indication rejects the file', async () => {
@@ -106,6 +132,23 @@ for (const store of testStores()) {
       const d = await mut(`${C};2025-01-01;2026-01-01;;beeindigen`)
       assert.deepEqual(d.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['regel 2:indicatie-onbekend'])
       assert.equal((await populatie(db).actueel(gemeente.oin, 'samenloop')).length, 2)
+    })
+
+    test('mutations: adding an indication that overlaps a stored one of the same BSN is dubbel, as in a full upload', async () => {
+      const { t, gemeente } = await hub(store)
+      await using _ = t
+      const MK = `${KOP};actie`
+      const mut = (...r: string[]) => t.as(gemeente).inject({ method: 'POST', url: `${URL}/mutaties`, ...csv(MK, ...r) })
+      assert.equal((await mut(`${A};2025-01-01;;D-1;toevoegen`, `${B};2025-01-01;2025-05-31;D-2;toevoegen`)).statusCode, 200)
+      const overlap = await mut(`${A};2025-06-01;;D-3;toevoegen`, `${B};2025-03-01;;D-4;toevoegen`)
+      assert.equal(overlap.statusCode, 400, overlap.body)
+      assert.deepEqual(overlap.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['regel 2:dubbel', 'regel 3:dubbel'])
+      // Ending the old one first (in the same file), or a period after it, is fine.
+      const goed = await mut(`${A};2025-01-01;2025-05-31;;beeindigen`, `${A};2025-06-01;;D-3;toevoegen`, `${B};2025-06-01;;D-4;toevoegen`)
+      assert.deepEqual(goed.json(), { aantal: 4, toegevoegd: 2, gewijzigd: 0, beeindigd: 1 }, goed.body)
+      // The hub's current population is again a valid full upload.
+      const put = await t.as(gemeente).inject({ method: 'PUT', url: URL, ...csv(KOP, `${A};2025-01-01;2025-05-31;D-1`, `${A};2025-06-01;;D-3`, `${B};2025-01-01;2025-05-31;D-2`, `${B};2025-06-01;;D-4`) })
+      assert.deepEqual(put.json(), { aantal: 4, toegevoegd: 0, gewijzigd: 0, beeindigd: 0 }, put.body)
     })
   })
 }

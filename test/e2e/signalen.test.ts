@@ -240,6 +240,27 @@ for (const store of testStores()) {
       for (const pad of ['/api/v1/signalen', '/api/v1/signalen/export', '/api/v1/signalen/{id}', '/api/v1/signalen/{id}/terugmelding']) assert.ok(openapi.paths[pad], pad)
     })
 
+    test('a NUL character in the URL or in a JSON body is a 400 naming it, never a 500 (PostgreSQL refuses U+0000 in text)', async () => {
+      const { t, utrecht, db } = await opzet(store)
+      await using _ = t
+      const bsn = testBsn()
+      await indiceer(db, utrecht.oin, [{ bsn, van: '2024-06-01' }])
+      await lever(t, 'lev-nul', [polis(bsn, '2025-03')], 1)
+      const [signaal] = (await lijst(t, utrecht)).signalen
+      for (const verzoek of [
+        { method: 'GET' as const, url: '/api/v1/signalen/%00' },
+        { method: 'GET' as const, url: `/api/v1/signalen/${signaal!.id}%00` },
+        { method: 'POST' as const, url: '/api/v1/signalen/a%00b/terugmelding', ...json({ uitkomst: 'terecht' }) },
+        { method: 'POST' as const, url: `/api/v1/signalen/${signaal!.id}/terugmelding`, ...json({ uitkomst: 'terecht', toelichting: 'x\u0000y' }) },
+      ]) {
+        const res = await t.as(utrecht).inject(verzoek)
+        assert.equal(res.statusCode, 400, `${verzoek.url}: ${res.body}`)
+        assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
+        assert.equal(res.json().code, 'verzoek.nul-teken')
+      }
+      assert.equal((await lijst(t, utrecht)).signalen[0]!.status, 'nieuw', 'the refused terugmelding changed nothing')
+    })
+
     test('batch and incremental give the same stored signals (one delivery vs one event per fact)', async () => {
       const bsns = [testBsn(), testBsn(), testBsn()]
       const feiten: TestFeit[] = []

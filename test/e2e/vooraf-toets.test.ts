@@ -124,6 +124,17 @@ for (const store of testStores()) {
       assert.ok(!res.body.includes('123456789'), 'the BSN is never echoed')
       const leeg = await t.as(utrecht).inject({ method: 'POST', url: URL, ...json([]) })
       assert.equal(leeg.statusCode, 400)
+      // A BSN sent as a JSON number is there, just of the wrong type: the reason must not say it is missing.
+      const getal = await t.as(utrecht).inject({ method: 'POST', url: URL, ...json({ bsn: Number(nieuwBsn()), aanvraagReferentie: 'A-1', peildatum: '2026-03-01' }) })
+      assert.equal(getal.statusCode, 400)
+      assert.deepEqual(getal.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['bsn', 'bsn-ongeldig']])
+      assert.match(getal.json().invalidParams[0].reason, /tekst/)
+      // Well-formed dates at the edges of the calendar: the window and the indication period cannot be computed.
+      for (const peildatum of ['9999-12-31', '0000-01-01', '0001-06-15']) {
+        const rand = await t.as(utrecht).inject({ method: 'POST', url: URL, ...json({ bsn: nieuwBsn(), aanvraagReferentie: 'A-1', peildatum }) })
+        assert.equal(rand.statusCode, 400, `${peildatum}: ${rand.body}`)
+        assert.deepEqual(rand.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['peildatum', 'datum-ongeldig']])
+      }
       assert.equal((await db.selectFrom('populatie_regels').selectAll().execute()).length, 0)
       assert.equal(await t.hub.ctx.ledger.count(), 0)
     })

@@ -193,6 +193,13 @@ for (const store of testStores()) {
       const pagina2 = (await t.as(gemeente).inject({ method: 'GET', url: `/api/v1/abonnementen/${id}/dode-brieven?limiet=2&na=${pagina1.volgende}` })).json()
       assert.equal(pagina2.afleveringen.length, 1)
       assert.equal(pagina2.volgende, null)
+      // A cursor the hub did not make (here with a NUL inside its base64) is a 400, never a 500 from the store.
+      for (const vals of [['x\u0000', 'y'], ['2026-01-01T00:00:00.000Z', 'geen-id'], ['gisteren', pagina1.afleveringen[0].id]]) {
+        const vals64 = Buffer.from(JSON.stringify(vals)).toString('base64url')
+        const vreemd = await t.as(gemeente).inject({ method: 'GET', url: `/api/v1/abonnementen/${id}/dode-brieven?na=${vals64}` })
+        assert.equal(vreemd.statusCode, 400, `${JSON.stringify(vals)}: ${vreemd.body}`)
+        assert.equal(vreemd.json().code, 'abonnement.cursor-ongeldig')
+      }
       ontvanger.status = 200
       const res = await t.as(gemeente).inject({ method: 'POST', url: `/api/v1/abonnementen/${id}/dode-brieven/_opnieuw` })
       assert.equal(res.statusCode, 202)
@@ -272,6 +279,10 @@ for (const store of testStores()) {
       const ongeldig = await t.as(gemeente).inject({ method: 'POST', url: '/api/v1/abonnementen', ...json({ producten: ['bestaat-niet'], soorten: ['Hoofd Letters'], inhoud: 'alles', extra: 1 }) })
       assert.equal(ongeldig.statusCode, 400)
       assert.deepEqual(ongeldig.json().invalidParams.map((p: { code: string }) => p.code).sort(), ['inhoud-ongeldig', 'product-onbekend', 'soort-ongeldig', 'veld-onbekend', 'verplicht'])
+      // An empty list of soorten would match no signal at all: a subscription that silently never delivers.
+      const leeg = await t.as(gemeente).inject({ method: 'POST', url: '/api/v1/abonnementen', ...json({ url: 'http://127.0.0.1:9/h', producten: ['samenloop'], soorten: [] }) })
+      assert.equal(leeg.statusCode, 400, leeg.body)
+      assert.deepEqual(leeg.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['soorten', 'lijst-ongeldig']])
     })
 
     test('authorisation is re-checked at send time: product ended, BSN not in the population, subscription cancelled', async () => {

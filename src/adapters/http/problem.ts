@@ -67,6 +67,7 @@ export function fromFastifyError(err: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH': return new AppError('invalid', 'verzoek.content-length', 'Content-Length klopt niet met de body')
     case 'FST_ERR_CTP_EMPTY_JSON_BODY': return new AppError('invalid', 'verzoek.json-leeg', 'Content-Type is application/json maar de body is leeg')
     case 'FST_ERR_CTP_INVALID_JSON_BODY': return new AppError('invalid', 'verzoek.json-ongeldig', 'de body is geen geldige JSON')
+    case 'FST_ERR_BAD_URL': return new AppError('invalid', 'verzoek.url-ongeldig', 'de URL is ongeldig: een %-codering klopt niet (geen geldige UTF-8)')
     case 'FST_ERR_CTP_EMPTY_TYPE': return new AppError('unsupported-media-type', 'verzoek.mediatype', 'Content-Type ontbreekt')
     default: break
   }

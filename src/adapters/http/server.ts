@@ -35,6 +35,11 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     trustProxy: false,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
     return503OnClosing: true,
+    // Errors the router raises before any hook runs (a broken %-encoding): problem+json like every other error.
+    frameworkErrors: function kaderFout(err, request, reply) {
+      reply.header('API-Version', API_VERSION)
+      void sendProblem(reply, fromFastifyError(err), request)
+    },
   })
 
   // Only JSON (and form-encoded for the token endpoint) unless a route registers more: anything else is a 415.
@@ -44,6 +49,11 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     request.trace = continueTrace(request.headers.traceparent as string | undefined)
     reply.header('API-Version', API_VERSION)
     reply.header('traceparent', formatTraceparent(request.trace))
+    // PostgreSQL refuses U+0000 in text, so a NUL that reaches a query is a 500; it is never meaningful input here.
+    if (/%00/i.test(request.url)) throw nulTeken('de URL')
+  })
+  app.addHook('preValidation', async (request) => {
+    if (bevatNul(request.body)) throw nulTeken('de body')
   })
   app.addHook('onResponse', async (request, reply) => {
     ctx.metrics.httpDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'onbekend', status: String(reply.statusCode) }, reply.elapsedTime / 1000)
@@ -103,4 +113,21 @@ function sendProblem(reply: import('fastify').FastifyReply, e: AppError, request
   const problem = toProblem(e, request.url.split('?')[0], request.trace?.traceId)
   if (e.kind === 'unauthenticated') reply.header('WWW-Authenticate', 'Bearer realm="knooppunt"')
   return reply.status(problem.status).type('application/problem+json').send(problem)
+}
+
+const nulTeken = (waar: string) => new AppError('invalid', 'verzoek.nul-teken', `${waar} bevat een NUL-teken (U+0000); dat is nergens geldige invoer`)
+
+/** True when a parsed JSON or form body holds U+0000 in a key or string. Iterative: a deeply nested body cannot overflow the stack. */
+function bevatNul(body: unknown): boolean {
+  const stapel: unknown[] = [body]
+  while (stapel.length) {
+    const v = stapel.pop()
+    if (typeof v === 'string') { if (v.includes('\u0000')) return true; continue }
+    if (Array.isArray(v)) { for (const x of v) stapel.push(x); continue }
+    if (typeof v !== 'object' || v === null) continue
+    const proto = Object.getPrototypeOf(v)
+    if (proto !== Object.prototype && proto !== null) continue // a Buffer or stream: the CSV readers check their own fields
+    for (const [k, x] of Object.entries(v)) { if (k.includes('\u0000')) return true; stapel.push(x) }
+  }
+  return false
 }

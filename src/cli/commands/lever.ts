@@ -42,33 +42,48 @@ async function probleem(res: Response): Promise<AppError> {
   }
 }
 
+/** `fetch`, with "the hub cannot be reached" as one clear error instead of undici's bare "fetch failed". */
+async function bereik(v: HubVerbinding, url: string, init: RequestInit & { duplex?: 'half' }): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (e) {
+    const oorzaak = (e as { cause?: { code?: string; message?: string } }).cause
+    throw new AppError('unavailable', 'cli.hub-onbereikbaar', `de hub op ${v.url} is niet bereikbaar (${oorzaak?.code ?? oorzaak?.message ?? (e as Error).message}); klopt --url of KNOOPPUNT_URL, en draait de hub?`)
+  }
+}
+
 /** Calls the hub with a client-credentials token; throws the hub's problem as an AppError. */
 export async function roepHub(v: HubVerbinding, pad: string, init: RequestInit & { duplex?: 'half' }): Promise<Response> {
-  const tok = await fetch(`${v.url}/api/v1/oauth/token`, {
+  const tok = await bereik(v, `${v.url}/api/v1/oauth/token`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'client_credentials', client_id: v.clientId, client_secret: v.clientSecret }).toString(),
   })
   if (!tok.ok) throw await probleem(tok)
   const { access_token: token } = await tok.json() as { access_token: string }
-  const res = await fetch(`${v.url}${pad}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } })
+  const res = await bereik(v, `${v.url}${pad}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } })
   if (!res.ok) throw await probleem(res)
   return res
 }
 
 export async function bestandsgrootte(bestand: string): Promise<number> {
+  let s: Awaited<ReturnType<typeof stat>>
   try {
-    return (await stat(bestand)).size
+    s = await stat(bestand)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not-found', 'bestand.onbekend', `bestand ${bestand} bestaat niet`)
     throw e
   }
+  if (s.isDirectory()) throw new AppError('invalid', 'bestand.geen-bestand', `${bestand} is een map, geen bestand`)
+  return s.size
 }
 
 /** The default Levering-Id: file name plus the start of its SHA-256, so running the same command twice is harmless. */
 async function standaardId(bestand: string): Promise<string> {
   const hash = createHash('sha256')
   for await (const stuk of createReadStream(bestand)) hash.update(stuk as Buffer)
-  return `${basename(bestand).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^event-/, 'e-').slice(0, 100)}-${hash.digest('hex').slice(0, 16)}`
+  // The hub's Levering-Id starts with a letter or digit: `über.csv` or `_export.csv` must not make it invalid.
+  const naam = basename(bestand).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').replace(/^event-/, 'e-').slice(0, 100) || 'levering'
+  return `${naam}-${hash.digest('hex').slice(0, 16)}`
 }
 
 interface Antwoord { leveringId: string; aantalRegels: number; geaccepteerd: number; afgewezen: Array<{ regel: number; code: string; reden: string }> }

@@ -168,12 +168,15 @@ const toAflevering = (r: AfleveringRow, gebeurtenis: { type: string; subject: st
   volgendePoging: r.status === 'wachtend' ? r.volgende_poging : null, aangemaakt: r.aangemaakt, afgeleverd: r.afgeleverd, pogingen,
 })
 
+const TIJDSTIP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const maakCursor = (r: AfleveringRow) => Buffer.from(JSON.stringify([r.aangemaakt, r.id])).toString('base64url')
 
 function leesCursor(text: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')) return v as [string, string]
+    // Only what `maakCursor` writes: anything else (a NUL, say) would reach the store as a query parameter.
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && TIJDSTIP.test(v[0]) && typeof v[1] === 'string' && UUID.test(v[1])) return v as [string, string]
   } catch { /* answered below */ }
   throw new AppError('invalid', 'abonnement.cursor-ongeldig', 'na: ongeldige cursor; gebruik de waarde van "volgende" uit het vorige antwoord',
     [{ name: 'na', code: 'cursor-ongeldig', reason: 'ongeldige cursor' }])
@@ -192,7 +195,8 @@ function valideer(ctx: HubContext, principal: Principal, body: unknown): Invoer 
     if (!bekend.includes(product)) p.push({ name: 'producten', code: 'product-onbekend', reason: `product '${product}' bestaat niet` })
     else if (!principal.producten.includes(product)) p.push({ name: 'producten', code: 'product-niet-afgenomen', reason: `uw organisatie (of deze client) neemt product '${product}' niet af` })
   }
-  const soorten = b.soorten === undefined || b.soorten === null ? undefined : tekstLijst(b.soorten, 'soorten', p, false)
+  // An empty list would match nothing: a subscription that never delivers. Leave `soorten` out for every kind.
+  const soorten = b.soorten === undefined || b.soorten === null ? undefined : tekstLijst(b.soorten, 'soorten', p, true)
   for (const s of soorten ?? []) if (!SOORT.test(s)) p.push({ name: 'soorten', code: 'soort-ongeldig', reason: `'${s}' is geen geldige signaalsoort (kleine letters, cijfers en -)` })
   const inhoud = b.inhoud ?? 'volledig'
   if (inhoud !== 'volledig' && inhoud !== 'verwijzing') p.push({ name: 'inhoud', code: 'inhoud-ongeldig', reason: "inhoud is 'volledig' of 'verwijzing'" })

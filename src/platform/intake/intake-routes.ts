@@ -45,6 +45,10 @@ export const intakeModule: RouteModule = {
     app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload))
 
     app.post('/bronnen/:bron/leveringen', {
+      // Before the body is parsed: a CSV file labelled application/json would otherwise be "not valid JSON".
+      onRequest: async function alleenCsv(request) {
+        if (request.headers['content-type'] !== undefined && !/^text\/csv\s*(;|$)/i.test(request.headers['content-type'])) throw new AppError('unsupported-media-type', 'levering.mediatype', 'stuur de levering als text/csv')
+      },
       preHandler: alleenBron,
       schema: {
         tags: ['bronnen'], summary: 'Een bronbestand leveren (CSV, gestreamd, idempotent op Levering-Id)', security,
@@ -103,6 +107,8 @@ export const intakeModule: RouteModule = {
       },
     }, async function gebeurtenis(request, reply) {
       const { bron, formaat } = formaatVan(request)
+      // This plugin reads text/csv as a raw stream (for deliveries); here it would be validated as if it were a fact.
+      if (isStroom(request.body)) throw new AppError('unsupported-media-type', 'verzoek.mediatype', 'stuur een gebeurtenis als application/json; een CSV-bestand gaat naar /leveringen')
       const antwoord = await verwerkGebeurtenis(ctx, { bron, formaat, oin: principalOf(request).organisatie.oin, trace: request.trace, body: request.body })
       return reply.code(201).send(antwoord)
     })

@@ -48,7 +48,7 @@ const MAX_REGEL_BYTES = 64 * 1024
  * committed last, so consumers only hear of a complete delivery.
  *
  * A delivery that breaks off (the upload stops, a batch fails, or the hub stops half-way and leaves it
- * `in-behandeling` without a batch for `VERLATEN_NA_MS`) leaves no facts behind: they were never announced, so
+ * `in-behandeling` without a sign of life for `VERLATEN_NA_MS`) leaves no facts behind: they were never announced, so
  * keeping them would make a later delivery of the same lines look like a repeat and never reach matching. Its id
  * may then be used again.
  */
@@ -97,8 +97,10 @@ export async function verwerkLevering(ctx: HubContext, invoer: LeveringInvoer): 
   }
 }
 
-/** How long a delivery may stay `in-behandeling` without writing a batch before it counts as abandoned. */
-export const VERLATEN_NA_MS = 10 * 60 * 1000
+/** How long a delivery may stay `in-behandeling` without a sign of life (a batch, or a minute's mark) before it counts as abandoned. */
+export const VERLATEN_NA_MS = 15 * 60 * 1000
+/** A running upload writes a sign of life at least this often, also while its lines arrive too slowly to fill a batch. */
+const TEKEN_VAN_LEVEN_MS = 60 * 1000
 
 function verlaten(row: { bijgewerkt: string | null; ontvangen: string }, nu: Date): boolean {
   return Date.parse(row.bijgewerkt ?? row.ontvangen) < nu.getTime() - VERLATEN_NA_MS
@@ -171,10 +173,12 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer, claim: stri
   let kopGezien = false
   let lees = (velden: readonly string[]) => invoer.formaat.lees(velden)
   const wijs = (regel: number, code: string, reden: string) => { aantalAfgewezen++; if (afgewezen.length < MAX_AFWIJZINGEN) afgewezen.push({ regel, code, reden }) }
+  let teken = ctx.clock.now().getTime()
   const bewaar = async () => {
     const feiten = batch
     batch = []
     const nu = ctx.clock.now()
+    teken = nu.getTime()
     // The batch and the sign of life go together: a batch of an upload whose id was taken over is not written.
     const n = await ctx.database.db.transaction().execute(async (tx) => {
       await bijDeClaim(tx.updateTable('leveringen').set({ bijgewerkt: nu.toISOString() }), invoer, claim)
@@ -183,9 +187,14 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer, claim: stri
     opgeslagen += n
     tabelGegroeid(ctx.database.db, 'feiten', n)
   }
+  // Empty lines wait until a line with content follows: empty lines at the end of a file are no lines.
+  let leeg: number[] = []
   for await (const regels of leesRegels(invoer.inhoud, { maxRegelBytes: MAX_REGEL_BYTES, perStuk: (s) => hash.update(s) })) {
     for (const r of regels) {
       if (r.nr === 1) { lees = controleerKop(invoer.formaat, r); kopGezien = true; continue }
+      if ('tekst' in r && r.tekst === '') { leeg.push(r.nr); continue }
+      for (const nr of leeg) { aantalRegels++; const l = lees(['']); if (!l.ok) wijs(nr, l.problemen[0]!.code, samenvatting(l.problemen)) }
+      leeg = []
       aantalRegels++
       if ('fout' in r) { wijs(r.nr, r.fout.code, r.fout.reden); continue }
       const l = lees(r.tekst.split(';'))
@@ -196,6 +205,10 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer, claim: stri
       }
     }
     if (batch.length >= BATCH) await bewaar()
+    else if (ctx.clock.now().getTime() - teken >= TEKEN_VAN_LEVEN_MS) {
+      teken = ctx.clock.now().getTime()
+      await bijDeClaim(ctx.database.db.updateTable('leveringen').set({ bijgewerkt: new Date(teken).toISOString() }), invoer, claim)
+    }
   }
   if (!kopGezien)
     throw new AppError('invalid', 'levering.kop-ongeldig', `de levering is leeg; verwacht de kopregel '${invoer.formaat.kolommen.join(';')}'`)

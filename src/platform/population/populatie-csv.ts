@@ -43,12 +43,14 @@ export function leesPopulatie(bytes: Buffer, soort: 'populatie' | 'mutatie'): Le
     return { ok: false, problemen }
   }
   const goed: IndicatieRegel[] = []
-  for (let i = 1; i < regels.length; i++) {
+  // Empty lines at the end of the file (an editor's extra newline) are no lines.
+  let eind = regels.length
+  while (eind > 1 && regels[eind - 1]!.tekst?.replace(/\r$/, '') === '') eind--
+  for (let i = 1; i < eind; i++) {
     const r = regels[i]!
     const n = i + 1
     if (r.tekst === undefined) { bad(n, 'utf8-ongeldig', 'de regel is geen geldige UTF-8'); continue }
     const tekst = r.tekst.replace(/\r$/, '')
-    if (tekst === '' && i === regels.length - 1) continue
     const velden = tekst.split(';')
     if (velden.length !== kolommen.length) { bad(n, 'kolommen', `${velden.length} kolommen, verwacht ${kolommen.length}`); continue }
     const regel = leesRegel(velden, n, bad)
@@ -71,6 +73,8 @@ function leesRegel(velden: readonly string[], n: number, bad: (n: number, code: 
   if (eind !== '' && !isDatum(eind)) fout('datum-ongeldig', 'einddatum is geen geldige datum (verwacht JJJJ-MM-DD of leeg)')
   if (isDatum(ingang) && isDatum(eind) && eind < ingang) fout('periode-omgekeerd', 'einddatum ligt vóór de ingangsdatum')
   if (referentie.length > MAX_REFERENTIE) fout('referentie-te-lang', `referentie is langer dan ${MAX_REFERENTIE} tekens`)
+  // PostgreSQL refuses U+0000 in text: without this check the whole upload would fail with a 500.
+  if (referentie.includes('\u0000')) fout('referentie-ongeldig', 'referentie bevat een NUL-teken (U+0000)')
   if (actie !== undefined && actie !== 'toevoegen' && actie !== 'beeindigen') fout('actie-onbekend', "actie moet 'toevoegen' of 'beeindigen' zijn")
   if (actie === 'beeindigen' && eind === '') fout('einddatum-ontbreekt', 'beeindigen vraagt een einddatum')
   if (!ok) return undefined

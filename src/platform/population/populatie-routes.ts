@@ -42,7 +42,7 @@ export const populatieModule: RouteModule = {
     const magProduct = productToegang(ctx, authenticate)
 
     app.put('/populaties/:product', {
-      preHandler: magProduct, bodyLimit: MAX_BYTES,
+      onRequest: alleenCsv, preHandler: magProduct, bodyLimit: MAX_BYTES,
       schema: {
         tags: ['populaties'], summary: 'De hele populatie voor een product vervangen (alles of niets)', security,
         description: 'CSV met kopregel `bsn;ingangsdatum;einddatum;referentie`. Eén foute regel: niets wordt opgeslagen en elke foute regel staat in `invalidParams` (`regel N`, kopregel = regel 1). Zie docs/api/populaties.md.',
@@ -57,7 +57,7 @@ export const populatieModule: RouteModule = {
     })
 
     app.post('/populaties/:product/mutaties', {
-      preHandler: magProduct, bodyLimit: MAX_BYTES,
+      onRequest: alleenCsv, preHandler: magProduct, bodyLimit: MAX_BYTES,
       schema: {
         tags: ['populaties'], summary: 'Indicaties toevoegen of beëindigen (alles of niets)', security,
         description: 'CSV met kopregel `bsn;ingangsdatum;einddatum;referentie;actie`, actie `toevoegen` of `beeindigen` (met einddatum).',
@@ -102,6 +102,11 @@ function productToegang(ctx: HubContext, authenticate: Authenticate) {
     authorize(principal, { product: (request.params as { product: string }).product })
     request.principal = principal
   }
+}
+
+/** Before the body is parsed: a CSV file labelled application/json would otherwise be "not valid JSON". */
+async function alleenCsv(request: FastifyRequest): Promise<void> {
+  if (request.headers['content-type'] !== undefined && !/^text\/csv\s*(;|$)/i.test(request.headers['content-type'])) throw new AppError('unsupported-media-type', 'populatie.mediatype', 'stuur de populatie als text/csv')
 }
 
 function lichaam(request: FastifyRequest): Buffer {

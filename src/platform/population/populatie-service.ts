@@ -125,12 +125,23 @@ export function mutatiesVan(huidig: readonly Indicatie[], regels: readonly Indic
   const nieuw: IndicatieRegel[] = []
   const bsns = new Set<Bsn>()
   const problemen: RegelProbleem[] = []
+  // The keys of each BSN's current indications, to find an overlap without scanning the whole population per line.
+  const sleutelsPerBsn = new Map<string, Set<string>>()
+  const onthoud = (bsn: string, k: string) => { const s = sleutelsPerBsn.get(bsn); if (s) s.add(k); else sleutelsPerBsn.set(bsn, new Set([k])) }
+  for (const [k, r] of bestaand) onthoud(r.bsn, k)
   let [toegevoegd, gewijzigd, beeindigd] = [0, 0, 0]
   for (const r of regels) {
     const k = sleutel(r.bsn, r.ingangsdatum)
     const oud = bestaand.get(k)
     if (r.actie === 'beeindigen' && !oud) {
       problemen.push({ regel: r.regel, code: 'indicatie-onbekend', reason: 'er is geen actuele indicatie met deze BSN en ingangsdatum om te beëindigen' })
+      continue
+    }
+    // Two current indications of one BSN with overlapping periods: a full upload refuses that as `dubbel`, so must this.
+    const overlap = r.actie === 'toevoegen' ? [...sleutelsPerBsn.get(r.bsn) ?? []].map((x) => bestaand.get(x)!).find((o) => o.ingangsdatum !== r.ingangsdatum
+      && (o.einddatum === null || r.ingangsdatum <= o.einddatum) && (r.einddatum === null || o.ingangsdatum <= r.einddatum)) : undefined
+    if (overlap) {
+      problemen.push({ regel: r.regel, code: 'dubbel', reason: `deze BSN heeft al een actuele indicatie met een overlappende periode (ingangsdatum ${overlap.ingangsdatum})` })
       continue
     }
     bsns.add(r.bsn)
@@ -140,6 +151,7 @@ export function mutatiesVan(huidig: readonly Indicatie[], regels: readonly Indic
     const rij = { ...r, referentie }
     nieuw.push(rij)
     bestaand.set(k, { ...(oud ?? { id: -1, oin: '', product: '', herkomst: 'mutatie' }), ...rij, id: -1 } as Indicatie)
+    onthoud(r.bsn, k)
     if (r.actie === 'beeindigen') beeindigd++
     else if (oud) gewijzigd++
     else toegevoegd++

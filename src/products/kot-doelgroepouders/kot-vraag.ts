@@ -45,6 +45,8 @@ export function valideerVerschillenVraag(query: unknown): VerschillenVraag {
     p.push({ name: 'limiet', code: 'limiet-ongeldig', reason: `een geheel getal van 1 tot en met ${MAX_LIMIET}` })
   const na = q.na === undefined ? 0 : leesCursor(q.na)
   if (na === undefined) p.push({ name: 'na', code: 'cursor-ongeldig', reason: 'gebruik de waarde van "volgende" uit het vorige antwoord' })
+  // A filter this API does not have (a BSN, above all) is refused rather than ignored with every difference.
+  for (const k of Object.keys(q)) if (!['periode', 'soort', 'limiet', 'na'].includes(k)) p.push({ name: k, code: 'parameter-onbekend', reason: 'onbekende parameter; toegestaan: periode, soort, limiet, na' })
   if (p.length) throw new AppError('invalid', 'kot.vraag-ongeldig', 'de vraag naar verschillen is ongeldig', p)
   return { periode: q.periode as Maand, soort: q.soort as KotVerschilSoort | undefined, na: na!, limiet }
 }

@@ -40,6 +40,8 @@ export function valideerOibVraag(query: unknown): OibVraag {
     if (c === undefined) p.push({ name: 'na', code: 'cursor-ongeldig', reason: 'gebruik de waarde van "volgende" uit het vorige antwoord' })
     else na = c
   }
+  // A filter this API does not have (a BSN, above all) is refused rather than ignored with every client's overview.
+  for (const k of Object.keys(q)) if (!['periode', 'limiet', 'na'].includes(k)) p.push({ name: k, code: 'parameter-onbekend', reason: 'onbekende parameter; toegestaan: periode, limiet, na' })
   if (p.length) throw new AppError('invalid', 'oib.vraag-ongeldig', 'de vraag naar OIB-overzichten is ongeldig', p)
   return { periode: q.periode as Maand, na, limiet }
 }

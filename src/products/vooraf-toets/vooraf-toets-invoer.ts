@@ -10,6 +10,8 @@ export interface VoorafToetsInvoer {
 
 const VELDEN = ['bsn', 'aanvraagReferentie', 'peildatum']
 const MAX_REFERENTIE = 100
+const PEILDATUM_VAN = '1900-01-01'
+const PEILDATUM_TOT = '2099-12-31'
 
 /**
  * Validates the request body, listing every problem at once (`vooraf-toets.invoer-ongeldig`). The BSN is never
@@ -28,6 +30,9 @@ export function valideerVoorafToetsInvoer(body: unknown): VoorafToetsInvoer {
   if (typeof ref !== 'string' || ref.trim() === '') p.push({ name: 'aanvraagReferentie', code: 'verplicht', reason: 'het kenmerk van de aanvraag ontbreekt' })
   else if (ref.length > MAX_REFERENTIE) p.push({ name: 'aanvraagReferentie', code: 'te-lang', reason: `hoogstens ${MAX_REFERENTIE} tekens` })
   if (!isDatum(b.peildatum)) p.push({ name: 'peildatum', code: 'datum-ongeldig', reason: 'geen geldige datum (verwacht JJJJ-MM-DD)' })
+  // The fact window (12 months back) and the indication (3 months on) must stay inside the calendar.
+  else if (b.peildatum < PEILDATUM_VAN || b.peildatum > PEILDATUM_TOT)
+    p.push({ name: 'peildatum', code: 'datum-ongeldig', reason: `een datum van ${PEILDATUM_VAN} tot en met ${PEILDATUM_TOT}` })
   for (const k of Object.keys(b)) if (!VELDEN.includes(k)) p.push({ name: k, code: 'veld-onbekend', reason: `onbekend veld; toegestaan: ${VELDEN.join(', ')}` })
   if (p.length) throw new AppError('invalid', 'vooraf-toets.invoer-ongeldig', 'de vraag voor de vooraf-toets is ongeldig', p)
   return { bsn: b.bsn as Bsn, aanvraagReferentie: (ref as string).trim(), peildatum: b.peildatum as Datum }

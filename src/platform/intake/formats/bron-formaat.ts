@@ -129,14 +129,17 @@ function leesKolom(k: string, soort: KolomSoort, v: string): KolomLezing {
       return { waarde: Number(v) }
     }
     case 'geheel': return /^\d{1,9}$/.test(v) ? { waarde: Number(v) } : fout(k, 'getal-ongeldig', 'geen geheel getal van 0 of meer')
-    case 'tekst': case 'tekst?': return v.length <= MAX_TEKST ? { waarde: v } : fout(k, 'tekst-ongeldig', `langer dan ${MAX_TEKST} tekens`)
+    case 'tekst': case 'tekst?':
+      if (v.length > MAX_TEKST) return fout(k, 'tekst-ongeldig', `langer dan ${MAX_TEKST} tekens`)
+      // The other kinds refuse it by their own check; PostgreSQL refuses U+0000 in text (a key would fail the delivery).
+      return v.includes('\u0000') ? fout(k, 'tekst-ongeldig', 'bevat een NUL-teken (U+0000)') : { waarde: v }
   }
 }
 
 /** `einde` (may be null) must not lie before `begin`. */
 export function nietOmgekeerd(begin: Waarde, einde: Waarde, naam: string): RegelProbleem[] {
   return typeof einde === 'string' && typeof begin === 'string' && einde < begin
-    ? [{ code: 'periode-omgekeerd', reden: `${naam} ligt vóór de begindatum` }] : []
+    ? [{ code: 'periode-omgekeerd', reden: `${naam}: ligt vóór de begindatum` }] : []
 }
 
 /** First and last day of a `YYYY-MM` month. */
