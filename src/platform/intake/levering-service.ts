@@ -193,8 +193,10 @@ async function leesEnBewaar(ctx: HubContext, invoer: LeveringInvoer, claim: stri
     for (const r of regels) {
       if (r.nr === 1) { lees = controleerKop(invoer.formaat, r); kopGezien = true; continue }
       if ('tekst' in r && r.tekst === '') { leeg.push(r.nr); continue }
-      for (const nr of leeg) { aantalRegels++; const l = lees(['']); if (!l.ok) wijs(nr, l.problemen[0]!.code, samenvatting(l.problemen)) }
-      leeg = []
+      if (leeg.length) {
+        for (const nr of leeg) { aantalRegels++; const l = lees(['']); if (!l.ok) wijs(nr, l.problemen[0]!.code, samenvatting(l.problemen)) }
+        leeg = []
+      }
       aantalRegels++
       if ('fout' in r) { wijs(r.nr, r.fout.code, r.fout.reden); continue }
       const l = lees(r.tekst.split(';'))
