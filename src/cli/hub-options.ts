@@ -19,13 +19,16 @@ import { PORTAL_DIST, ensurePortalBuilt } from '../../web/build.js'
 
 /** Every platform function and product a served hub runs. */
 export function hubModules(config: Pick<HubConfig, 'mode' | 'publicUrl' | 'hubOin' | 'webhookConcurrency'>): RouteModule[] {
+  const producten = [populatieModule, intakeModule, samenloopModule, voorafToetsModule, oibModule, kotModule]
+  const rekenen = [bijstandsnormenRoutes, beslagvrijeVoetRoutes, nettoInkomenRoutes, kwijtscheldingModule]
   return [
-    populatieModule, intakeModule, samenloopModule, voorafToetsModule, oibModule, kotModule,
+    ...producten,
     createDeliveryModule({
       allowPrivateUrls: config.mode !== 'productie', publicUrl: config.publicUrl, ...(config.hubOin ? { hubOin: config.hubOin } : {}),
       ...(config.webhookConcurrency ? { concurrency: config.webhookConcurrency } : {}),
+      berichten: Object.assign({}, ...[...producten, ...rekenen].map((m) => m.berichten ?? {})),
     }),
-    bijstandsnormenRoutes, beslagvrijeVoetRoutes, nettoInkomenRoutes, kwijtscheldingModule,
+    ...rekenen,
   ]
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { Webhook } from 'standardwebhooks'
 import { fixedClock, passesElfproef } from '../../src/core/index.js'
+import { hubModules } from '../../src/cli/hub-options.js'
 import { createDeliveryModule, RETRY_SCHEDULE_MS, TOEGANG_CACHE_MS, type DeliveryOptions, type Resolve } from '../../src/platform/delivery/index.js'
 import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
 import { maakSignaal, nieuweBsn, startOntvanger, wachtTot, zetInPopulatie } from '../support/delivery-fixtures.js'
@@ -283,6 +284,26 @@ for (const store of testStores()) {
       const leeg = await t.as(gemeente).inject({ method: 'POST', url: '/api/v1/abonnementen', ...json({ url: 'http://127.0.0.1:9/h', producten: ['samenloop'], soorten: [] }) })
       assert.equal(leeg.statusCode, 400, leeg.body)
       assert.deepEqual(leeg.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['soorten', 'lijst-ongeldig']])
+    })
+
+    test('a served hub refuses a subscription that could never deliver: a product without signals or notices, a kind none of its products sends', async () => {
+      const t = await startTestHub(store, { modules: hubModules({ mode: 'test', publicUrl: 'http://localhost:8080' }) })
+      await using _ = t
+      const gemeente = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop', 'oib', 'kot-doelgroepouders', 'bijstandsnormen'], rollen: ['inkomen'] })
+      const maak = (body: Record<string, unknown>) => t.as(gemeente).inject({ method: 'POST', url: '/api/v1/abonnementen', ...json({ url: 'http://127.0.0.1:9/h', ...body }) })
+      const fout = await maak({ producten: ['samenloop', 'bijstandsnormen'], soorten: ['inkomen', 'voertuig'] })
+      assert.equal(fout.statusCode, 400, fout.body)
+      assert.deepEqual(fout.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]),
+        [['producten', 'product-zonder-berichten'], ['soorten', 'soort-onbekend']])
+      assert.match(fout.json().invalidParams[1].reason, /'inkomen' is geen soort van samenloop, bijstandsnormen; kies uit .*inkomsten/)
+      // Each product's own kinds, and the kinds of any of the products named, are accepted.
+      for (const body of [{ producten: ['samenloop'], soorten: ['inkomsten', 'voertuig'] }, { producten: ['oib'], soorten: ['overzicht-gewijzigd'] },
+        { producten: ['kot-doelgroepouders'], soorten: ['niet-geregistreerd'] }, { producten: ['samenloop', 'oib'], soorten: ['overzicht-gewijzigd', 'detentie'] },
+        { producten: ['samenloop', 'oib', 'kot-doelgroepouders'] }]) {
+        const res = await maak(body)
+        assert.equal(res.statusCode, 201, `${JSON.stringify(body)}: ${res.body}`)
+      }
+      assert.equal((await maak({ producten: ['oib'], soorten: ['inkomsten'] })).json().invalidParams[0].code, 'soort-onbekend', 'a samenloop kind is not an OIB kind')
     })
 
     test('authorisation is re-checked at send time: product ended, BSN not in the population, subscription cancelled', async () => {

@@ -48,6 +48,11 @@ export interface RouteModule {
   readonly subscribe?: (ctx: HubContext) => void
   /** Starts a background worker; returns its stop function (awaited on shutdown). */
   readonly start?: (ctx: HubContext) => Promise<() => Promise<void>>
+  /**
+   * What this module sends to webhook subscriptions: per product, the kinds of its signals and notices (the
+   * `soorten` a subscription may name). A served hub refuses a subscription that could never deliver anything.
+   */
+  readonly berichten?: Readonly<Record<string, readonly string[]>>
 }
 
 export interface HttpDeps {

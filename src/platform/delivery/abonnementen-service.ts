@@ -50,7 +50,7 @@ const toAbonnement = (r: AbonnementRow): Abonnement => ({
 })
 
 /** Subscriptions, their deliveries and dead letters, always scoped to the caller's own organisation. */
-export function createAbonnementenService(ctx: HubContext, urlGuard: UrlGuardOptions, wake: () => void) {
+export function createAbonnementenService(ctx: HubContext, urlGuard: UrlGuardOptions, wake: () => void, berichten?: Readonly<Record<string, readonly string[]>>) {
   const { db } = ctx.database
   const now = () => ctx.clock.now().toISOString()
 
@@ -63,7 +63,7 @@ export function createAbonnementenService(ctx: HubContext, urlGuard: UrlGuardOpt
 
   return {
     async maak(principal: Principal, body: unknown): Promise<Abonnement & { secret: string }> {
-      const invoer = valideer(ctx, principal, body)
+      const invoer = valideer(ctx, principal, body, berichten)
       const checked = await checkWebhookUrl(invoer.url, urlGuard)
       const oin = principal.organisatie.oin
       const actief = await db.selectFrom('abonnementen').select((eb) => eb.fn.countAll<number>().as('n')).where('oin', '=', oin).where('opgezegd', 'is', null).executeTakeFirstOrThrow()
@@ -185,7 +185,7 @@ function leesCursor(text: string): [string, string] {
 interface Invoer { url: unknown; producten: string[]; soorten?: string[]; inhoud: AbonnementInhoud }
 
 /** Checks the body and lists every problem at once; the organisation must take every product it subscribes to. */
-function valideer(ctx: HubContext, principal: Principal, body: unknown): Invoer {
+function valideer(ctx: HubContext, principal: Principal, body: unknown, berichten: Readonly<Record<string, readonly string[]>> | undefined): Invoer {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
   const p: InvalidParam[] = []
   for (const k of Object.keys(b)) if (!['url', 'producten', 'soorten', 'inhoud'].includes(k)) p.push({ name: k, code: 'veld-onbekend', reason: `onbekend veld '${k}'` })
@@ -198,6 +198,14 @@ function valideer(ctx: HubContext, principal: Principal, body: unknown): Invoer 
   // An empty list would match nothing: a subscription that never delivers. Leave `soorten` out for every kind.
   const soorten = b.soorten === undefined || b.soorten === null ? undefined : tekstLijst(b.soorten, 'soorten', p, true)
   for (const s of soorten ?? []) if (!SOORT.test(s)) p.push({ name: 'soorten', code: 'soort-ongeldig', reason: `'${s}' is geen geldige signaalsoort (kleine letters, cijfers en -)` })
+  if (berichten && producten) {
+    // A subscription that could never deliver anything is a mistake, not a wish: say so now, not never.
+    for (const product of producten) if (bekend.includes(product) && !berichten[product])
+      p.push({ name: 'producten', code: 'product-zonder-berichten', reason: `product '${product}' stuurt geen signalen of meldingen; producten met berichten: ${Object.keys(berichten).join(', ')}` })
+    const mogelijk = [...new Set(producten.flatMap((product) => berichten[product] ?? []))]
+    for (const s of soorten ?? []) if (SOORT.test(s) && mogelijk.length && !mogelijk.includes(s))
+      p.push({ name: 'soorten', code: 'soort-onbekend', reason: `'${s}' is geen soort van ${producten.join(', ')}; kies uit ${mogelijk.join(', ')}` })
+  }
   const inhoud = b.inhoud ?? 'volledig'
   if (inhoud !== 'volledig' && inhoud !== 'verwijzing') p.push({ name: 'inhoud', code: 'inhoud-ongeldig', reason: "inhoud is 'volledig' of 'verwijzing'" })
   if (typeof b.url !== 'string' || !b.url) p.push({ name: 'url', code: 'verplicht', reason: 'url ontbreekt' })

@@ -21,7 +21,7 @@ export function createDeliveryModule(options: DeliveryOptions): RouteModule {
   const urlGuard = { allowPrivateUrls: opts.allowPrivateUrls, ...(opts.resolve ? { resolve: opts.resolve } : {}) }
   return {
     naam: 'webhooks',
-    routes: (ctx) => deliveryRoutes(ctx, createAbonnementenService(ctx, urlGuard, wake(ctx))),
+    routes: (ctx) => deliveryRoutes(ctx, createAbonnementenService(ctx, urlGuard, wake(ctx), opts.berichten)),
     subscribe(ctx) {
       ctx.bus.subscribeBatch(CONSUMER_NAME, [SIGNAAL_AANGEMAAKT], async function planWebhooks(events) {
         if (await planAfleveringen(ctx, events)) wake(ctx)()

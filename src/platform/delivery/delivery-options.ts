@@ -44,6 +44,12 @@ export interface DeliveryOptions {
    * delivery is re-checked against the current population. Default `['kot-doelgroepouders']`.
    */
   readonly zonderPopulatiecontrole?: readonly string[]
+  /**
+   * Per product, the kinds of signals and notices the hub's modules send (`RouteModule.berichten`). When given, a
+   * subscription to a product that sends nothing, or naming a kind none of its products sends (a typo: `inkomen` for
+   * `inkomsten`), is refused instead of silently never delivering. Without it any well-formed kind is accepted.
+   */
+  readonly berichten?: Readonly<Record<string, readonly string[]>>
   /** DNS for the SSRF check (tests). */
   readonly resolve?: Resolve
   /**
@@ -54,7 +60,7 @@ export interface DeliveryOptions {
   readonly log?: DeliveryLog
 }
 
-export type ResolvedDeliveryOptions = Required<Omit<DeliveryOptions, 'resolve'>> & Pick<DeliveryOptions, 'resolve'>
+export type ResolvedDeliveryOptions = Required<Omit<DeliveryOptions, 'resolve' | 'berichten'>> & Pick<DeliveryOptions, 'resolve' | 'berichten'>
 
 const consoleLog: DeliveryLog = {
   warn: (obj, msg) => console.warn(msg, obj),
@@ -75,6 +81,7 @@ export function resolveDeliveryOptions(o: DeliveryOptions): ResolvedDeliveryOpti
     jitter: o.jitter ?? 0.1,
     zonderPopulatiecontrole: o.zonderPopulatiecontrole ?? ['kot-doelgroepouders'],
     resolve: o.resolve,
+    berichten: o.berichten,
     signClock: o.signClock ?? systemClock,
     log: o.log ?? consoleLog,
   }

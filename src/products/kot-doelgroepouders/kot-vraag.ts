@@ -1,7 +1,7 @@
 import { AppError, isMaand, type InvalidParam, type Maand } from '../../core/index.js'
 import type { KotVerschilSoort } from './vergelijk-doelgroepouders.js'
 
-const SOORTEN: readonly KotVerschilSoort[] = ['niet-geregistreerd', 'niet-in-bestand']
+export const SOORTEN: readonly KotVerschilSoort[] = ['niet-geregistreerd', 'niet-in-bestand']
 export const MAX_LIMIET = 1000
 
 /** Opaque cursor: base64url of the last signal's sequence number. */

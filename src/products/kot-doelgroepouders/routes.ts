@@ -7,7 +7,7 @@ import { guardOutput } from '../../platform/register/index.js'
 import { kotConsument } from './kot-consument.js'
 import { leesBestand } from './kot-store.js'
 import { vereisGemeentecode, vergelijkGemeente } from './kot-vergelijking.js'
-import { maakCursor, MAX_LIMIET, valideerVergelijkingVraag, valideerVerschillenVraag } from './kot-vraag.js'
+import { maakCursor, MAX_LIMIET, SOORTEN, valideerVergelijkingVraag, valideerVerschillenVraag } from './kot-vraag.js'
 import { maandTekst, PRODUCT } from './vergelijk-doelgroepouders.js'
 
 const toegang = { product: PRODUCT, rollen: ['inkomen'] as const, soorten: ['gemeente'] }
@@ -30,6 +30,7 @@ const verschilSchema = {
  */
 export const kotModule: RouteModule = {
   naam: PRODUCT,
+  berichten: { [PRODUCT]: SOORTEN },
   routes: (ctx: HubContext): FastifyPluginAsync => async function kotPlugin(app) {
     const authenticate = createAuthenticator(ctx, undefined)
     app.setValidatorCompiler(() => () => true)

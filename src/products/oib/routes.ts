@@ -29,6 +29,7 @@ const overzichtSchema = {
  */
 export const oibModule: RouteModule = {
   naam: PRODUCT,
+  berichten: { [PRODUCT]: ['overzicht-gewijzigd'] }, // the soort of the notice `MELDINGEN` makes of OVERZICHT_GEWIJZIGD
   routes: (ctx: HubContext): FastifyPluginAsync => async function oibPlugin(app) {
     const authenticate = createAuthenticator(ctx, undefined)
     app.setValidatorCompiler(() => () => true)

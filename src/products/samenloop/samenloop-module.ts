@@ -27,6 +27,7 @@ interface FeitenVastgelegd { readonly bron: string; readonly leveringId: string;
 export const samenloopModule: RouteModule = {
   naam: PRODUCT,
   routes: (ctx) => signalenRoutes(ctx, { [PRODUCT]: SOORTEN }),
+  berichten: { [PRODUCT]: SOORTEN },
   subscribe(ctx) {
     ctx.bus.subscribeBatch(MATCHING_CONSUMER, ['knooppunt.feiten.vastgelegd.v1'], async function samenloopMatchen(events) {
       const leveringen: TeMatchenLevering[] = []
