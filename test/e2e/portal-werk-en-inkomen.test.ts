@@ -386,4 +386,27 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await page.getByText('Er zijn geen signalen die aan de filters voldoen.').waitFor({ timeout: 1_000 })
     await page.context().close()
   })
+
+  test('leveringen: a source sees exactly the sources it may deliver, and can deliver each of them', async () => {
+    const rvig = await app.hub.org('RvIG', 'bron', { rollen: ['bron'], bronnen: ['brp-mutaties', 'brp-personen'] })
+    await app.hub.hub.ctx.access.maakGebruiker({ gebruikersnaam: 'bron@rvig', naam: 'Ruud Vig', wachtwoord: DEMO_WACHTWOORD, oin: rvig.oin, rollen: ['bron'] })
+    const page = await pb.newPage()
+    await pb.login(page, 'bron@rvig', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/leveringen`)
+    await page.getByRole('heading', { level: 1, name: 'Leveringen' }).waitFor()
+    await laden(page)
+    const keuze = page.getByLabel('Bron', { exact: true })
+    assert.deepEqual(await keuze.locator('option').allInnerTexts(), ['brp-mutaties', 'brp-personen'], 'the sources RvIG may deliver')
+    await page.getByText('Uw organisatie heeft voor deze bron nog niets geleverd.').waitFor({ timeout: 5_000 })
+    assert.equal(await page.getByText('Geen toegang').count(), 0, 'no refusal on opening the page')
+    await keuze.selectOption('brp-personen')
+    await page.getByLabel('Leveringskenmerk').fill('brp-personen-1')
+    await page.getByLabel('Leveringsbestand (CSV)').setInputFiles({ name: 'brp.csv', mimeType: 'text/csv', buffer: Buffer.from(
+      'bsn;voornamen;voorvoegsel;geslachtsnaam;geboortedatum;geslacht;huishoudenId;rolInHuishouden;straat;huisnummer;postcode;gemeentecode;status;statusdatum\n'
+      + `${bsns(99_000_000, 1)[0]};Sanne;van;Dijk;1980-05-01;V;HH-1;hoofd;Oudegracht;12;3511AB;0344;ingezetene;\n`) })
+    await page.getByRole('button', { name: 'Levering versturen' }).click()
+    await page.getByRole('heading', { name: 'Levering brp-personen-1 is ontvangen' }).waitFor()
+    await pb.assertAccessible(page, 'leveringen, rvig')
+    await page.context().close()
+  })
 })
