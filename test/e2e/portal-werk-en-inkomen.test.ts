@@ -155,6 +155,7 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await pb.login(page, 'bron@uwv', DEMO_WACHTWOORD)
     await page.goto(`${app.url}/leveringen`)
     await page.getByRole('heading', { level: 1, name: 'Leveringen' }).waitFor()
+    await page.getByLabel('Bron', { exact: true }).selectOption('uwv-polis')
     await page.getByLabel('Leveringskenmerk').fill('polis-vol-fouten')
     await page.getByLabel('Leveringsbestand (CSV)').setInputFiles({ name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from(`${POLIS_KOP}\n${regels.join('\n')}\n`) })
     await page.getByRole('button', { name: 'Levering versturen' }).click()
