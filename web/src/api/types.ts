@@ -21,6 +21,8 @@ export interface Sessie {
   readonly gebruiker: { readonly naam: string; readonly rollen: readonly string[] }
   readonly organisatie: { readonly oin: string; readonly naam: string; readonly soort: string }
   readonly producten: readonly string[]
+  /** The sources this organisation may deliver (kind bron); empty for others. */
+  readonly bronnen: readonly string[]
   readonly navigatie: readonly NavigatieItem[]
 }
 

@@ -350,6 +350,7 @@ export const nl = {
   'leveringen.lijst': 'Eerdere leveringen van {bron}',
   'leveringen.lijst.niet-beschikbaar': 'Het overzicht van eerdere leveringen is op deze installatie nog niet beschikbaar. Leveren kan wel.',
   'leveringen.leeg': 'Uw organisatie heeft voor deze bron nog niets geleverd.',
+  'leveringen.geen-bronnen': 'Uw organisatie is nog voor geen enkele bron gemachtigd om te leveren. Vraag de beheerder van Knooppunt om een machtiging.',
   'leveringen.lijst.max': 'Dit zijn de {aantal} nieuwste leveringen van {bron}.',
   'leveringen.kolom.levering-id': 'Leveringskenmerk',
   'leveringen.kolom.ontvangen': 'Ontvangen',

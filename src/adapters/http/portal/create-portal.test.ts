@@ -102,6 +102,7 @@ test('a user logs in through the embedded provider and gets a session cookie, th
     gebruiker: { naam: 'beheer', rollen: ['beheerder'] },
     organisatie: { oin: f.gemeente, naam: 'Gemeente Utrecht', soort: 'gemeente' },
     producten: ['samenloop'],
+    bronnen: [],
     navigatie: [
       { id: 'start', pad: '/', titel: 'Start' },
       { id: 'gegevensregister', pad: '/gegevensregister', titel: 'Gegevensregister' },

@@ -120,6 +120,8 @@ export function sessieBody(p: Principal, paginas: readonly PortalPagina[]) {
     gebruiker: { naam: p.naam, rollen: [...p.rollen] },
     organisatie: { oin: p.organisatie.oin, naam: p.organisatie.naam, soort: p.organisatie.soort },
     producten: [...p.producten],
+    // The sources an organisation of kind bron may deliver (empty for everyone else): the Leveringen page offers these.
+    bronnen: [...p.bronnen],
     navigatie: navigatieVoor(p, paginas),
   }
 }

@@ -19,10 +19,7 @@ import { formErrorsFrom, noErrors, type FormErrors } from '../../forms/index.js'
 import { formatDateTime } from '../../format/index.js'
 import { useResource } from '../../hooks/index.js'
 import { t, tOr } from '../../i18n/index.js'
-
-/** The sources the hub takes deliveries from (docs/formats). */
-export const BRONNEN = ['uwv-polis', 'rdw-voertuigen', 'svb-uitkeringen', 'belastingdienst-vermogen', 'belastingdienst-kot-doelgroep',
-  'duo-studiefinanciering', 'dji-detenties', 'brp-mutaties', 'kadaster-eigendom', 'kvk-inschrijvingen'] as const
+import { useSessie } from '../../session/index.js'
 
 /** The hub lists a source's newest 100 deliveries (`GET /bronnen/{bron}/leveringen`, no cursor). */
 const LIJST_MAX = 100
@@ -36,15 +33,18 @@ const nieuwLeveringId = () => `portaal-${new Date().toISOString().replace(/[-:]/
  * acceptance report, and the list of this organisation's deliveries of that source.
  */
 export function LeveringenPage() {
-  const [bron, setBron] = useState<string>(BRONNEN[0])
+  // Only the sources this organisation may deliver (the hub refuses the others with 403).
+  const bronnen = useSessie().bronnen
+  const [bron, setBron] = useState<string>(bronnen[0] ?? '')
   const [lijstRonde, setLijstRonde] = useState(0)
+  if (bronnen.length === 0) return <><PageTitle>{t('leveringen.titel')}</PageTitle><Paragraph>{t('leveringen.geen-bronnen')}</Paragraph></>
   return (
     <>
       <PageTitle>{t('leveringen.titel')}</PageTitle>
       <Paragraph lead>{t('leveringen.intro')}</Paragraph>
       <section aria-labelledby="leveringen-nieuw" className="kp-section">
         <Heading level={2} id="leveringen-nieuw">{t('leveringen.nieuw')}</Heading>
-        <NieuweLevering bron={bron} setBron={setBron} onGeleverd={() => setLijstRonde((r) => r + 1)} />
+        <NieuweLevering bronnen={bronnen} bron={bron} setBron={setBron} onGeleverd={() => setLijstRonde((r) => r + 1)} />
       </section>
       <section aria-labelledby="leveringen-lijst" className="kp-section">
         <Heading level={2} id="leveringen-lijst">{t('leveringen.lijst', { bron })}</Heading>
@@ -54,7 +54,7 @@ export function LeveringenPage() {
   )
 }
 
-function NieuweLevering({ bron, setBron, onGeleverd }: { readonly bron: string; setBron(b: string): void; onGeleverd(): void }) {
+function NieuweLevering({ bronnen, bron, setBron, onGeleverd }: { readonly bronnen: readonly string[]; readonly bron: string; setBron(b: string): void; onGeleverd(): void }) {
   const [leveringId, setLeveringId] = useState(nieuwLeveringId)
   const [bestand, setBestand] = useState<File>()
   const [errors, setErrors] = useState<FormErrors<Veld>>(noErrors())
@@ -92,7 +92,7 @@ function NieuweLevering({ bron, setBron, onGeleverd }: { readonly bron: string; 
       <form onSubmit={(e) => void verstuur(e)} noValidate className="kp-form">
         <ErrorSummary errors={errors} labels={labels} attempt={attempt} />
         <FormField id="bron" label={labels.bron} description={t('leveringen.veld.bron.hulp')}>
-          <Select id="bron" name="bron" value={bron} onChange={(e) => setBron(e.target.value)} options={BRONNEN.map((b) => ({ value: b, label: b }))}
+          <Select id="bron" name="bron" value={bron} onChange={(e) => setBron(e.target.value)} options={bronnen.map((b) => ({ value: b, label: b }))}
             aria-describedby={describedBy('bron', { description: t('leveringen.veld.bron.hulp') })} />
         </FormField>
         <FormField id="leveringId" label={labels.leveringId} description={t('leveringen.veld.levering-id.hulp')} error={errors.fields.leveringId}>

@@ -1,1 +1,1 @@
-export { LeveringenPage, BRONNEN } from './LeveringenPage.js'
+export { LeveringenPage } from './LeveringenPage.js'
