@@ -63,6 +63,23 @@ export function addMonths(datum: Datum, months: number): Datum {
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}` as Datum
 }
 
+const NL_OFFSET = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', timeZoneName: 'longOffset' })
+
+/**
+ * The instant a calendar day begins in the Netherlands (00:00 Europe/Amsterdam), as an ISO UTC timestamp: the day
+ * a Dutch user means when they ask for "the signals of 1 April". Clocks change at 01:00 UTC, after local midnight,
+ * so the offset at 00:00 UTC of that day is the one at its midnight.
+ *
+ * @example dagBeginNl('2026-04-01' as Datum) // '2026-03-31T22:00:00.000Z'
+ */
+export function dagBeginNl(datum: Datum): string {
+  const middernachtUtc = new Date(`${datum}T00:00:00Z`)
+  const naam = NL_OFFSET.formatToParts(middernachtUtc).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(naam)
+  const minuten = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0
+  return new Date(middernachtUtc.getTime() - minuten * 60_000).toISOString()
+}
+
 /** Today's date in UTC for a given instant. */
 export const datumVan = (instant: Date): Datum => instant.toISOString().slice(0, 10) as Datum
 

@@ -183,7 +183,7 @@ for (const store of testStores()) {
       const [a, b] = [testBsn(), testBsn()]
       await indiceer(db, utrecht.oin, [{ bsn: a, van: '2025-01-01' }, { bsn: b, van: '2025-01-01' }])
       await lever(t, 'lev-1', [polis(a, '2025-03', { werkgever: 'Café "De Zwaan"; Zoë' }), polis(b, '2025-03')], 2)
-      const vandaag = new Date().toISOString().slice(0, 10)
+      const vandaag = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()) // a Dutch calendar day
       const voor = await t.hub.ctx.ledger.count()
       const res = await t.as(utrecht).inject({ method: 'GET', url: `/api/v1/signalen/export?product=samenloop&van=${vandaag}&tot=${vandaag}` })
       assert.equal(res.statusCode, 200, res.body)
@@ -199,6 +199,14 @@ for (const store of testStores()) {
       const fout = await t.as(utrecht).inject({ method: 'GET', url: '/api/v1/signalen/export?product=samenloop&van=2025-02-01&tot=2025-01-01' })
       assert.equal(fout.statusCode, 400)
       assert.deepEqual(fout.json().invalidParams.map((p: { code: string }) => p.code), ['periode-omgekeerd'])
+
+      // Days are Dutch calendar days: 22:30 UTC on 1 April (summer time) is 00:30 on 2 April in the Netherlands.
+      await db.updateTable('signalen').set({ aangemaakt: '2026-04-01T22:30:00.000Z' }).where('bsn', '=', a).execute()
+      await db.updateTable('signalen').set({ aangemaakt: '2026-04-01T21:59:59.999Z' }).where('bsn', '=', b).execute()
+      const dag = async (d: string) => (await t.as(utrecht).inject({ method: 'GET', url: `/api/v1/signalen/export?product=samenloop&van=${d}&tot=${d}` }))
+        .body.split('\r\n').filter(Boolean).slice(1).map((r) => r.split(';')[3])
+      assert.deepEqual(await dag('2026-04-02'), [a])
+      assert.deepEqual(await dag('2026-04-01'), [b])
     })
 
     test('output guard: unregistered fields, top-level or inside gegevens, never leave the hub', async () => {

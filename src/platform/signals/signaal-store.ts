@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely'
 import { insertRows } from '../../adapters/store/bulk-insert.js'
-import { AppError, newOrderedId, type Clock } from '../../core/index.js'
+import { AppError, addDays, dagBeginNl, newOrderedId, type Clock, type Datum } from '../../core/index.js'
 import type { KandidaatSignaal } from '../matching/index.js'
 import type { Executor, SqlDialect, Tables } from '../tables.js'
 import { naarSignaal, type Signaal, type SignaalStatus, type Terugmelding } from './signaal.js'
@@ -131,7 +131,7 @@ export interface SignaalFilter {
   readonly status?: SignaalStatus | undefined
   /** Only signals whose period overlaps these days (a month `YYYY-MM` becomes its first and last day). */
   readonly periode?: { readonly van: string; readonly tot: string } | undefined
-  /** Only signals created on these days (inclusive, UTC). */
+  /** Only signals created on these days (inclusive, Dutch calendar days: from 00:00 Europe/Amsterdam). */
   readonly aangemaakt?: { readonly van: string; readonly tot: string } | undefined
 }
 
@@ -145,7 +145,7 @@ export async function lijstSignalen(db: Executor, f: SignaalFilter): Promise<Arr
     const { van, tot } = f.periode
     q = q.where('periode_van', '<=', tot).where((eb) => eb.or([eb('periode_tot', 'is', null), eb('periode_tot', '>=', van)]))
   }
-  if (f.aangemaakt) q = q.where('aangemaakt', '>=', `${f.aangemaakt.van}T00:00:00`).where('aangemaakt', '<=', `${f.aangemaakt.tot}T23:59:59.999Z`)
+  if (f.aangemaakt) q = q.where('aangemaakt', '>=', dagBeginNl(f.aangemaakt.van as Datum)).where('aangemaakt', '<', dagBeginNl(addDays(f.aangemaakt.tot as Datum, 1)))
   const rows = await q.orderBy('seq').limit(f.limiet).execute()
   return rows.map((r) => ({ seq: Number(r.seq), signaal: naarSignaal(r) }))
 }
