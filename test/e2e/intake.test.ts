@@ -198,6 +198,31 @@ for (const store of testStores()) {
       assert.equal(lang.json().geaccepteerd, 3)
     })
 
+    test('the list of deliveries pages newest first with a cursor, every delivery reachable once; bad paging parameters are named', async () => {
+      const { t, rdw, clock } = await hub(store)
+      await using _ = t
+      for (let i = 0; i < 7; i++) {
+        // Two deliveries in the same millisecond: the cursor must still tell them apart.
+        if (i !== 4) clock.advance(1_000)
+        assert.equal((await t.as(rdw).inject(lever('rdw-voertuigen', `lev-${i}`, `${RDW}\n`))).statusCode, 201)
+      }
+      const gezien: string[] = []
+      let na: string | null = null
+      do {
+        const res = await t.as(rdw).inject({ method: 'GET', url: `/api/v1/bronnen/rdw-voertuigen/leveringen?limiet=3${na ? `&na=${na}` : ''}` })
+        assert.equal(res.statusCode, 200, res.body)
+        gezien.push(...res.json().leveringen.map((l: { leveringId: string }) => l.leveringId))
+        na = res.json().volgende
+      } while (na)
+      assert.deepEqual(gezien, ['lev-6', 'lev-5', 'lev-4', 'lev-3', 'lev-2', 'lev-1', 'lev-0'])
+      const alles = await t.as(rdw).inject({ method: 'GET', url: '/api/v1/bronnen/rdw-voertuigen/leveringen' })
+      assert.deepEqual([alles.json().leveringen.length, alles.json().volgende], [7, null])
+      const fout = await t.as(rdw).inject({ method: 'GET', url: '/api/v1/bronnen/rdw-voertuigen/leveringen?limiet=0&na=rommel&bsn=1' })
+      assert.equal(fout.statusCode, 400)
+      assert.equal(fout.json().code, 'levering.zoekvraag-ongeldig')
+      assert.deepEqual(fout.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['bsn:parameter-onbekend', 'limiet:limiet-ongeldig', 'na:cursor-ongeldig'])
+    })
+
     test('event path: one fact as JSON, stored under event-<uuid>; bad fields listed', async () => {
       const { t, rdw, db } = await hub(store)
       await using _ = t

@@ -274,7 +274,7 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     }
   })
 
-  test('leveringen: a source with more deliveries than the hub lists (100) is told it sees the newest 100', async () => {
+  test('leveringen: a source with more deliveries than one page of the hub (100) reaches the older ones with "meer laden"', async () => {
     // rdw-voertuigen: a source no other test here delivers.
     for (let i = 1; i <= 101; i++) {
       const res = await app.hub.as(uwv).inject({
@@ -290,9 +290,12 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await page.getByLabel('Bron', { exact: true }).selectOption('rdw-voertuigen')
     const lijst = page.getByRole('region', { name: 'Eerdere leveringen van rdw-voertuigen' }).last()
     await lijst.getByRole('row').nth(100).waitFor()
-    assert.equal(await lijst.getByRole('cell', { name: 'rdw-001', exact: true }).count(), 0, 'the oldest is beyond the list')
-    await page.getByText('Dit zijn de 100 nieuwste leveringen van rdw-voertuigen.').waitFor({ timeout: 5_000 })
-    await pb.assertAccessible(page, 'leveringen, 100 nieuwste')
+    assert.equal(await lijst.getByRole('cell', { name: 'rdw-001', exact: true }).count(), 0, 'the oldest is on the next page')
+    await page.getByRole('button', { name: 'Meer leveringen laden' }).click()
+    await lijst.getByRole('cell', { name: 'rdw-001', exact: true }).waitFor({ timeout: 5_000 })
+    assert.equal(await lijst.getByRole('row').count(), 102, 'a header row and all 101 deliveries, each once')
+    assert.equal(await page.getByRole('button', { name: 'Meer leveringen laden' }).count(), 0, 'no button after the last page')
+    await pb.assertAccessible(page, 'leveringen, tweede pagina')
     await page.context().close()
   })
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { createAuthenticator, principalOf, requireAuth } from '../../adapters/http/auth.js'
 import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
 import { authErrors, problemSchema, security } from '../../adapters/http/routes/schemas.js'
-import { AppError, datumVan } from '../../core/index.js'
+import { AppError, datumVan, type InvalidParam } from '../../core/index.js'
 import { gewenstePerProduct } from '../population/index.js'
 import { feitActiviteit } from './feit-opslag.js'
 import { BRON_FORMATEN, type BronFormaat } from './formats/index.js'
@@ -71,15 +71,29 @@ export const intakeModule: RouteModule = {
     app.get('/bronnen/:bron/leveringen', {
       preHandler: alleenBron,
       schema: {
-        tags: ['bronnen'], summary: 'De eigen leveringen van deze bron, nieuwste eerst (zonder losse gebeurtenissen)', security, params: bronParam,
-        response: { 200: { type: 'object', properties: { leveringen: { type: 'array', items: { type: 'object', additionalProperties: true } } } }, ...authErrors, 404: problemSchema },
+        tags: ['bronnen'], summary: 'De eigen leveringen van deze bron, nieuwste eerst (zonder losse gebeurtenissen), per pagina', security, params: bronParam,
+        querystring: { type: 'object', properties: {
+          limiet: { type: 'integer', minimum: 1, maximum: MAX_LEVERINGEN, default: MAX_LEVERINGEN },
+          na: { type: 'string', description: 'de waarde van "volgende" uit het vorige antwoord' },
+        } },
+        response: { 200: { type: 'object', properties: {
+          leveringen: { type: 'array', items: { type: 'object', additionalProperties: true } },
+          volgende: { type: ['string', 'null'], description: 'cursor voor de volgende (oudere) pagina; null als dit de laatste is' },
+        } }, ...authErrors, 400: problemSchema, 404: problemSchema },
       },
     }, async function leveringen(request) {
       const { bron } = formaatVan(request)
-      const rows = await ctx.database.db.selectFrom('leveringen').select(['levering_id', 'status', 'aantal_regels', 'geaccepteerd', 'ontvangen', 'verwerkt'])
+      const { limiet, na } = leveringenPagina(request.query)
+      let q = ctx.database.db.selectFrom('leveringen').select(['levering_id', 'status', 'aantal_regels', 'geaccepteerd', 'ontvangen', 'verwerkt'])
         .where('bron', '=', bron).where('oin', '=', principalOf(request).organisatie.oin).where('levering_id', 'not like', 'event-%')
-        .orderBy('ontvangen', 'desc').limit(100).execute()
-      return { leveringen: rows.map((r) => ({ leveringId: r.levering_id, status: r.status, aantalRegels: Number(r.aantal_regels), geaccepteerd: Number(r.geaccepteerd), afgewezen: Number(r.aantal_regels) - Number(r.geaccepteerd), ontvangen: r.ontvangen, verwerkt: r.verwerkt })) }
+      if (na) q = q.where((eb) => eb.or([eb('ontvangen', '<', na[0]), eb.and([eb('ontvangen', '=', na[0]), eb('levering_id', '<', na[1])])]))
+      const rows = await q.orderBy('ontvangen', 'desc').orderBy('levering_id', 'desc').limit(limiet + 1).execute()
+      const pagina = rows.slice(0, limiet)
+      const laatste = pagina.at(-1)
+      return {
+        leveringen: pagina.map((r) => ({ leveringId: r.levering_id, status: r.status, aantalRegels: Number(r.aantal_regels), geaccepteerd: Number(r.geaccepteerd), afgewezen: Number(r.aantal_regels) - Number(r.geaccepteerd), ontvangen: r.ontvangen, verwerkt: r.verwerkt })),
+        volgende: rows.length > limiet && laatste ? Buffer.from(JSON.stringify([laatste.ontvangen, laatste.levering_id])).toString('base64url') : null,
+      }
     })
 
     app.get('/bronnen/:bron/leveringen/:leveringId', {
@@ -136,3 +150,26 @@ export const intakeModule: RouteModule = {
 }
 
 const isStroom = (v: unknown): v is AsyncIterable<Buffer> => typeof v === 'object' && v !== null && Symbol.asyncIterator in v
+
+/** Deliveries per page of the list (and the default). */
+const MAX_LEVERINGEN = 100
+const TIJDSTIP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
+
+/** The list's query: `limiet` 1–100, `na` only as the list itself wrote it (its fields reach the store as parameters). */
+function leveringenPagina(query: unknown): { limiet: number; na?: [string, string] } {
+  const q = (query ?? {}) as Record<string, unknown>
+  const p: InvalidParam[] = []
+  for (const k of Object.keys(q)) if (k !== 'limiet' && k !== 'na') p.push({ name: k, code: 'parameter-onbekend', reason: 'onbekende parameter; de lijst kent limiet en na' })
+  const limiet = q.limiet === undefined ? MAX_LEVERINGEN : Number(q.limiet)
+  if (!Number.isInteger(limiet) || limiet < 1 || limiet > MAX_LEVERINGEN) p.push({ name: 'limiet', code: 'limiet-ongeldig', reason: `limiet is een geheel getal van 1 tot ${MAX_LEVERINGEN}` })
+  let na: [string, string] | undefined
+  if (q.na !== undefined) {
+    try {
+      const v = JSON.parse(Buffer.from(String(q.na), 'base64url').toString('utf8')) as unknown
+      if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && TIJDSTIP.test(v[0]) && typeof v[1] === 'string' && LEVERING_ID.test(v[1])) na = [v[0], v[1]]
+    } catch { /* answered below */ }
+    if (!na) p.push({ name: 'na', code: 'cursor-ongeldig', reason: 'gebruik de waarde van "volgende" uit het vorige antwoord' })
+  }
+  if (p.length) throw new AppError('invalid', 'levering.zoekvraag-ongeldig', 'ongeldige zoekparameters', p)
+  return { limiet, ...(na ? { na } : {}) }
+}

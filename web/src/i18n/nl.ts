@@ -351,7 +351,7 @@ export const nl = {
   'leveringen.lijst.niet-beschikbaar': 'Het overzicht van eerdere leveringen is op deze installatie nog niet beschikbaar. Leveren kan wel.',
   'leveringen.leeg': 'Uw organisatie heeft voor deze bron nog niets geleverd.',
   'leveringen.geen-bronnen': 'Uw organisatie is nog voor geen enkele bron gemachtigd om te leveren. Vraag de beheerder van Knooppunt om een machtiging.',
-  'leveringen.lijst.max': 'Dit zijn de {aantal} nieuwste leveringen van {bron}.',
+  'leveringen.meer': 'Meer leveringen laden',
   'leveringen.kolom.levering-id': 'Leveringskenmerk',
   'leveringen.kolom.ontvangen': 'Ontvangen',
   'leveringen.kolom.aantal-regels': 'Regels',

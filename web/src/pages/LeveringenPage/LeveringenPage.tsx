@@ -21,8 +21,6 @@ import { useResource } from '../../hooks/index.js'
 import { t, tOr } from '../../i18n/index.js'
 import { useSessie } from '../../session/index.js'
 
-/** The hub lists a source's newest 100 deliveries (`GET /bronnen/{bron}/leveringen`, no cursor). */
-const LIJST_MAX = 100
 
 type Veld = 'bron' | 'leveringId' | 'bestand'
 const VELDEN: readonly Veld[] = ['bron', 'leveringId', 'bestand']
@@ -130,14 +128,32 @@ function NieuweLevering({ bronnen, bron, setBron, onGeleverd }: { readonly bronn
   )
 }
 
+/** One page of `GET /bronnen/{bron}/leveringen`. */
+interface Pagina { readonly leveringen: readonly Levering[]; readonly volgende: string | null }
+
 function LeveringLijst({ bron }: { readonly bron: string }) {
-  const lijst = useResource(() => api<{ leveringen: Levering[] }>('GET', `/api/v1/bronnen/${encodeURIComponent(bron)}/leveringen`))
+  const pad = `/api/v1/bronnen/${encodeURIComponent(bron)}/leveringen`
+  const lijst = useResource(() => api<Pagina>('GET', pad))
+  // Older pages, newest first like the first: "meer laden" follows the hub's `volgende` cursor.
+  const [extra, setExtra] = useState<Pagina>()
+  const [bezig, setBezig] = useState(false)
+  const [meerFout, setMeerFout] = useState<unknown>()
   const [verslag, setVerslag] = useState<{ id: string; resultaat?: LeveringResultaat; fout?: unknown }>()
   const kop = useRef<HTMLHeadingElement>(null)
   if (lijst.status === 'laden') return <Loading />
   // The list endpoint may not be on this hub yet: the upload above still works, so say so quietly.
   if (lijst.status === 'fout') return isNietBeschikbaar(lijst.error) ? <Paragraph>{t('leveringen.lijst.niet-beschikbaar')}</Paragraph> : <ErrorAlert error={lijst.error} level={3} />
-  if (lijst.data.leveringen.length === 0) return <Paragraph>{t('leveringen.leeg')}</Paragraph>
+  const leveringen = [...lijst.data.leveringen, ...(extra?.leveringen ?? [])]
+  const volgende = extra ? extra.volgende : lijst.data.volgende
+  if (leveringen.length === 0) return <Paragraph>{t('leveringen.leeg')}</Paragraph>
+  async function meer() {
+    if (!volgende) return
+    setBezig(true); setMeerFout(undefined)
+    try {
+      const p = await api<Pagina>('GET', `${pad}?na=${encodeURIComponent(volgende)}`)
+      setExtra({ leveringen: [...(extra?.leveringen ?? []), ...p.leveringen], volgende: p.volgende ?? null })
+    } catch (e) { setMeerFout(e) } finally { setBezig(false) }
+  }
   async function toon(id: string) {
     setVerslag({ id })
     try {
@@ -149,13 +165,12 @@ function LeveringLijst({ bron }: { readonly bron: string }) {
   }
   return (
     <>
-      {lijst.data.leveringen.length >= LIJST_MAX && <Paragraph>{t('leveringen.lijst.max', { aantal: LIJST_MAX, bron })}</Paragraph>}
       <Table label={t('leveringen.lijst', { bron })}>
         <TableHeader><TableRow>
           {(['levering-id', 'ontvangen', 'aantal-regels', 'geaccepteerd', 'afgewezen', 'verslag'] as const).map((k) => <TableHeaderCell key={k}>{t(`leveringen.kolom.${k}`)}</TableHeaderCell>)}
         </TableRow></TableHeader>
         <TableBody>
-          {lijst.data.leveringen.map((l) => (
+          {leveringen.map((l) => (
             <TableRow key={l.leveringId}>
               <TableCell><span className="kp-code">{l.leveringId}</span></TableCell>
               <TableCell>{formatDateTime(l.ontvangen)}</TableCell>
@@ -169,6 +184,8 @@ function LeveringLijst({ bron }: { readonly bron: string }) {
           ))}
         </TableBody>
       </Table>
+      {meerFout !== undefined && <ErrorAlert error={meerFout} level={3} />}
+      {volgende && <Button appearance="secondary-action" busy={bezig} disabled={bezig} onClick={() => void meer()}>{t('leveringen.meer')}</Button>}
       {verslag && (
         <div className="kp-section" aria-live="polite">
           <Heading level={3} ref={kop} tabIndex={-1}>{t('leveringen.verslag.kop', { id: verslag.id })}</Heading>
