@@ -274,6 +274,53 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     }
   })
 
+  test('abonnementen: every dead letter is resent at once from the portal and then delivered', async () => {
+    // A receiver that is down (503) until the test repairs it.
+    let hersteld = false
+    const ontvangen: string[] = []
+    const ontvanger: Server = createServer((req, res) => {
+      req.resume()
+      req.on('end', () => { if (hersteld) ontvangen.push(String(req.headers['webhook-id'])); res.writeHead(hersteld ? 204 : 503).end() })
+    })
+    await new Promise<void>((r) => ontvanger.listen(0, '127.0.0.1', r))
+    try {
+      const poort = (ontvanger.address() as { port: number }).port
+      const twee = bsns(91_000_000, 2)
+      await populatie(twee)
+      const ab = await app.hub.as(utrecht).inject({ method: 'POST', url: '/api/v1/abonnementen', payload: { url: `http://127.0.0.1:${poort}/webhooks`, producten: ['samenloop'] } })
+      assert.equal(ab.statusCode, 201, ab.body)
+      const id = (ab.json() as { id: string }).id
+      await polis('polis-juni', twee, '2026-06')
+      await wachtOp('een dode brief', async () => {
+        const r = await app.hub.as(utrecht).inject({ method: 'GET', url: `/api/v1/abonnementen/${id}/dode-brieven` })
+        return (r.json() as { afleveringen: unknown[] }).afleveringen.length === 2 ? true : undefined
+      })
+      hersteld = true
+
+      const page = await pb.newPage()
+      await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+      await page.goto(`${app.url}/abonnementen`)
+      await page.getByRole('heading', { level: 1, name: 'Abonnementen' }).waitFor()
+      await laden(page)
+      const kaart = page.getByRole('article').filter({ hasText: `127.0.0.1:${poort}` })
+      await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
+      const doden = kaart.getByRole('region', { name: 'Onbestelbare berichten' })
+      await doden.getByText('HTTP 503').first().waitFor()
+      await kaart.getByRole('button', { name: 'Alle onbestelbare berichten opnieuw versturen' }).click()
+      await kaart.getByText('2 berichten staan weer klaar om te worden afgeleverd.').waitFor()
+      await kaart.getByText('Er zijn geen onbestelbare berichten.').waitFor()
+      await wachtOp('de afleveringen', async () => (ontvangen.length === 2 ? true : undefined))
+      await kaart.getByRole('button', { name: 'Afleveringen verbergen' }).click()
+      await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
+      const afleveringen = kaart.getByRole('region', { name: 'Afleveringen', exact: true })
+      assert.equal(await afleveringen.getByText('Afgeleverd').count(), 2)
+      await pb.assertAccessible(page, 'abonnementen, alle opnieuw afgeleverd')
+            await page.context().close()
+    } finally {
+      await new Promise((r) => ontvanger.close(r))
+    }
+  })
+
   test('leveringen: a source with more deliveries than one page of the hub (100) reaches the older ones with "meer laden"', async () => {
     // rdw-voertuigen: a source no other test here delivers.
     for (let i = 1; i <= 101; i++) {

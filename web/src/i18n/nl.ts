@@ -405,6 +405,8 @@ export const nl = {
   'aflevering.opnieuw': 'Opnieuw versturen',
   'aflevering.opnieuw.label': 'Bericht {id} opnieuw versturen',
   'aflevering.opnieuw.klaar': 'Het bericht staat weer klaar om te worden afgeleverd.',
+  'aflevering.alles-opnieuw': 'Alle onbestelbare berichten opnieuw versturen',
+  'aflevering.alles-opnieuw.klaar': '{aantal} berichten staan weer klaar om te worden afgeleverd.',
   'aflevering.geen-antwoord': 'geen antwoord',
   'aflevering.kolom.aangemaakt': 'Aangemaakt',
   'aflevering.kolom.signaal': 'Signaal',

@@ -128,6 +128,15 @@ function Afleveringen({ id, opgezegd }: { readonly id: string; readonly opgezegd
       setRonde((r) => r + 1)
     } catch (e) { setFout(errorText(e)) }
   }
+  /** Every dead letter of the subscription at once (`POST …/dode-brieven/_opnieuw`), not one click each. */
+  async function allesOpnieuw() {
+    setMelding(undefined); setFout(undefined)
+    try {
+      const { aantal } = await api<{ aantal: number }>('POST', pad(id, '/dode-brieven/_opnieuw'), {})
+      setMelding(t('aflevering.alles-opnieuw.klaar', { aantal }))
+      setRonde((r) => r + 1)
+    } catch (e) { setFout(errorText(e)) }
+  }
   return (
     <div className="kp-afleveringen">
       <Heading level={3}>{t('aflevering.titel')}</Heading>
@@ -137,7 +146,7 @@ function Afleveringen({ id, opgezegd }: { readonly id: string; readonly opgezegd
       {melding && <Alert type="ok">{melding}</Alert>}
       {fout && <Alert type="error">{fout}</Alert>}
       <AfleverLijst key={`d-${ronde}`} pad={pad(id, '/dode-brieven')} label={t('aflevering.dood.titel')} leeg={t('aflevering.dood.leeg')} meer={t('aflevering.dood.meer')}
-        {...(opgezegd ? {} : { opnieuw: (a: Aflevering) => void opnieuw(a) })} />
+        {...(opgezegd ? {} : { opnieuw: (a: Aflevering) => void opnieuw(a), allesOpnieuw: () => void allesOpnieuw() })} />
     </div>
   )
 }
@@ -146,8 +155,9 @@ function Afleveringen({ id, opgezegd }: { readonly id: string; readonly opgezegd
  * One list of deliveries, a page of the hub's at a time: "meer laden" follows the hub's `volgende` cursor, so a
  * delivery or dead letter beyond the first page (50) can still be seen and resent.
  */
-function AfleverLijst({ pad: lijstPad, label, leeg, meer: meerTekst, opnieuw }: {
+function AfleverLijst({ pad: lijstPad, label, leeg, meer: meerTekst, opnieuw, allesOpnieuw }: {
   readonly pad: string; readonly label: string; readonly leeg: string; readonly meer: string; readonly opnieuw?: (a: Aflevering) => void
+  readonly allesOpnieuw?: () => void
 }) {
   const eerste = useResource(() => api<unknown>('GET', lijstPad))
   const [extra, setExtra] = useState<{ rijen: readonly Aflevering[]; volgende: string | null }>()
@@ -171,6 +181,7 @@ function AfleverLijst({ pad: lijstPad, label, leeg, meer: meerTekst, opnieuw }: 
       <AfleverTabel label={label} rijen={rijen} {...(opnieuw ? { opnieuw } : {})} />
       {fout !== undefined && <ErrorAlert error={fout} level={3} />}
       {volgende && <Button appearance="secondary-action" busy={bezig} disabled={bezig} onClick={() => void meer()}>{meerTekst}</Button>}
+      {allesOpnieuw && rijen.length > 1 && <Button appearance="secondary-action" onClick={allesOpnieuw}>{t('aflevering.alles-opnieuw')}</Button>}
     </>
   )
 }
