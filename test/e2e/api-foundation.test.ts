@@ -102,6 +102,10 @@ for (const store of testStores()) {
       const wrongType = await as.inject({ method: 'POST', url: '/api/v1/inzage/_zoek', payload: 'bsn=1', headers: { 'content-type': 'text/plain' } })
       assert.equal(wrongType.statusCode, 415)
       assert.equal(wrongType.json().code, 'verzoek.mediatype')
+      // The form parser serves the token endpoint; a JSON route does not take a form as if it were an object.
+      const form = await as.inject({ method: 'POST', url: '/api/v1/inzage/_zoek', payload: 'bsn=123456782', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+      assert.equal(form.statusCode, 415, form.body)
+      assert.equal(form.json().code, 'verzoek.mediatype')
       const tooLarge = await as.inject({ method: 'POST', url: '/api/v1/inzage/_zoek', ...json({ bsn: 'x'.repeat(2 * 1024 * 1024) }) })
       assert.equal(tooLarge.statusCode, 413)
       const unknownRoute = await t.inject({ method: 'GET', url: '/api/v1/bestaat-niet' })

@@ -53,6 +53,11 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     if (/%00/i.test(request.url)) throw nulTeken('de URL')
   })
   app.addHook('preValidation', async (request) => {
+    // The form parser is there for the token endpoint (and the portal's login); an API route takes a form only if its
+    // schema says so, else a form-encoded body would pass as a JSON object of strings.
+    if (request.url.startsWith('/api/') && request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')
+      && !((request.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes ?? []).includes('application/x-www-form-urlencoded'))
+      throw new AppError('unsupported-media-type', 'verzoek.mediatype', 'deze route neemt geen formulier (application/x-www-form-urlencoded) aan; stuur application/json')
     if (bevatNul(request.body)) throw nulTeken('de body')
   })
   app.addHook('onResponse', async (request, reply) => {
