@@ -108,6 +108,7 @@ for (const store of testStores()) {
       assert.equal(form.json().code, 'verzoek.mediatype')
       const tooLarge = await as.inject({ method: 'POST', url: '/api/v1/inzage/_zoek', ...json({ bsn: 'x'.repeat(2 * 1024 * 1024) }) })
       assert.equal(tooLarge.statusCode, 413)
+      assert.match(tooLarge.json().detail, /hoogstens 1 MB\)$/, 'the limit is named')
       const unknownRoute = await t.inject({ method: 'GET', url: '/api/v1/bestaat-niet' })
       assert.equal(unknownRoute.statusCode, 404)
       assert.equal(unknownRoute.json().code, 'route.onbekend')

@@ -65,7 +65,11 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   })
 
   app.setErrorHandler(async (err, request, reply) => {
-    const e = fromFastifyError(err)
+    let e = fromFastifyError(err)
+    // Fastify's own 413 does not say the limit; the route knows it.
+    const limiet = request.routeOptions.bodyLimit
+    if (e.code === 'verzoek.te-groot' && !(err instanceof AppError) && limiet)
+      e = new AppError('too-large', 'verzoek.te-groot', `de body van het verzoek is groter dan toegestaan (hoogstens ${limiet >= 1024 * 1024 ? `${Math.round(limiet / 1024 / 1024)} MB` : `${Math.round(limiet / 1024)} kB`})`)
     if (e.kind === 'internal') request.log.error({ err }, 'onverwachte fout')
     return sendProblem(reply, e, request)
   })
