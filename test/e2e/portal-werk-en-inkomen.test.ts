@@ -221,6 +221,13 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await sectie.getByText('Voor dit signaal is al teruggemeld: terecht.').waitFor({ timeout: 5_000 })
     assert.equal(await sectie.getByRole('button', { name: 'Terugmelding versturen' }).count(), 0, 'no form the hub refuses (409)')
     await pb.assertAccessible(page, 'signaal, al teruggemeld')
+
+    // An id the hub does not know (or another gemeente's): the hub's words, not "the address was mistyped".
+    await page.goto(`${app.url}/signalen?signaal=00000000-0000-4000-8000-000000000000`)
+    await page.getByRole('heading', { name: 'Niet gevonden' }).waitFor()
+    await page.getByText('Knooppunt zegt: signaal niet gevonden. Ga terug naar de lijst en kies opnieuw.').waitFor()
+    assert.equal(await page.getByText('Pagina niet gevonden').count(), 0)
+    await pb.assertAccessible(page, 'signaal, onbekend')
     await page.context().close()
   })
 

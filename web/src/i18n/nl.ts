@@ -182,6 +182,8 @@ export const nl = {
   'validatie.bsn.elfproef': 'Dit is geen geldig BSN: het voldoet niet aan de elfproef. Controleer het nummer.',
 
   'fout.niet-gevonden.titel': 'Pagina niet gevonden',
+  'fout.bestaat-niet.titel': 'Niet gevonden',
+  'fout.bestaat-niet.tekst': 'Knooppunt zegt: {detail}. Ga terug naar de lijst en kies opnieuw.',
   'fout.niet-gevonden.tekst': 'Deze pagina bestaat niet. Misschien is het adres verkeerd getypt of is de pagina verplaatst.',
   'fout.geen-toegang.titel': 'Geen toegang',
   'fout.geen-toegang.tekst': 'Voor deze pagina hebt u een rol nodig die u niet hebt. Vraag de beheerder van uw organisatie als u denkt dat dit niet klopt.',
