@@ -106,6 +106,8 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
       }
       assert.equal(await regio.getByRole('row').count(), 56, `all 55 ${naam} (and the header row) are shown`)
       assert.equal(await page.getByRole('button', { name: `Meer ${naam} laden` }).count(), 0, `no more ${naam} to load`)
+      // The button went with the last page; keyboard focus moved to the line that says why, not to the page itself.
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Alle 55 zijn geladen.', `focus after the last page of ${naam}`)
     }
     // The hub refuses to resend for a cancelled subscription (abonnement.opgezegd): no button that cannot work.
     assert.equal(await doden.getByRole('button', { name: /opnieuw versturen$/ }).count(), 0, 'no resend on a cancelled subscription')
@@ -297,7 +299,7 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
       const ab = await app.hub.as(utrecht).inject({ method: 'POST', url: '/api/v1/abonnementen', payload: { url: `http://127.0.0.1:${poort}/webhooks`, producten: ['samenloop'] } })
       assert.equal(ab.statusCode, 201, ab.body)
       const id = (ab.json() as { id: string }).id
-      await polis('polis-juni', twee, '2026-06')
+      await polis('polis-november', twee, '2026-11')
       await wachtOp('een dode brief', async () => {
         const r = await app.hub.as(utrecht).inject({ method: 'GET', url: `/api/v1/abonnementen/${id}/dode-brieven` })
         return (r.json() as { afleveringen: unknown[] }).afleveringen.length === 2 ? true : undefined
@@ -320,6 +322,7 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
       await kaart.getByRole('button', { name: 'Afleveringen verbergen' }).click()
       await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
       const afleveringen = kaart.getByRole('region', { name: 'Afleveringen', exact: true })
+      await afleveringen.getByText('Afgeleverd').nth(1).waitFor()
       assert.equal(await afleveringen.getByText('Afgeleverd').count(), 2)
       await pb.assertAccessible(page, 'abonnementen, alle opnieuw afgeleverd')
             await page.context().close()

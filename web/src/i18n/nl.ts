@@ -354,6 +354,7 @@ export const nl = {
   'leveringen.leeg': 'Uw organisatie heeft voor deze bron nog niets geleverd.',
   'leveringen.geen-bronnen': 'Uw organisatie is nog voor geen enkele bron gemachtigd om te leveren. Vraag de beheerder van Knooppunt om een machtiging.',
   'leveringen.meer': 'Meer leveringen laden',
+  'lijst.alles-geladen': 'Alle {aantal} zijn geladen.',
   'leveringen.kolom.levering-id': 'Leveringskenmerk',
   'leveringen.kolom.ontvangen': 'Ontvangen',
   'leveringen.kolom.aantal-regels': 'Regels',

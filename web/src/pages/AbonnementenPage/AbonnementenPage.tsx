@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { api, ValidationError, type Abonnement, type Aflevering, type Afleverpoging } from '../../api/index.js'
 import { Alert } from '../../components/Alert/index.js'
 import { GeheimEenmalig } from '../../components/GeheimEenmalig/index.js'
+import { MeerLaden } from '../../components/MeerLaden/index.js'
 import { Button } from '../../components/Button/index.js'
 import { ButtonGroup } from '../../components/ButtonGroup/index.js'
 import { Checkbox } from '../../components/Checkbox/index.js'
@@ -180,7 +181,7 @@ function AfleverLijst({ pad: lijstPad, label, leeg, meer: meerTekst, opnieuw, al
     <>
       <AfleverTabel label={label} rijen={rijen} {...(opnieuw ? { opnieuw } : {})} />
       {fout !== undefined && <ErrorAlert error={fout} level={3} />}
-      {volgende && <Button appearance="secondary-action" busy={bezig} disabled={bezig} onClick={() => void meer()}>{meerTekst}</Button>}
+      <MeerLaden volgende={volgende} bezig={bezig} onMeer={() => void meer()} tekst={meerTekst} klaar={t('lijst.alles-geladen', { aantal: rijen.length })} />
       {allesOpnieuw && rijen.length > 1 && <Button appearance="secondary-action" onClick={allesOpnieuw}>{t('aflevering.alles-opnieuw')}</Button>}
     </>
   )

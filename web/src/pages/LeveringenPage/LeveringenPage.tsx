@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { api, isNietBeschikbaar, uploadCsv, ValidationError, type Levering, type LeveringResultaat } from '../../api/index.js'
 import { Alert } from '../../components/Alert/index.js'
+import { MeerLaden } from '../../components/MeerLaden/index.js'
 import { Button } from '../../components/Button/index.js'
 import { DataList } from '../../components/DataList/index.js'
 import { ErrorAlert } from '../../components/ErrorAlert/index.js'
@@ -185,7 +186,7 @@ function LeveringLijst({ bron }: { readonly bron: string }) {
         </TableBody>
       </Table>
       {meerFout !== undefined && <ErrorAlert error={meerFout} level={3} />}
-      {volgende && <Button appearance="secondary-action" busy={bezig} disabled={bezig} onClick={() => void meer()}>{t('leveringen.meer')}</Button>}
+      <MeerLaden volgende={volgende} bezig={bezig} onMeer={() => void meer()} tekst={t('leveringen.meer')} klaar={t('lijst.alles-geladen', { aantal: leveringen.length })} />
       {verslag && (
         <div className="kp-section" aria-live="polite">
           <Heading level={3} ref={kop} tabIndex={-1}>{t('leveringen.verslag.kop', { id: verslag.id })}</Heading>

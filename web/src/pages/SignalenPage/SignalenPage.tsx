@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, download, ValidationError, type Signaal, type SignalenPagina } from '../../api/index.js'
 import { Alert } from '../../components/Alert/index.js'
+import { MeerLaden } from '../../components/MeerLaden/index.js'
 import { Button } from '../../components/Button/index.js'
 import { ButtonGroup } from '../../components/ButtonGroup/index.js'
 import { DataList } from '../../components/DataList/index.js'
@@ -137,7 +138,7 @@ function Inbox({ bijgewerkt }: { readonly bijgewerkt: Readonly<Record<string, Si
           <>
             <Paragraph role="status">{signalen.length === 1 ? t('signalen.aantal.een') : t('signalen.aantal', { aantal: signalen.length })}</Paragraph>
             <SignaalTabel signalen={signalen} />
-            {volgende && <Button appearance="secondary-action" busy={status === 'meer'} disabled={status === 'meer'} onClick={() => void meer()}>{t('signalen.meer')}</Button>}
+            <MeerLaden key={JSON.stringify(filters)} volgende={volgende} bezig={status === 'meer'} onMeer={() => void meer()} tekst={t('signalen.meer')} klaar={t('lijst.alles-geladen', { aantal: signalen.length })} />
           </>
         )}
       </section>
