@@ -1,0 +1,59 @@
+/**
+ * Privacy audit of the werk-en-inkomen paths: ledger lines name a processing activity of the register, and paths
+ * that other tests do not cover yet.
+ */
+import { describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Bsn } from '../../src/core/index.js'
+import { intakeModule } from '../../src/platform/intake/index.js'
+import { populatieModule } from '../../src/platform/population/index.js'
+import { kotModule } from '../../src/products/kot-doelgroepouders/index.js'
+import { samenloopModule } from '../../src/products/samenloop/index.js'
+import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
+import { kotFeit, nieuwBsn, voegFeitenToe, voegIndicatiesToe } from '../support/producten-fixtures.js'
+
+const json = (payload: unknown) => ({ payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })
+
+async function gemeente(t: TestHub, naam: string, gemeentecode: string): Promise<TestOrg> {
+  const org = await t.org(naam, 'gemeente', { producten: ['kot-doelgroepouders'], rollen: ['inkomen'] })
+  await t.hub.ctx.access.registreerOrganisatie({ oin: org.oin, naam, soort: 'gemeente', gemeentecode })
+  return org
+}
+
+/** Every ledger line names a processing activity that the register lists for the line's product. */
+async function ongeregistreerdeActiviteiten(t: TestHub): Promise<string[]> {
+  const rows = await t.hub.ctx.database.db.selectFrom('ledger').select(['product', 'verwerkingsactiviteit', 'activiteit']).execute()
+  return rows.filter((r) => {
+    const entry = t.hub.ctx.register.entries.find((e) => e.naam === r.product)
+    return !entry || !entry.verwerkingsactiviteiten.some((v) => v.naam === r.verwerkingsactiviteit)
+  }).map((r) => `${r.activiteit}: ${r.product} / ${r.verwerkingsactiviteit}`)
+}
+
+for (const store of testStores()) {
+  describe(`privacy audit [${store}]`, () => {
+    test('a KOT signal read and answered through /signalen/{id} (the webhook dataref) is ledgered under kot.leveren', async () => {
+      const t = await startTestHub(store, { modules: [samenloopModule, kotModule, populatieModule, intakeModule] })
+      await using _ = t
+      const utrecht = await gemeente(t, 'Gemeente Utrecht', 'GM0344')
+      const db = t.hub.ctx.database.db
+      const [p1, p2] = [nieuwBsn(), nieuwBsn()]
+      await voegIndicatiesToe(db, utrecht.oin, 'kot-doelgroepouders', [{ bsn: p1, ingangsdatum: '2025-03-01', referentie: 'KOT-1' }])
+      await voegFeitenToe(db, [kotFeit(p2, '2026-01', '0344', 'traject', 'kot-2026-01')])
+      const vergelijk = await t.as(utrecht).inject({ method: 'POST', url: '/api/v1/kot-doelgroepouders/vergelijkingen', ...json({ periode: '2026-01' }) })
+      assert.equal(vergelijk.statusCode, 200, vergelijk.body)
+      const signalen = await db.selectFrom('signalen').select(['id', 'bsn']).where('oin', '=', utrecht.oin).execute()
+      assert.equal(signalen.length, 2)
+      const s = signalen.find((x) => x.bsn === p2)!
+
+      const lezen = await t.as(utrecht).inject({ method: 'GET', url: `/api/v1/signalen/${s.id}` })
+      assert.equal(lezen.statusCode, 200, lezen.body)
+      assert.equal(lezen.json().bsn, p2)
+      const terug = await t.as(utrecht).inject({ method: 'POST', url: `/api/v1/signalen/${s.id}/terugmelding`, ...json({ uitkomst: 'terecht' }) })
+      assert.equal(terug.statusCode, 200, terug.body)
+
+      const regels = (await t.hub.ctx.ledger.inzage(p2 as Bsn)).map((l) => `${l.activiteit}:${l.verwerkingsactiviteit}`).sort()
+      assert.deepEqual(regels, ['signaal-lezen:kot.leveren', 'signaal-terugmelden:kot.leveren', 'vergelijken:kot.vergelijken'])
+      assert.deepEqual(await ongeregistreerdeActiviteiten(t), [])
+    })
+  })
+}
