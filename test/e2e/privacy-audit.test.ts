@@ -55,5 +55,26 @@ for (const store of testStores()) {
       assert.deepEqual(regels, ['signaal-lezen:kot.leveren', 'signaal-terugmelden:kot.leveren', 'vergelijken:kot.vergelijken'])
       assert.deepEqual(await ongeregistreerdeActiviteiten(t), [])
     })
+
+    test('the selectie leaves out the population of an organisation whose product has ended (no BSN disclosed, no ledger line)', async () => {
+      const t = await startTestHub(store, { modules: [populatieModule, intakeModule] })
+      await using _ = t
+      const db = t.hub.ctx.database.db
+      const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const zeist = await t.org('Gemeente Zeist', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const uwv = await t.org('UWV', 'bron', { rollen: ['bron'], bronnen: ['uwv-polis'] })
+      const [u, z] = [nieuwBsn(), nieuwBsn()]
+      await voegIndicatiesToe(db, utrecht.oin, 'samenloop', [{ bsn: u, ingangsdatum: '2025-01-01' }])
+      await voegIndicatiesToe(db, zeist.oin, 'samenloop', [{ bsn: z, ingangsdatum: '2025-01-01' }])
+      const gisteren = new Date(t.hub.ctx.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10)
+      await db.updateTable('organisatie_producten').set({ van: '2000-01-01', tot: gisteren }).where('oin', '=', zeist.oin).execute()
+
+      const res = await t.as(uwv).inject({ method: 'GET', url: '/api/v1/bronnen/uwv-polis/selectie' })
+      assert.equal(res.statusCode, 200, res.body)
+      assert.equal(res.body, `bsn\n${u}\n`, 'Zeist no longer takes samenloop: its residents are no longer asked about')
+      assert.equal((await t.hub.ctx.ledger.inzage(z as Bsn)).length, 0)
+      assert.deepEqual((await t.hub.ctx.ledger.inzage(u as Bsn)).map((l) => [l.activiteit, l.verwerkingsactiviteit, l.actorOin]),
+        [['selectie-verstrekken', 'samenloop.signaleren', uwv.oin]])
+    })
   })
 }

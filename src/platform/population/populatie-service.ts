@@ -192,7 +192,8 @@ export function productenMetBron(register: GegevensRegister, bron: string): stri
 
 /**
  * The BSNs the hub wants facts about from a source: a current indication (not replaced, not ended before `peildatum`)
- * in any product whose register entry lists that source. Sorted, distinct.
+ * in any product whose register entry lists that source, of an afnemer that takes that product on `peildatum`.
+ * Sorted, distinct.
  *
  * @example const bsns = await gewensteBsns(ctx.database.db, 'uwv-polis', ctx.register)
  */
@@ -205,7 +206,13 @@ export async function gewenstePerProduct(db: Executor, bron: string, register: G
   const producten = productenMetBron(register, bron)
   if (producten.length === 0) return []
   let q = db.selectFrom('populatie_regels').select(['bsn', (eb) => eb.fn.min('product').as('product')]).where('product', 'in', producten).where('vervangen', 'is', null)
-  if (peildatum) q = q.where((eb) => eb.or([eb('einddatum', 'is', null), eb('einddatum', '>=', peildatum)]))
+  if (peildatum) {
+    q = q.where((eb) => eb.or([eb('einddatum', 'is', null), eb('einddatum', '>=', peildatum)]))
+    // Only for an afnemer that takes the product on `peildatum`: a BSN is not handed to a source for a product ended.
+    q = q.where(({ exists, selectFrom }) => exists(selectFrom('organisatie_producten as op').select('op.oin')
+      .whereRef('op.oin', '=', 'populatie_regels.oin').whereRef('op.product', '=', 'populatie_regels.product')
+      .where('op.van', '<=', peildatum).where((eb) => eb.or([eb('op.tot', 'is', null), eb('op.tot', '>=', peildatum)]))))
+  }
   const rows = await q.groupBy('bsn').orderBy('bsn').execute()
   return rows.map((r) => ({ bsn: r.bsn as Bsn, product: String(r.product) }))
 }
