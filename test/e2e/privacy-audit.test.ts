@@ -76,5 +76,21 @@ for (const store of testStores()) {
       assert.deepEqual((await t.hub.ctx.ledger.inzage(u as Bsn)).map((l) => [l.activiteit, l.verwerkingsactiviteit, l.actorOin]),
         [['selectie-verstrekken', 'samenloop.signaleren', uwv.oin]])
     })
+
+    test('a BSN percent-encoded in a URL path does not reach the application log', async () => {
+      const t = await startTestHub(store, { modules: [samenloopModule] })
+      await using _ = t
+      const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const bsn = nieuwBsn()
+      const gecodeerd = [...bsn].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('')
+      assert.equal(decodeURIComponent(gecodeerd), bsn)
+      const res = await t.as(utrecht).inject({ method: 'GET', url: `/api/v1/signalen/${gecodeerd}` })
+      assert.equal(res.statusCode, 404)
+      await t.inject({ method: 'GET', url: `/api/v1/bestaat-niet/${gecodeerd}?q=${gecodeerd}` })
+      assert.ok(t.logLines.some((l) => l.includes('/api/v1/signalen/')), 'the request is logged (its path)')
+      for (const line of t.logLines) {
+        assert.ok(!line.includes(bsn) && !line.toLowerCase().includes(gecodeerd), `BSN in the log: ${line}`)
+      }
+    })
   })
 }
