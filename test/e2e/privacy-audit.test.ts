@@ -92,5 +92,27 @@ for (const store of testStores()) {
         assert.ok(!line.includes(bsn) && !line.toLowerCase().includes(gecodeerd), `BSN in the log: ${line}`)
       }
     })
+
+    test('a source sees only its own delivery reports: another source with the same format gets 404s and an empty list', async () => {
+      const t = await startTestHub(store, { modules: [populatieModule, intakeModule] })
+      await using _ = t
+      const gemeente = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const rdw = await t.org('RDW', 'bron', { rollen: ['bron'], bronnen: ['rdw-voertuigen'] })
+      const ander = await t.org('Andere leverancier', 'bron', { rollen: ['bron'], bronnen: ['rdw-voertuigen'] })
+      const bsn = nieuwBsn()
+      await voegIndicatiesToe(t.hub.ctx.database.db, gemeente.oin, 'samenloop', [{ bsn, ingangsdatum: '2025-01-01' }])
+      const body = `bsn;kenteken;datumAanvang;datumEinde;dagwaardeCent\n${bsn};GB-22-NL;2025-05-01;;1710430\n123456789;XX-11-YY;2025-05-01;;100\n`
+      const lever = { method: 'POST' as const, url: '/api/v1/bronnen/rdw-voertuigen/leveringen', payload: body, headers: { 'content-type': 'text/csv', 'levering-id': 'rdw-1' } }
+      assert.equal((await t.as(rdw).inject(lever)).statusCode, 201)
+
+      assert.deepEqual((await t.as(ander).inject({ method: 'GET', url: '/api/v1/bronnen/rdw-voertuigen/leveringen' })).json().leveringen, [])
+      const verslag = await t.as(ander).inject({ method: 'GET', url: '/api/v1/bronnen/rdw-voertuigen/leveringen/rdw-1' })
+      assert.equal(verslag.statusCode, 404)
+      assert.equal(verslag.json().code, 'levering.onbekend')
+      const zelfde = await t.as(ander).inject(lever)
+      assert.equal(zelfde.statusCode, 409, 'the same bytes under the same id do not hand over the other source\'s report')
+      assert.ok(!zelfde.body.includes('afgewezen'))
+      assert.equal((await t.as(rdw).inject({ method: 'GET', url: '/api/v1/bronnen/rdw-voertuigen/leveringen/rdw-1' })).json().afgewezen.length, 1)
+    })
   })
 }
