@@ -9,6 +9,9 @@ import { intakeModule } from '../../src/platform/intake/index.js'
 import { populatieModule } from '../../src/platform/population/index.js'
 import { kotModule } from '../../src/products/kot-doelgroepouders/index.js'
 import { samenloopModule } from '../../src/products/samenloop/index.js'
+import { sql } from 'kysely'
+import { createDeliveryModule } from '../../src/platform/delivery/index.js'
+import { maakSignaal, startOntvanger, zetInPopulatie } from '../support/delivery-fixtures.js'
 import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
 import { kotFeit, nieuwBsn, voegFeitenToe, voegIndicatiesToe } from '../support/producten-fixtures.js'
 
@@ -116,3 +119,23 @@ for (const store of testStores()) {
     })
   })
 }
+
+// Known defect, not fixed here (see the privacy audit report): the webhook worker writes its ledger line after the POST,
+// so while the ledger cannot be written a BSN still leaves the hub, without a line, and again after every lease.
+test('webhooks fail closed: while the ledger cannot be written no BSN is sent', { todo: 'the ledger line is written after the send' }, async () => {
+  await using ontvanger = await startOntvanger(200)
+  const module = createDeliveryModule({ allowPrivateUrls: true, pollMs: 20, log: { warn() {}, error() {} } })
+  const t = await startTestHub('sqlite', { modules: [module] })
+  await using _ = t
+  const gemeente = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+  const res = await t.as(gemeente).inject({ method: 'POST', url: '/api/v1/abonnementen', ...json({ url: ontvanger.url, producten: ['samenloop'] }) })
+  assert.equal(res.statusCode, 201, res.body)
+  const bsn = nieuwBsn()
+  await zetInPopulatie(t.hub.ctx, { oin: gemeente.oin, bsn })
+  await sql`alter table ledger rename to ledger_weg`.execute(t.hub.ctx.database.db)
+  await maakSignaal(t.hub.ctx, { oin: gemeente.oin, bsn })
+  await new Promise((r) => setTimeout(r, 1_000))
+  const verstuurd = ontvanger.ontvangen.filter((o) => o.body.includes(bsn)).length
+  await sql`alter table ledger_weg rename to ledger`.execute(t.hub.ctx.database.db)
+  assert.equal(verstuurd, 0, 'the BSN left the hub while no ledger line could be written')
+})
