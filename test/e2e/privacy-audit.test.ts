@@ -13,7 +13,7 @@ import { sql } from 'kysely'
 import { createDeliveryModule } from '../../src/platform/delivery/index.js'
 import { maakSignaal, startOntvanger, zetInPopulatie } from '../support/delivery-fixtures.js'
 import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
-import { kotFeit, nieuwBsn, voegFeitenToe, voegIndicatiesToe } from '../support/producten-fixtures.js'
+import { kotFeit, nieuwBsn, voegFeitenToe, voegIndicatiesToe, wachtTot } from '../support/producten-fixtures.js'
 
 const json = (payload: unknown) => ({ payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })
 
@@ -78,6 +78,31 @@ for (const store of testStores()) {
       assert.equal((await t.hub.ctx.ledger.inzage(z as Bsn)).length, 0)
       assert.deepEqual((await t.hub.ctx.ledger.inzage(u as Bsn)).map((l) => [l.activiteit, l.verwerkingsactiviteit, l.actorOin]),
         [['selectie-verstrekken', 'samenloop.signaleren', uwv.oin]])
+    })
+
+    test('facts about the population of an organisation whose product has ended are neither stored nor matched', async () => {
+      const t = await startTestHub(store, { modules: [samenloopModule, intakeModule] })
+      await using _ = t
+      const db = t.hub.ctx.database.db
+      const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const zeist = await t.org('Gemeente Zeist', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const rdw = await t.org('RDW', 'bron', { rollen: ['bron'], bronnen: ['rdw-voertuigen'] })
+      const [u, z] = [nieuwBsn(), nieuwBsn()]
+      await voegIndicatiesToe(db, utrecht.oin, 'samenloop', [{ bsn: u, ingangsdatum: '2025-01-01' }])
+      await voegIndicatiesToe(db, zeist.oin, 'samenloop', [{ bsn: z, ingangsdatum: '2025-01-01' }])
+      const gisteren = new Date(t.hub.ctx.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10)
+      await db.updateTable('organisatie_producten').set({ van: '2000-01-01', tot: gisteren }).where('oin', '=', zeist.oin).execute()
+
+      for (const [bsn, kenteken] of [[z, 'ZZ-11-ZZ'], [u, 'UU-11-UU']] as const) {
+        const res = await t.as(rdw).inject({ method: 'POST', url: '/api/v1/bronnen/rdw-voertuigen/gebeurtenissen',
+          ...json({ bsn, kenteken, datumAanvang: '2025-05-01', dagwaardeCent: 1_710_430 }) })
+        assert.equal(res.statusCode, 201, res.body)
+      }
+      await wachtTot(async () => (await db.selectFrom('signalen').select('id').where('oin', '=', utrecht.oin).execute()).length >= 1)
+      await new Promise((r) => setTimeout(r, 200))
+      assert.deepEqual((await db.selectFrom('signalen').select('oin').execute()).map((r) => r.oin), [utrecht.oin], 'no signal for Zeist')
+      assert.deepEqual((await db.selectFrom('feiten').select('bsn').execute()).map((r) => r.bsn), [u], 'no fact kept about Zeist\'s resident')
+      assert.deepEqual((await t.hub.ctx.ledger.inzage(z as Bsn)).map((l) => l.activiteit), [], 'Zeist\'s resident was not processed')
     })
 
     test('a BSN percent-encoded in a URL path does not reach the application log', async () => {

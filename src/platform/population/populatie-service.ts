@@ -168,19 +168,25 @@ function laatstePerSleutel(regels: readonly IndicatieRegel[]): IndicatieRegel[] 
 
 /**
  * Current indications for a set of BSNs in one or more products, for matching and data minimisation. Ended
- * indications (with an einddatum in the past) are included: a fact about that period still matters.
+ * indications (with an einddatum in the past) are included: a fact about that period still matters. With
+ * `afgenomenOp`, only indications of afnemers that take the product on that date (a product that ended stops it).
  *
  * @example const ind = await indicatiesVoor(tx, 'samenloop', ['123456782'])
  */
-export async function indicatiesVoor(db: Executor, product: string | readonly string[], bsns: readonly string[]): Promise<Indicatie[]> {
+export async function indicatiesVoor(db: Executor, product: string | readonly string[], bsns: readonly string[], afgenomenOp?: Datum): Promise<Indicatie[]> {
   const producten = typeof product === 'string' ? [product] : [...product]
   if (producten.length === 0 || bsns.length === 0) return []
   const uit: Indicatie[] = []
   const uniek = [...new Set(bsns)]
   for (let i = 0; i < uniek.length; i += IN_CHUNK) {
-    const rows = await db.selectFrom('populatie_regels').selectAll().where('bsn', 'in', uniek.slice(i, i + IN_CHUNK))
-      .where('product', 'in', producten).where('vervangen', 'is', null).execute()
-    uit.push(...rows.map(toIndicatie))
+    let q = db.selectFrom('populatie_regels').selectAll().where('bsn', 'in', uniek.slice(i, i + IN_CHUNK))
+      .where('product', 'in', producten).where('vervangen', 'is', null)
+    if (afgenomenOp) {
+      q = q.where(({ exists, selectFrom }) => exists(selectFrom('organisatie_producten as op').select('op.oin')
+        .whereRef('op.oin', '=', 'populatie_regels.oin').whereRef('op.product', '=', 'populatie_regels.product')
+        .where('op.van', '<=', afgenomenOp).where((eb) => eb.or([eb('op.tot', 'is', null), eb('op.tot', '>=', afgenomenOp)]))))
+    }
+    uit.push(...(await q.execute()).map(toIndicatie))
   }
   return uit
 }
