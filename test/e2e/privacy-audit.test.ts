@@ -3,6 +3,7 @@
  * that other tests do not cover yet.
  */
 import { describe, test } from 'node:test'
+import { format } from 'node:util'
 import assert from 'node:assert/strict'
 import type { Bsn } from '../../src/core/index.js'
 import { intakeModule } from '../../src/platform/intake/index.js'
@@ -12,6 +13,7 @@ import { samenloopModule } from '../../src/products/samenloop/index.js'
 import { sql } from 'kysely'
 import { createDeliveryModule } from '../../src/platform/delivery/index.js'
 import { maakSignaal, startOntvanger, zetInPopulatie } from '../support/delivery-fixtures.js'
+import { resolveDeliveryOptions } from '../../src/platform/delivery/delivery-options.js'
 import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
 import { kotFeit, nieuwBsn, voegFeitenToe, voegIndicatiesToe, wachtTot } from '../support/producten-fixtures.js'
 
@@ -163,4 +165,25 @@ test('webhooks fail closed: while the ledger cannot be written no BSN is sent', 
   const verstuurd = ontvanger.ontvangen.filter((o) => o.body.includes(bsn)).length
   await sql`alter table ledger_weg rename to ledger`.execute(t.hub.ctx.database.db)
   assert.equal(verstuurd, 0, 'the BSN left the hub while no ledger line could be written')
+})
+
+// The hub as served (src/cli/hub-options.ts) gives the webhook worker no logger of its own: it logs through the default.
+test('the webhook worker\'s default log scrubs BSNs like the application log', () => {
+  const bsn = nieuwBsn()
+  const geschreven: string[] = []
+  const { warn, error } = console
+  // What the console would print (it formats its arguments the same way).
+  console.warn = (...a: unknown[]) => { geschreven.push(format(...a)) }
+  console.error = (...a: unknown[]) => { geschreven.push(format(...a)) }
+  try {
+    const { log } = resolveDeliveryOptions({ allowPrivateUrls: false })
+    log.error({ err: new Error(`kapot bij ${bsn}`), aflevering: 'a-1' }, 'webhooks: aflevering mislukt door een interne fout; opnieuw na de lease')
+    log.warn({ detail: `Key (bsn)=(${bsn})` }, 'webhooks: waarschuwing')
+  } finally {
+    console.warn = warn
+    console.error = error
+  }
+  assert.equal(geschreven.length, 2)
+  for (const regel of geschreven) assert.ok(!regel.includes(bsn), `BSN in the log: ${regel}`)
+  assert.ok(geschreven.every((r) => r.includes('[bsn]')))
 })
