@@ -12,7 +12,8 @@ export function redactingDestination(dest: NodeJS.WritableStream): { write(line:
 /** Pino options of the application log. */
 export const loggerOptions = {
   serializers: {
-    // The default request serializer would log the raw URL with its query string; we log the path only.
-    req: (req: { method?: string; url?: string; id?: string }) => ({ method: req.method, url: (req.url ?? '').split('?')[0] ?? '', id: req.id }),
+    // The default request serializer would log the raw URL with its query string; we log the path only, with
+    // percent-encoded digits decoded (`%31` → `1`) so that a BSN written that way is scrubbed like any other.
+    req: (req: { method?: string; url?: string; id?: string }) => ({ method: req.method, url: ((req.url ?? '').split('?')[0] ?? '').replace(/%3([0-9])/gi, '$1'), id: req.id }),
   },
 }

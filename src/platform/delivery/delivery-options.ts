@@ -1,4 +1,5 @@
-import { AppError, isOin, systemClock, type Clock } from '../../core/index.js'
+import { format } from 'node:util'
+import { AppError, isOin, redactBsns, systemClock, type Clock } from '../../core/index.js'
 import { RETRY_SCHEDULE_MS } from './retry-schedule.js'
 import type { Resolve } from './url-guard.js'
 
@@ -62,9 +63,10 @@ export interface DeliveryOptions {
 
 export type ResolvedDeliveryOptions = Required<Omit<DeliveryOptions, 'resolve' | 'berichten'>> & Pick<DeliveryOptions, 'resolve' | 'berichten'>
 
+/** Without a logger of its own the worker writes to the console, scrubbed of BSNs like the application log. */
 const consoleLog: DeliveryLog = {
-  warn: (obj, msg) => console.warn(msg, obj),
-  error: (obj, msg) => console.error(msg, obj),
+  warn: (obj, msg) => console.warn(redactBsns(format('%s', msg, obj))),
+  error: (obj, msg) => console.error(redactBsns(format('%s', msg, obj))),
 }
 
 /** Validates the options once, when the module is created (a wrong setting fails at start-up, not per send). */

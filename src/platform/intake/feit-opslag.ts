@@ -73,7 +73,7 @@ export async function bewaarFeitenVanLeveringen(
   const producten = productenMetBron(c.register, c.bron)
   const kopieDagen = Math.max(-1, ...c.register.entries.flatMap((e) => e.bronkopieen.filter((k) => k.bron === c.bron).map((k) => k.bewaartermijnDagen)))
   const kopieProduct = c.register.entries.find((e) => e.bronkopieen.some((k) => k.bron === c.bron))
-  const indicaties = await indicatiesVoor(tx, producten, alle.map(({ g }) => g.feit.bsn))
+  const indicaties = await indicatiesVoor(tx, producten, alle.map(({ g }) => g.feit.bsn), vandaag)
   const perBsn = new Map<string, typeof indicaties>()
   for (const i of indicaties) {
     const lijst = perBsn.get(i.bsn)

@@ -10,20 +10,25 @@ const IN_LIJST = 5_000
  * afnemer's gemeentecode. Set-based: one query per 5,000 BSNs. Reads `populatie_regels` directly, so matching does
  * not depend on the population module's code, only on its table contract.
  */
-export async function huidigeIndicaties(db: Executor, product: string | readonly string[], bsns: Iterable<string>): Promise<Indicatie[]> {
+export async function huidigeIndicaties(db: Executor, product: string | readonly string[], bsns: Iterable<string>, afgenomenOp?: Datum): Promise<Indicatie[]> {
   const producten = typeof product === 'string' ? [product] : [...product]
   const uniek = [...new Set(bsns)]
   if (producten.length === 0 || uniek.length === 0) return []
   const uit: Indicatie[] = []
   for (let i = 0; i < uniek.length; i += IN_LIJST) {
-    const rows = await db.selectFrom('populatie_regels as p')
+    let q = db.selectFrom('populatie_regels as p')
       .leftJoin('organisaties as o', 'o.oin', 'p.oin')
       .select(['p.oin', 'p.product', 'p.bsn', 'p.ingangsdatum', 'p.einddatum', 'o.gemeentecode'])
       .where('p.product', 'in', producten)
       .where('p.vervangen', 'is', null)
       .where('p.bsn', 'in', uniek.slice(i, i + IN_LIJST))
-      .orderBy('p.id')
-      .execute()
+    // Only afnemers that take the product on `afgenomenOp`: no signal (nor ledger line) for a product that ended.
+    if (afgenomenOp) {
+      q = q.where(({ exists, selectFrom }) => exists(selectFrom('organisatie_producten as op').select('op.oin')
+        .whereRef('op.oin', '=', 'p.oin').whereRef('op.product', '=', 'p.product')
+        .where('op.van', '<=', afgenomenOp).where((eb) => eb.or([eb('op.tot', 'is', null), eb('op.tot', '>=', afgenomenOp)]))))
+    }
+    const rows = await q.orderBy('p.id').execute()
     for (const r of rows) {
       uit.push({
         oin: r.oin, product: r.product, bsn: r.bsn as Bsn,

@@ -1,5 +1,5 @@
 import { tabelGegroeid } from '../../adapters/store/statistiek.js'
-import { newSpanId, newTraceId, type Bsn, type Clock, type TraceContext } from '../../core/index.js'
+import { datumVan, newSpanId, newTraceId, type Bsn, type Clock, type TraceContext } from '../../core/index.js'
 import type { Bus } from '../events/index.js'
 import { appendToOutbox } from '../events/index.js'
 import type { Ledger, Verwerking } from '../ledger/index.js'
@@ -133,7 +133,7 @@ async function matchEnBewaar(deps: MatchDeps, feiten: readonly Feit[], regels: r
   const bronnen = new Set(feiten.map((f) => f.bron))
   const bronRegels = regels.filter((r) => bronnen.has(r.bron))
   const producten = [...new Set(bronRegels.map((r) => r.product))]
-  const indicaties = await huidigeIndicaties(db, producten, feiten.map((f) => f.bsn))
+  const indicaties = await huidigeIndicaties(db, producten, feiten.map((f) => f.bsn), datumVan(deps.clock.now()))
   // Per delivery, as if each came alone: matchFeiten drops a candidate that repeats one earlier in its input, and a
   // delivery that repeats an earlier one's line is still a processing with a ledger line of its own. The store
   // de-duplicates across deliveries (`selecteerNieuwe`), so the signals are the same either way.

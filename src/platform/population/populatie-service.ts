@@ -168,19 +168,25 @@ function laatstePerSleutel(regels: readonly IndicatieRegel[]): IndicatieRegel[] 
 
 /**
  * Current indications for a set of BSNs in one or more products, for matching and data minimisation. Ended
- * indications (with an einddatum in the past) are included: a fact about that period still matters.
+ * indications (with an einddatum in the past) are included: a fact about that period still matters. With
+ * `afgenomenOp`, only indications of afnemers that take the product on that date (a product that ended stops it).
  *
  * @example const ind = await indicatiesVoor(tx, 'samenloop', ['123456782'])
  */
-export async function indicatiesVoor(db: Executor, product: string | readonly string[], bsns: readonly string[]): Promise<Indicatie[]> {
+export async function indicatiesVoor(db: Executor, product: string | readonly string[], bsns: readonly string[], afgenomenOp?: Datum): Promise<Indicatie[]> {
   const producten = typeof product === 'string' ? [product] : [...product]
   if (producten.length === 0 || bsns.length === 0) return []
   const uit: Indicatie[] = []
   const uniek = [...new Set(bsns)]
   for (let i = 0; i < uniek.length; i += IN_CHUNK) {
-    const rows = await db.selectFrom('populatie_regels').selectAll().where('bsn', 'in', uniek.slice(i, i + IN_CHUNK))
-      .where('product', 'in', producten).where('vervangen', 'is', null).execute()
-    uit.push(...rows.map(toIndicatie))
+    let q = db.selectFrom('populatie_regels').selectAll().where('bsn', 'in', uniek.slice(i, i + IN_CHUNK))
+      .where('product', 'in', producten).where('vervangen', 'is', null)
+    if (afgenomenOp) {
+      q = q.where(({ exists, selectFrom }) => exists(selectFrom('organisatie_producten as op').select('op.oin')
+        .whereRef('op.oin', '=', 'populatie_regels.oin').whereRef('op.product', '=', 'populatie_regels.product')
+        .where('op.van', '<=', afgenomenOp).where((eb) => eb.or([eb('op.tot', 'is', null), eb('op.tot', '>=', afgenomenOp)]))))
+    }
+    uit.push(...(await q.execute()).map(toIndicatie))
   }
   return uit
 }
@@ -192,7 +198,8 @@ export function productenMetBron(register: GegevensRegister, bron: string): stri
 
 /**
  * The BSNs the hub wants facts about from a source: a current indication (not replaced, not ended before `peildatum`)
- * in any product whose register entry lists that source. Sorted, distinct.
+ * in any product whose register entry lists that source, of an afnemer that takes that product on `peildatum`.
+ * Sorted, distinct.
  *
  * @example const bsns = await gewensteBsns(ctx.database.db, 'uwv-polis', ctx.register)
  */
@@ -205,7 +212,13 @@ export async function gewenstePerProduct(db: Executor, bron: string, register: G
   const producten = productenMetBron(register, bron)
   if (producten.length === 0) return []
   let q = db.selectFrom('populatie_regels').select(['bsn', (eb) => eb.fn.min('product').as('product')]).where('product', 'in', producten).where('vervangen', 'is', null)
-  if (peildatum) q = q.where((eb) => eb.or([eb('einddatum', 'is', null), eb('einddatum', '>=', peildatum)]))
+  if (peildatum) {
+    q = q.where((eb) => eb.or([eb('einddatum', 'is', null), eb('einddatum', '>=', peildatum)]))
+    // Only for an afnemer that takes the product on `peildatum`: a BSN is not handed to a source for a product ended.
+    q = q.where(({ exists, selectFrom }) => exists(selectFrom('organisatie_producten as op').select('op.oin')
+      .whereRef('op.oin', '=', 'populatie_regels.oin').whereRef('op.product', '=', 'populatie_regels.product')
+      .where('op.van', '<=', peildatum).where((eb) => eb.or([eb('op.tot', 'is', null), eb('op.tot', '>=', peildatum)]))))
+  }
   const rows = await q.groupBy('bsn').orderBy('bsn').execute()
   return rows.map((r) => ({ bsn: r.bsn as Bsn, product: String(r.product) }))
 }
