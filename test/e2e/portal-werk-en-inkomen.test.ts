@@ -233,103 +233,61 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     await page.context().close()
   })
 
-  test('abonnementen: a dead letter is resent from the portal and then delivered', async () => {
-    // A receiver that is down (503) until the test repairs it.
-    let hersteld = false
-    const ontvangen: string[] = []
-    const ontvanger: Server = createServer((req, res) => {
-      req.resume()
-      req.on('end', () => { if (hersteld) ontvangen.push(String(req.headers['webhook-id'])); res.writeHead(hersteld ? 204 : 503).end() })
-    })
-    await new Promise<void>((r) => ontvanger.listen(0, '127.0.0.1', r))
-    try {
-      const poort = (ontvanger.address() as { port: number }).port
-      const [bsn] = bsns(90_000_000, 1) as [string]
-      await populatie([bsn])
-      const ab = await app.hub.as(utrecht).inject({ method: 'POST', url: '/api/v1/abonnementen', payload: { url: `http://127.0.0.1:${poort}/webhooks`, producten: ['samenloop'] } })
-      assert.equal(ab.statusCode, 201, ab.body)
-      const id = (ab.json() as { id: string }).id
-      await polis('polis-mei', [bsn], '2026-05')
-      await wachtOp('een dode brief', async () => {
-        const r = await app.hub.as(utrecht).inject({ method: 'GET', url: `/api/v1/abonnementen/${id}/dode-brieven` })
-        return (r.json() as { afleveringen: unknown[] }).afleveringen.length === 1 ? true : undefined
+  // One dead letter resent with its own button, and two with "Alle … opnieuw versturen" (the hub's bulk resend).
+  for (const v of [
+    { naam: 'a dead letter is resent', aantal: 1, start: 90_000_000, maand: '2026-05', knop: /opnieuw versturen$/, klaar: 'Het bericht staat weer klaar om te worden afgeleverd.' },
+    { naam: 'every dead letter is resent at once', aantal: 2, start: 91_000_000, maand: '2026-11', knop: 'Alle onbestelbare berichten opnieuw versturen', klaar: '2 berichten staan weer klaar om te worden afgeleverd.' },
+  ]) {
+    test(`abonnementen: ${v.naam} from the portal and then delivered`, async () => {
+      // A receiver that is down (503) until the test repairs it.
+      let hersteld = false
+      const ontvangen: string[] = []
+      const ontvanger: Server = createServer((req, res) => {
+        req.resume()
+        req.on('end', () => { if (hersteld) ontvangen.push(String(req.headers['webhook-id'])); res.writeHead(hersteld ? 204 : 503).end() })
       })
-      hersteld = true
+      await new Promise<void>((r) => ontvanger.listen(0, '127.0.0.1', r))
+      try {
+        const poort = (ontvanger.address() as { port: number }).port
+        const lijst = bsns(v.start, v.aantal)
+        await populatie(lijst)
+        const ab = await app.hub.as(utrecht).inject({ method: 'POST', url: '/api/v1/abonnementen', payload: { url: `http://127.0.0.1:${poort}/webhooks`, producten: ['samenloop'] } })
+        assert.equal(ab.statusCode, 201, ab.body)
+        const id = (ab.json() as { id: string }).id
+        await polis(`polis-${v.maand}`, lijst, v.maand)
+        await wachtOp('de dode brieven', async () => {
+          const r = await app.hub.as(utrecht).inject({ method: 'GET', url: `/api/v1/abonnementen/${id}/dode-brieven` })
+          return (r.json() as { afleveringen: unknown[] }).afleveringen.length === v.aantal ? true : undefined
+        })
+        hersteld = true
 
-      const page = await pb.newPage()
-      await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
-      await page.goto(`${app.url}/abonnementen`)
-      await page.getByRole('heading', { level: 1, name: 'Abonnementen' }).waitFor()
-      await laden(page)
-      const kaart = page.getByRole('article').filter({ hasText: `127.0.0.1:${poort}` })
-      await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
-      const doden = kaart.getByRole('region', { name: 'Onbestelbare berichten' })
-      await doden.getByText('HTTP 503').waitFor()
-      await pb.assertAccessible(page, 'abonnementen, een dode brief')
-      await doden.getByRole('button', { name: /opnieuw versturen$/ }).click()
-      await kaart.getByText('Het bericht staat weer klaar om te worden afgeleverd.').waitFor()
-      await kaart.getByText('Er zijn geen onbestelbare berichten.').waitFor()
-      await wachtOp('de aflevering', async () => (ontvangen.length === 1 ? true : undefined))
-      await kaart.getByRole('button', { name: 'Afleveringen verbergen' }).click()
-      await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
-      const afleveringen = kaart.getByRole('region', { name: 'Afleveringen', exact: true })
-      await afleveringen.getByText('Afgeleverd').waitFor()
-      await afleveringen.getByText('HTTP 204').waitFor()
-      await pb.assertAccessible(page, 'abonnementen, opnieuw afgeleverd')
-      await pb.shot(page, '02-abonnementen-opnieuw-afgeleverd')
-      await page.context().close()
-    } finally {
-      await new Promise((r) => ontvanger.close(r))
-    }
-  })
-
-  test('abonnementen: every dead letter is resent at once from the portal and then delivered', async () => {
-    // A receiver that is down (503) until the test repairs it.
-    let hersteld = false
-    const ontvangen: string[] = []
-    const ontvanger: Server = createServer((req, res) => {
-      req.resume()
-      req.on('end', () => { if (hersteld) ontvangen.push(String(req.headers['webhook-id'])); res.writeHead(hersteld ? 204 : 503).end() })
+        const page = await pb.newPage()
+        await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+        await page.goto(`${app.url}/abonnementen`)
+        await page.getByRole('heading', { level: 1, name: 'Abonnementen' }).waitFor()
+        await laden(page)
+        const kaart = page.getByRole('article').filter({ hasText: `127.0.0.1:${poort}` })
+        await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
+        const doden = kaart.getByRole('region', { name: 'Onbestelbare berichten' })
+        await doden.getByText('HTTP 503').nth(v.aantal - 1).waitFor()
+        await pb.assertAccessible(page, `abonnementen, ${v.aantal} dode brieven`)
+        await kaart.getByRole('button', { name: v.knop }).click()
+        await kaart.getByText(v.klaar).waitFor()
+        await kaart.getByText('Er zijn geen onbestelbare berichten.').waitFor()
+        await wachtOp('de afleveringen', async () => (ontvangen.length === v.aantal ? true : undefined))
+        await kaart.getByRole('button', { name: 'Afleveringen verbergen' }).click()
+        await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
+        const afleveringen = kaart.getByRole('region', { name: 'Afleveringen', exact: true })
+        await afleveringen.getByText('HTTP 204').nth(v.aantal - 1).waitFor()
+        assert.equal(await afleveringen.getByText('Afgeleverd').count(), v.aantal)
+        await pb.assertAccessible(page, `abonnementen, ${v.aantal} opnieuw afgeleverd`)
+        if (v.aantal === 1) await pb.shot(page, '02-abonnementen-opnieuw-afgeleverd')
+        await page.context().close()
+      } finally {
+        await new Promise((r) => ontvanger.close(r))
+      }
     })
-    await new Promise<void>((r) => ontvanger.listen(0, '127.0.0.1', r))
-    try {
-      const poort = (ontvanger.address() as { port: number }).port
-      const twee = bsns(91_000_000, 2)
-      await populatie(twee)
-      const ab = await app.hub.as(utrecht).inject({ method: 'POST', url: '/api/v1/abonnementen', payload: { url: `http://127.0.0.1:${poort}/webhooks`, producten: ['samenloop'] } })
-      assert.equal(ab.statusCode, 201, ab.body)
-      const id = (ab.json() as { id: string }).id
-      await polis('polis-november', twee, '2026-11')
-      await wachtOp('een dode brief', async () => {
-        const r = await app.hub.as(utrecht).inject({ method: 'GET', url: `/api/v1/abonnementen/${id}/dode-brieven` })
-        return (r.json() as { afleveringen: unknown[] }).afleveringen.length === 2 ? true : undefined
-      })
-      hersteld = true
-
-      const page = await pb.newPage()
-      await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
-      await page.goto(`${app.url}/abonnementen`)
-      await page.getByRole('heading', { level: 1, name: 'Abonnementen' }).waitFor()
-      await laden(page)
-      const kaart = page.getByRole('article').filter({ hasText: `127.0.0.1:${poort}` })
-      await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
-      const doden = kaart.getByRole('region', { name: 'Onbestelbare berichten' })
-      await doden.getByText('HTTP 503').first().waitFor()
-      await kaart.getByRole('button', { name: 'Alle onbestelbare berichten opnieuw versturen' }).click()
-      await kaart.getByText('2 berichten staan weer klaar om te worden afgeleverd.').waitFor()
-      await kaart.getByText('Er zijn geen onbestelbare berichten.').waitFor()
-      await wachtOp('de afleveringen', async () => (ontvangen.length === 2 ? true : undefined))
-      await kaart.getByRole('button', { name: 'Afleveringen verbergen' }).click()
-      await kaart.getByRole('button', { name: 'Afleveringen tonen' }).click()
-      const afleveringen = kaart.getByRole('region', { name: 'Afleveringen', exact: true })
-      await afleveringen.getByText('Afgeleverd').nth(1).waitFor()
-      assert.equal(await afleveringen.getByText('Afgeleverd').count(), 2)
-      await pb.assertAccessible(page, 'abonnementen, alle opnieuw afgeleverd')
-            await page.context().close()
-    } finally {
-      await new Promise((r) => ontvanger.close(r))
-    }
-  })
+  }
 
   test('leveringen: a source with more deliveries than one page of the hub (100) reaches the older ones with "meer laden"', async () => {
     // rdw-voertuigen: a source no other test here delivers.
