@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { HubContext } from '../../adapters/http/hub-context.js'
 import type { UpdateQueryBuilder, UpdateResult } from 'kysely'
+import type { HubContext } from '../../adapters/http/hub-context.js'
 import { AppError, newId, type TraceContext } from '../../core/index.js'
 import { appendToOutbox } from '../events/index.js'
 import { insertRows } from '../../adapters/store/bulk-insert.js'
@@ -134,9 +134,14 @@ async function bijDeClaim(update: UpdateQueryBuilder<Tables, 'leveringen', 'leve
 
 /** Marks the upload under `claim` broken off and removes the facts it stored; nothing if the id is no longer its. */
 async function breekAf(ctx: Pick<HubContext, 'database'>, bron: string, leveringId: string, claim: string): Promise<void> {
-  const r = await ctx.database.db.updateTable('leveringen').set({ status: 'mislukt' }).where('bron', '=', bron).where('levering_id', '=', leveringId)
+  if (await markeerAfgebroken(ctx.database.db, bron, leveringId, claim)) await verwijderFeitenVan(ctx.database.db, bron, leveringId)
+}
+
+/** `in-behandeling` under `claim` becomes `mislukt`; false if the row is no longer that (finished, or taken over). */
+async function markeerAfgebroken(db: Executor, bron: string, leveringId: string, claim: string): Promise<boolean> {
+  const r = await db.updateTable('leveringen').set({ status: 'mislukt' }).where('bron', '=', bron).where('levering_id', '=', leveringId)
     .where('ontvangen', '=', claim).where('status', '=', 'in-behandeling').executeTakeFirst()
-  if (Number(r.numUpdatedRows) === 1) await verwijderFeitenVan(ctx.database.db, bron, leveringId)
+  return Number(r.numUpdatedRows) === 1
 }
 
 async function verwijderFeitenVan(db: Executor, bron: string, leveringId: string): Promise<void> {
@@ -154,11 +159,7 @@ export async function ruimAfgebrokenLeveringenOp(ctx: Pick<HubContext, 'database
   const db = ctx.database.db
   const lopend = await db.selectFrom('leveringen').select(['bron', 'levering_id', 'ontvangen', 'bijgewerkt']).where('status', '=', 'in-behandeling').execute()
   let afgebroken = 0
-  for (const l of lopend.filter((r) => verlaten(r, nu))) {
-    const r = await db.updateTable('leveringen').set({ status: 'mislukt' }).where('bron', '=', l.bron).where('levering_id', '=', l.levering_id)
-      .where('ontvangen', '=', l.ontvangen).where('status', '=', 'in-behandeling').executeTakeFirst()
-    afgebroken += Number(r.numUpdatedRows)
-  }
+  for (const l of lopend.filter((r) => verlaten(r, nu))) if (await markeerAfgebroken(db, l.bron, l.levering_id, l.ontvangen)) afgebroken++
   for (const l of await db.selectFrom('leveringen').select(['bron', 'levering_id']).where('status', '=', 'mislukt').execute())
     await verwijderFeitenVan(db, l.bron, l.levering_id)
   return afgebroken
