@@ -1,4 +1,5 @@
-import type { Oin } from '../../core/index.js'
+import { sql } from 'kysely'
+import type { Datum, Oin } from '../../core/index.js'
 
 export const ORGANISATIE_SOORTEN = [
   'gemeente', 'waterschap', 'rmc', 'zorgaanbieder', 'bron', 'schuldeiser', 'intermediair', 'samenwerkingsverband', 'beheer',
@@ -48,3 +49,13 @@ export interface Principal {
   /** For an organisation of kind `bron`: the source formats it may deliver. Empty for everyone else. */
   readonly bronnen: readonly string[]
 }
+
+/**
+ * The condition "the afnemer of this row takes its product on `datum`", for a query over a table with `oin` and
+ * `product` columns (populations): an indication of a product that ended stops counting for matching, data
+ * minimisation and the selectie alike.
+ *
+ * @example db.selectFrom('populatie_regels as p').selectAll().where(neemtProductAf('p', '2026-03-01' as Datum))
+ */
+export const neemtProductAf = (tabel: string, datum: Datum) => sql<boolean>`exists (select 1 from organisatie_producten op
+  where op.oin = ${sql.ref(`${tabel}.oin`)} and op.product = ${sql.ref(`${tabel}.product`)} and op.van <= ${datum} and (op.tot is null or op.tot >= ${datum}))`

@@ -1,4 +1,5 @@
 import type { Bsn, Datum } from '../../core/index.js'
+import { neemtProductAf } from '../access/index.js'
 import type { Executor } from '../tables.js'
 import type { Indicatie } from './feit.js'
 
@@ -23,11 +24,7 @@ export async function huidigeIndicaties(db: Executor, product: string | readonly
       .where('p.vervangen', 'is', null)
       .where('p.bsn', 'in', uniek.slice(i, i + IN_LIJST))
     // Only afnemers that take the product on `afgenomenOp`: no signal (nor ledger line) for a product that ended.
-    if (afgenomenOp) {
-      q = q.where(({ exists, selectFrom }) => exists(selectFrom('organisatie_producten as op').select('op.oin')
-        .whereRef('op.oin', '=', 'p.oin').whereRef('op.product', '=', 'p.product')
-        .where('op.van', '<=', afgenomenOp).where((eb) => eb.or([eb('op.tot', 'is', null), eb('op.tot', '>=', afgenomenOp)]))))
-    }
+    if (afgenomenOp) q = q.where(neemtProductAf('p', afgenomenOp))
     const rows = await q.orderBy('p.id').execute()
     for (const r of rows) {
       uit.push({

@@ -1,5 +1,6 @@
 import { insertRows } from '../../adapters/store/bulk-insert.js'
 import type { Bsn, Datum } from '../../core/index.js'
+import { neemtProductAf } from '../access/index.js'
 import type { GegevensRegister } from '../register/index.js'
 import type { Executor } from '../tables.js'
 import type { PopulatieRegelRow } from './population-tables.js'
@@ -181,11 +182,7 @@ export async function indicatiesVoor(db: Executor, product: string | readonly st
   for (let i = 0; i < uniek.length; i += IN_CHUNK) {
     let q = db.selectFrom('populatie_regels').selectAll().where('bsn', 'in', uniek.slice(i, i + IN_CHUNK))
       .where('product', 'in', producten).where('vervangen', 'is', null)
-    if (afgenomenOp) {
-      q = q.where(({ exists, selectFrom }) => exists(selectFrom('organisatie_producten as op').select('op.oin')
-        .whereRef('op.oin', '=', 'populatie_regels.oin').whereRef('op.product', '=', 'populatie_regels.product')
-        .where('op.van', '<=', afgenomenOp).where((eb) => eb.or([eb('op.tot', 'is', null), eb('op.tot', '>=', afgenomenOp)]))))
-    }
+    if (afgenomenOp) q = q.where(neemtProductAf('populatie_regels', afgenomenOp))
     uit.push(...(await q.execute()).map(toIndicatie))
   }
   return uit
@@ -215,9 +212,7 @@ export async function gewenstePerProduct(db: Executor, bron: string, register: G
   if (peildatum) {
     q = q.where((eb) => eb.or([eb('einddatum', 'is', null), eb('einddatum', '>=', peildatum)]))
     // Only for an afnemer that takes the product on `peildatum`: a BSN is not handed to a source for a product ended.
-    q = q.where(({ exists, selectFrom }) => exists(selectFrom('organisatie_producten as op').select('op.oin')
-      .whereRef('op.oin', '=', 'populatie_regels.oin').whereRef('op.product', '=', 'populatie_regels.product')
-      .where('op.van', '<=', peildatum).where((eb) => eb.or([eb('op.tot', 'is', null), eb('op.tot', '>=', peildatum)]))))
+    q = q.where(neemtProductAf('populatie_regels', peildatum))
   }
   const rows = await q.groupBy('bsn').orderBy('bsn').execute()
   return rows.map((r) => ({ bsn: r.bsn as Bsn, product: String(r.product) }))
