@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { HubContext } from '../../adapters/http/hub-context.js'
-import { AppError, newId, type InvalidParam } from '../../core/index.js'
+import { AppError, leesTijdCursor, maakTijdCursor, newId, type InvalidParam } from '../../core/index.js'
 import type { Principal } from '../access/index.js'
 import type { AbonnementInhoud, AbonnementRow, AfleveringRow, AfleveringStatus, OnderwerpSoort } from './delivery-tables.js'
 import { gebeurtenisEventType } from './gebeurtenis-meldingen.js'
@@ -168,16 +168,12 @@ const toAflevering = (r: AfleveringRow, gebeurtenis: { type: string; subject: st
   volgendePoging: r.status === 'wachtend' ? r.volgende_poging : null, aangemaakt: r.aangemaakt, afgeleverd: r.afgeleverd, pogingen,
 })
 
-const TIJDSTIP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const maakCursor = (r: AfleveringRow) => Buffer.from(JSON.stringify([r.aangemaakt, r.id])).toString('base64url')
+const maakCursor = (r: AfleveringRow) => maakTijdCursor(r.aangemaakt, r.id)
 
 function leesCursor(text: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown
-    // Only what `maakCursor` writes: anything else (a NUL, say) would reach the store as a query parameter.
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && TIJDSTIP.test(v[0]) && typeof v[1] === 'string' && UUID.test(v[1])) return v as [string, string]
-  } catch { /* answered below */ }
+  const paar = leesTijdCursor(text, UUID)
+  if (paar) return paar
   throw new AppError('invalid', 'abonnement.cursor-ongeldig', 'na: ongeldige cursor; gebruik de waarde van "volgende" uit het vorige antwoord',
     [{ name: 'na', code: 'cursor-ongeldig', reason: 'ongeldige cursor' }])
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { createAuthenticator, principalOf, requireAuth } from '../../adapters/http/auth.js'
 import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
 import { authErrors, problemSchema, security } from '../../adapters/http/routes/schemas.js'
-import { AppError, datumVan, type InvalidParam } from '../../core/index.js'
+import { AppError, datumVan, leesTijdCursor, maakTijdCursor, type InvalidParam } from '../../core/index.js'
 import { gewenstePerProduct } from '../population/index.js'
 import { feitActiviteit } from './feit-opslag.js'
 import { BRON_FORMATEN, type BronFormaat } from './formats/index.js'
@@ -92,7 +92,7 @@ export const intakeModule: RouteModule = {
       const laatste = pagina.at(-1)
       return {
         leveringen: pagina.map((r) => ({ leveringId: r.levering_id, status: r.status, aantalRegels: Number(r.aantal_regels), geaccepteerd: Number(r.geaccepteerd), afgewezen: Number(r.aantal_regels) - Number(r.geaccepteerd), ontvangen: r.ontvangen, verwerkt: r.verwerkt })),
-        volgende: rows.length > limiet && laatste ? Buffer.from(JSON.stringify([laatste.ontvangen, laatste.levering_id])).toString('base64url') : null,
+        volgende: rows.length > limiet && laatste ? maakTijdCursor(laatste.ontvangen, laatste.levering_id) : null,
       }
     })
 
@@ -153,7 +153,6 @@ const isStroom = (v: unknown): v is AsyncIterable<Buffer> => typeof v === 'objec
 
 /** Deliveries per page of the list (and the default). */
 const MAX_LEVERINGEN = 100
-const TIJDSTIP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
 
 /** The list's query: `limiet` 1–100, `na` only as the list itself wrote it (its fields reach the store as parameters). */
 function leveringenPagina(query: unknown): { limiet: number; na?: [string, string] } {
@@ -164,10 +163,7 @@ function leveringenPagina(query: unknown): { limiet: number; na?: [string, strin
   if (!Number.isInteger(limiet) || limiet < 1 || limiet > MAX_LEVERINGEN) p.push({ name: 'limiet', code: 'limiet-ongeldig', reason: `limiet is een geheel getal van 1 tot ${MAX_LEVERINGEN}` })
   let na: [string, string] | undefined
   if (q.na !== undefined) {
-    try {
-      const v = JSON.parse(Buffer.from(String(q.na), 'base64url').toString('utf8')) as unknown
-      if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && TIJDSTIP.test(v[0]) && typeof v[1] === 'string' && LEVERING_ID.test(v[1])) na = [v[0], v[1]]
-    } catch { /* answered below */ }
+    na = leesTijdCursor(String(q.na), LEVERING_ID)
     if (!na) p.push({ name: 'na', code: 'cursor-ongeldig', reason: 'gebruik de waarde van "volgende" uit het vorige antwoord' })
   }
   if (p.length) throw new AppError('invalid', 'levering.zoekvraag-ongeldig', 'ongeldige zoekparameters', p)
