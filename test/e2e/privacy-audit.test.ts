@@ -34,6 +34,19 @@ async function ongeregistreerdeActiviteiten(t: TestHub): Promise<string[]> {
   }).map((r) => `${r.activiteit}: ${r.product} / ${r.verwerkingsactiviteit}`)
 }
 
+/** Utrecht and Zeist each with one resident in samenloop; Zeist's product ended yesterday. */
+async function utrechtEnGestoptZeist(t: TestHub) {
+  const db = t.hub.ctx.database.db
+  const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+  const zeist = await t.org('Gemeente Zeist', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+  const [u, z] = [nieuwBsn(), nieuwBsn()]
+  await voegIndicatiesToe(db, utrecht.oin, 'samenloop', [{ bsn: u, ingangsdatum: '2025-01-01' }])
+  await voegIndicatiesToe(db, zeist.oin, 'samenloop', [{ bsn: z, ingangsdatum: '2025-01-01' }])
+  const gisteren = new Date(t.hub.ctx.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10)
+  await db.updateTable('organisatie_producten').set({ van: '2000-01-01', tot: gisteren }).where('oin', '=', zeist.oin).execute()
+  return { db, utrecht, zeist, u, z }
+}
+
 for (const store of testStores()) {
   describe(`privacy audit [${store}]`, () => {
     test('a KOT signal read and answered through /signalen/{id} (the webhook dataref) is ledgered under kot.leveren', async () => {
@@ -64,15 +77,8 @@ for (const store of testStores()) {
     test('the selectie leaves out the population of an organisation whose product has ended (no BSN disclosed, no ledger line)', async () => {
       const t = await startTestHub(store, { modules: [populatieModule, intakeModule] })
       await using _ = t
-      const db = t.hub.ctx.database.db
-      const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
-      const zeist = await t.org('Gemeente Zeist', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const { db, u, z } = await utrechtEnGestoptZeist(t)
       const uwv = await t.org('UWV', 'bron', { rollen: ['bron'], bronnen: ['uwv-polis'] })
-      const [u, z] = [nieuwBsn(), nieuwBsn()]
-      await voegIndicatiesToe(db, utrecht.oin, 'samenloop', [{ bsn: u, ingangsdatum: '2025-01-01' }])
-      await voegIndicatiesToe(db, zeist.oin, 'samenloop', [{ bsn: z, ingangsdatum: '2025-01-01' }])
-      const gisteren = new Date(t.hub.ctx.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10)
-      await db.updateTable('organisatie_producten').set({ van: '2000-01-01', tot: gisteren }).where('oin', '=', zeist.oin).execute()
 
       const res = await t.as(uwv).inject({ method: 'GET', url: '/api/v1/bronnen/uwv-polis/selectie' })
       assert.equal(res.statusCode, 200, res.body)
@@ -85,15 +91,8 @@ for (const store of testStores()) {
     test('facts about the population of an organisation whose product has ended are neither stored nor matched', async () => {
       const t = await startTestHub(store, { modules: [samenloopModule, intakeModule] })
       await using _ = t
-      const db = t.hub.ctx.database.db
-      const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
-      const zeist = await t.org('Gemeente Zeist', 'gemeente', { producten: ['samenloop'], rollen: ['inkomen'] })
+      const { db, utrecht, u, z } = await utrechtEnGestoptZeist(t)
       const rdw = await t.org('RDW', 'bron', { rollen: ['bron'], bronnen: ['rdw-voertuigen'] })
-      const [u, z] = [nieuwBsn(), nieuwBsn()]
-      await voegIndicatiesToe(db, utrecht.oin, 'samenloop', [{ bsn: u, ingangsdatum: '2025-01-01' }])
-      await voegIndicatiesToe(db, zeist.oin, 'samenloop', [{ bsn: z, ingangsdatum: '2025-01-01' }])
-      const gisteren = new Date(t.hub.ctx.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10)
-      await db.updateTable('organisatie_producten').set({ van: '2000-01-01', tot: gisteren }).where('oin', '=', zeist.oin).execute()
 
       for (const [bsn, kenteken] of [[z, 'ZZ-11-ZZ'], [u, 'UU-11-UU']] as const) {
         const res = await t.as(rdw).inject({ method: 'POST', url: '/api/v1/bronnen/rdw-voertuigen/gebeurtenissen',
