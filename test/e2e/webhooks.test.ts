@@ -116,7 +116,7 @@ for (const store of testStores()) {
         assert.ok(!o.body.includes(bsn))
         assert.match(event.dataref, /\/api\/v1\/signalen\//)
       }
-      // The attempts (and their ledger lines) are written after the POSTs, in the worker's next group.
+      // The line of a send is written before it (with the delivery), so it is there once the POST arrived.
       const afleverLijnen = async () => (await t.hub.ctx.ledger.inzage(bsn)).filter((l) => l.activiteit === 'webhook-afleveren').length
       await wachtTot(async () => (await afleverLijnen()) >= 1, 5000, 'ledgerregel van de aflevering')
       await new Promise((r) => setTimeout(r, 100))
@@ -165,13 +165,14 @@ for (const store of testStores()) {
       assert.equal(brief.reden, 'pogingen-op')
       assert.equal(brief.pogingen.length, RETRY_SCHEDULE_MS.length + 1)
       assert.ok(brief.pogingen.every((p: { httpStatus: number; fout: string }) => p.httpStatus === 503 && p.fout.startsWith('HTTP 503')))
-      const ledger = await t.hub.ctx.ledger.inzage(bsn)
-      assert.equal(ledger.filter((l) => l.activiteit === 'webhook-afleveren' && l.status === 'fout').length, RETRY_SCHEDULE_MS.length + 1)
+      const afleverLijnen = async () => (await t.hub.ctx.ledger.inzage(bsn)).filter((l) => l.activiteit === 'webhook-afleveren')
+      assert.equal((await afleverLijnen()).length, RETRY_SCHEDULE_MS.length + 1, 'one ledger line per send, retries too')
 
       ontvanger.status = 204
       const opnieuw = await t.as(client).inject({ method: 'POST', url: `/api/v1/abonnementen/${id}/dode-brieven/${afleveringId}/opnieuw` })
       assert.equal(opnieuw.statusCode, 202, opnieuw.body)
       await wachtTot(async () => (await afleveringen(t, id))[0]!.status === 'afgeleverd', 5000, 'opnieuw afgeleverd')
+      assert.equal((await afleverLijnen()).length, RETRY_SCHEDULE_MS.length + 2, 'the resent send has its own line')
       const nogEens = await t.as(client).inject({ method: 'POST', url: `/api/v1/abonnementen/${id}/dode-brieven/${afleveringId}/opnieuw` })
       assert.equal(nogEens.statusCode, 409)
       assert.equal(nogEens.json().code, 'aflevering.niet-dood')

@@ -1,8 +1,12 @@
 import type { HubContext } from '../../adapters/http/hub-context.js'
-import { newId } from '../../core/index.js'
+import { newId, newSpanId, newTraceId, type Bsn } from '../../core/index.js'
 import type { HubEvent } from '../events/index.js'
-import type { OnderwerpSoort } from './delivery-tables.js'
+import type { Verwerking } from '../ledger/index.js'
+import type { ResolvedDeliveryOptions } from './delivery-options.js'
+import type { AbonnementRow, OnderwerpSoort } from './delivery-tables.js'
 import { MELDINGEN } from './gebeurtenis-meldingen.js'
+import { leverActiviteit, pakIn, waaromNietAfleveren } from './onderwerp.js'
+import { signaalOnderwerp } from './signaal-onderwerp.js'
 
 /** The signal store's event (no BSN); see src/platform/events/event-types.ts. */
 export const SIGNAAL_AANGEMAAKT = 'knooppunt.signaal.aangemaakt.v1'
@@ -22,12 +26,40 @@ export const PLANNING_BATCH = 200
  * Turns new signals into one delivery per matching active subscription of each signal's organisation: one
  * subscription query and one insert for every signal event of the turn. The unique key (subscription, subject) makes
  * a redelivered event harmless: at least once in, exactly one delivery out.
+ *
+ * Fail closed: a delivery whose first send will carry a BSN gets that send's ledger line in the same transaction as
+ * the delivery itself (one ledger append per turn). When the line cannot be written, no delivery exists, nothing is
+ * sent, and the bus hands the events again.
  */
-export async function planAfleveringen(ctx: HubContext, events: HubEvent | readonly HubEvent[]): Promise<number> {
-  const signalen = (Array.isArray(events) ? events : [events] as const).map((e) => e.data as SignaalAangemaakt)
+export async function planAfleveringen(ctx: HubContext, events: HubEvent | readonly HubEvent[], opts: ResolvedDeliveryOptions): Promise<number> {
+  const signalen = (Array.isArray(events) ? events : [events] as const).map((e) => ({ ...(e.data as SignaalAangemaakt), traceId: e.traceId }))
   if (signalen.length === 0) return 0
   const abonnementen = await actieveAbonnementen(ctx, [...new Set(signalen.map((s) => s.oin))])
-  const rijen = signalen.flatMap((s) => passend(abonnementen, s).map((abonnementId) => ({ abonnementId, id: s.signaalId })))
+  const paren = signalen.flatMap((s) => passend(abonnementen, s).map((a) => ({ abonnement: a.rij, signaal: s })))
+  if (paren.length === 0) return 0
+  // The signals and their organisations at once (each is a round trip on PostgreSQL): what the send carries.
+  const oins = [...new Set(paren.map((p) => p.abonnement.oin))]
+  const [items, organisaties] = await Promise.all([
+    signaalOnderwerp.laad(ctx, [...new Set(paren.map((p) => p.signaal.signaalId))]),
+    Promise.all(oins.map((oin) => ctx.access.organisatie(oin))),
+  ])
+  const soortVan = new Map(oins.map((oin, i) => [oin, organisaties[i]?.soort]))
+  const producten = new Map<string, Promise<readonly string[]>>()
+  const productenVan = (oin: string) => { let p = producten.get(oin); if (!p) producten.set(oin, (p = ctx.access.producten(oin))); return p }
+  const now = ctx.clock.now()
+  const rijen = await Promise.all(paren.map(async ({ abonnement, signaal }): Promise<NieuweAflevering> => {
+    const item = items.get(signaal.signaalId)
+    const soort = soortVan.get(abonnement.oin)
+    // The send-time re-check, now too: a delivery the worker will refuse gets no line (it becomes a dead letter
+    // without a send). A signal already gone or an organisation removed: the same.
+    const bsn = item && soort && !(await waaromNietAfleveren(ctx, abonnement, item, opts, productenVan))
+      ? pakIn(ctx, item, abonnement, soort, opts).bsn : undefined
+    return { abonnementId: abonnement.id, id: signaal.signaalId, regel: bsn === undefined ? undefined : {
+      trace: { traceId: signaal.traceId ?? newTraceId(), spanId: newSpanId() }, activiteit: 'webhook-afleveren',
+      verwerkingsactiviteit: leverActiviteit(ctx, signaal.product), product: signaal.product, betrokkene: bsn as Bsn,
+      actorOin: abonnement.oin, gestart: now, status: 'ok',
+    } }
+  }))
   return voegAfleveringenToe(ctx, rijen, 'signaal')
 }
 
@@ -49,35 +81,55 @@ export async function planGebeurtenis(ctx: HubContext, event: HubEvent): Promise
   return voegAfleveringenToe(ctx, abonnementen.map((abonnementId) => ({ abonnementId, id })), 'gebeurtenis')
 }
 
-interface Abonnement { readonly id: string; readonly oin: string; readonly producten: readonly string[]; readonly soorten: readonly string[] | null }
+interface Abonnement { readonly rij: AbonnementRow; readonly oin: string; readonly producten: readonly string[]; readonly soorten: readonly string[] | null }
 
 /** The active subscriptions of these organisations, filters parsed. */
 async function actieveAbonnementen(ctx: HubContext, oins: readonly string[]): Promise<Abonnement[]> {
   if (oins.length === 0) return []
-  const rows = await ctx.database.db.selectFrom('abonnementen').select(['id', 'oin', 'producten', 'soorten'])
-    .where('oin', 'in', oins).where('opgezegd', 'is', null).execute()
-  return rows.map((a) => ({ id: a.id, oin: a.oin, producten: JSON.parse(a.producten) as string[], soorten: a.soorten === null ? null : JSON.parse(a.soorten) as string[] }))
+  const rows = await ctx.database.db.selectFrom('abonnementen').selectAll().where('oin', 'in', oins).where('opgezegd', 'is', null).execute()
+  return rows.map((a) => ({ rij: a, oin: a.oin, producten: JSON.parse(a.producten) as string[], soorten: a.soorten === null ? null : JSON.parse(a.soorten) as string[] }))
 }
 
 /** Those of the organisation that list the product and (when they filter) the kind. */
-const passend = (abonnementen: readonly Abonnement[], doel: Doel): string[] =>
-  abonnementen.filter((a) => a.oin === doel.oin && a.producten.includes(doel.product) && (a.soorten === null || a.soorten.includes(doel.soort))).map((a) => a.id)
+const passend = (abonnementen: readonly Abonnement[], doel: Doel): Abonnement[] =>
+  abonnementen.filter((a) => a.oin === doel.oin && a.producten.includes(doel.product) && (a.soorten === null || a.soorten.includes(doel.soort)))
 
 /** Active subscriptions of the organisation that list the product and (when they filter) the kind. */
 async function passendeAbonnementen(ctx: HubContext, doel: Doel): Promise<string[]> {
-  return passend(await actieveAbonnementen(ctx, [doel.oin]), doel)
+  return passend(await actieveAbonnementen(ctx, [doel.oin]), doel).map((a) => a.rij.id)
 }
 
-async function voegAfleveringenToe(ctx: HubContext, rijen: ReadonlyArray<{ abonnementId: string; id: string }>, onderwerp: OnderwerpSoort): Promise<number> {
+interface NieuweAflevering {
+  readonly abonnementId: string
+  readonly id: string
+  /** The ledger line of the first send, when it will carry a BSN. */
+  readonly regel?: Verwerking | undefined
+}
+
+/**
+ * Inserts the deliveries that do not exist yet and, in the same transaction, the ledger lines of the new ones' first
+ * sends (a redelivered event inserts nothing, so it writes no second line).
+ */
+async function voegAfleveringenToe(ctx: HubContext, rijen: readonly NieuweAflevering[], onderwerp: OnderwerpSoort): Promise<number> {
   if (rijen.length === 0) return 0
   const now = ctx.clock.now().toISOString()
+  const regels: Verwerking[] = []
   let aantal = 0
-  for (let i = 0; i < rijen.length; i += 500) {
-    const r = await ctx.database.db.insertInto('afleveringen').values(rijen.slice(i, i + 500).map(({ abonnementId, id }) => ({
-      id: newId(), abonnement_id: abonnementId, signaal_id: id, onderwerp, status: 'wachtend' as const, pogingen: 0,
-      volgende_poging: now, aangemaakt: now, afgeleverd: null, reden: null,
-    }))).onConflict((oc) => oc.columns(['abonnement_id', 'signaal_id']).doNothing()).executeTakeFirst()
-    aantal += Number(r.numInsertedOrUpdatedRows ?? 0)
-  }
+  await ctx.database.db.transaction().execute(async (tx) => {
+    for (let i = 0; i < rijen.length; i += 500) {
+      const deel = rijen.slice(i, i + 500)
+      const nieuw = await tx.insertInto('afleveringen').values(deel.map(({ abonnementId, id, regel }) => ({
+        id: newId(), abonnement_id: abonnementId, signaal_id: id, onderwerp, status: 'wachtend' as const, pogingen: 0,
+        volgende_poging: now, aangemaakt: now, afgeleverd: null, reden: null, vooraf_vastgelegd: regel ? 1 : 0,
+      }))).onConflict((oc) => oc.columns(['abonnement_id', 'signaal_id']).doNothing())
+        .returning(['abonnement_id', 'signaal_id']).execute()
+      const ingevoegd = new Set(nieuw.map((r) => `${r.abonnement_id}\u0000${r.signaal_id}`))
+      // `delete`: an event handed twice in one turn gives two equal rows, one inserted, and one line.
+      for (const r of deel) if (r.regel && ingevoegd.delete(`${r.abonnementId}\u0000${r.id}`)) regels.push(r.regel)
+      aantal += nieuw.length
+    }
+    if (regels.length) await ctx.ledger.record(tx, regels)
+  })
+  for (const l of regels) ctx.metrics.ledgerLines.inc({ product: l.product })
   return aantal
 }

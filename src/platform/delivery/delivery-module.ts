@@ -24,7 +24,7 @@ export function createDeliveryModule(options: DeliveryOptions): RouteModule {
     routes: (ctx) => deliveryRoutes(ctx, createAbonnementenService(ctx, urlGuard, wake(ctx), opts.berichten)),
     subscribe(ctx) {
       ctx.bus.subscribeBatch(CONSUMER_NAME, [SIGNAAL_AANGEMAAKT], async function planWebhooks(events) {
-        if (await planAfleveringen(ctx, events)) wake(ctx)()
+        if (await planAfleveringen(ctx, events, opts)) wake(ctx)()
       }, { maxBatch: PLANNING_BATCH })
       ctx.bus.subscribe(GEBEURTENIS_CONSUMER_NAME, GEBEURTENIS_TYPES, async function planMeldingen(event) {
         if (await planGebeurtenis(ctx, event)) wake(ctx)()

@@ -36,6 +36,11 @@ export interface AfleveringRow {
   afgeleverd: string | null
   /** Added by migration 0003-delivery-dode-brieven; set when `status` is `dood`. */
   reden: DoodReden | null
+  /**
+   * Ledger lines written ahead for sends not yet claimed, minus one per claim (migration 0014): a claimed send that
+   * carries a BSN and finds this below 0 writes its line before the POST.
+   */
+  vooraf_vastgelegd: number
 }
 export interface AfleverpogingRow {
   seq: Generated<number>

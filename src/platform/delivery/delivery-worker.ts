@@ -2,12 +2,10 @@ import { Webhook } from 'standardwebhooks'
 import type { HubContext } from '../../adapters/http/hub-context.js'
 import { formatTraceparent, newSpanId, newTraceId, type Bsn } from '../../core/index.js'
 import type { Organisatie } from '../access/index.js'
-import type { Verwerking } from '../ledger/index.js'
-import { guardOutput } from '../register/index.js'
 import type { AfleveringRow, DoodReden, OnderwerpSoort } from './delivery-tables.js'
 import { gebeurtenisOnderwerp } from './gebeurtenis-onderwerp.js'
 import type { ResolvedDeliveryOptions } from './delivery-options.js'
-import { afleverCloudEvent, waaromNietAfleveren, type Afleverbaar, type OnderwerpStrategie } from './onderwerp.js'
+import { afleverCloudEvent, leverActiviteit, pakIn, waaromNietAfleveren, type Afleverbaar, type OnderwerpStrategie, type Pakket } from './onderwerp.js'
 import { nextDelayMs } from './retry-schedule.js'
 import { signaalOnderwerp } from './signaal-onderwerp.js'
 import { checkWebhookUrl } from './url-guard.js'
@@ -23,8 +21,7 @@ export interface DeliveryWorker {
   stop(): Promise<void>
 }
 
-interface LedgerInfo { readonly bsn: string; readonly product: string; readonly oin: string; readonly trace: { traceId: string; spanId: string } }
-interface Poging { readonly a: AfleveringRow; readonly started: Date; readonly r: AttemptResult; readonly ledger: LedgerInfo | undefined }
+interface Poging { readonly a: AfleveringRow; readonly started: Date; readonly r: AttemptResult }
 
 /** Time a claimed delivery stays invisible to other workers beyond the send timeout: a crashed sender's row returns then. */
 const LEASE_MARGIN_MS = 60_000
@@ -85,8 +82,9 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     let due = db.selectFrom('afleveringen').select('id').where('status', '=', 'wachtend').where('volgende_poging', '<=', nowIso)
     if (inFlight.size) due = due.where('id', 'not in', [...inFlight.keys()])
     // One statement claims the batch; the outer condition is re-checked on the locked row (PostgreSQL read
-    // committed), so two instances that picked the same ids cannot both claim one.
-    const claimed = await db.updateTable('afleveringen').set({ volgende_poging: leaseEnd })
+    // committed), so two instances that picked the same ids cannot both claim one. Each claim uses up one ledger line
+    // written ahead (a send without one writes its own first).
+    const claimed = await db.updateTable('afleveringen').set((eb) => ({ volgende_poging: leaseEnd, vooraf_vastgelegd: eb('vooraf_vastgelegd', '-', 1) }))
       .where('id', 'in', due.orderBy('volgende_poging').limit(room))
       .where('status', '=', 'wachtend').where('volgende_poging', '<=', nowIso)
       .returningAll().execute()
@@ -136,14 +134,17 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     const [weigering, organisatie] = await Promise.all([waaromNietAfleveren(ctx, abonnement, item, opts, batch.producten), batch.organisatie(abonnement.oin)])
     if (weigering || !organisatie) return markDead(aflevering, weigering ?? 'toegang-vervallen')
 
-    const zending = item.zending(abonnement, opts)
-    const guarded = guardOutput(ctx.register, zending.product, organisatie.soort, zending.data)
-    if (guarded.verwijderd.length) {
-      ctx.metrics.guardRemoved.inc({ product: zending.product }, guarded.verwijderd.length)
-      opts.log.warn({ verwijderd: guarded.verwijderd, product: zending.product }, 'uitvoerbewaking verwijderde velden uit een webhook')
+    const pakket = pakIn(ctx, item, abonnement, organisatie.soort, opts)
+    const { zending } = pakket
+    if (pakket.verwijderd.length) {
+      ctx.metrics.guardRemoved.inc({ product: zending.product }, pakket.verwijderd.length)
+      opts.log.warn({ verwijderd: pakket.verwijderd, product: zending.product }, 'uitvoerbewaking verwijderde velden uit een webhook')
     }
-    const body = JSON.stringify(afleverCloudEvent(aflevering.id, opts.hubOin, { ...zending, data: guarded.record }))
     const trace = { traceId: newTraceId(), spanId: newSpanId() }
+    // Fail closed: no BSN leaves without its ledger line. The first send's line was written with the delivery; a
+    // retry or resend writes its own here, and when that fails, nothing is sent (the row returns after the lease).
+    if (pakket.bsn !== undefined && aflevering.vooraf_vastgelegd < 0) await legVast(aflevering, abonnement.oin, pakket, trace)
+    const body = JSON.stringify(afleverCloudEvent(aflevering.id, opts.hubOin, { ...zending, data: pakket.data }))
     const secret = ctx.keyring.decrypt('webhook-secret', abonnement.geheim_versleuteld)
     // One instant for the header and the signature: two clock reads can fall in different seconds, and then the
     // receiver's check fails (it signs the header's timestamp).
@@ -163,11 +164,9 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     } catch (err) {
       result = { ok: false, httpStatus: null, fout: (err as Error).message, duurMs: 0 }
     }
-    // A ledger line only when a BSN actually left the hub (not for `verwijzing` data, nor for notices).
-    const bsnVerstuurd = zending.bsn !== undefined && 'bsn' in guarded.record
     // The send slot is free once the POST is done: the row stays leased until its attempt is written, so no other
-    // scan takes it meanwhile, and the next sends need not wait for the ledger head (PostgreSQL) to come round.
-    const geschreven = recordAttempt(aflevering, started, result, bsnVerstuurd ? { bsn: zending.bsn!, product: zending.product, oin: abonnement.oin, trace } : undefined)
+    // scan takes it meanwhile.
+    const geschreven = recordAttempt(aflevering, started, result)
     schrijvende.add(geschreven)
     void geschreven.catch((err: unknown) => opts.log.error({ err, aflevering: aflevering.id }, 'webhooks: poging vastleggen mislukt; opnieuw na de lease'))
       .finally(() => { schrijvende.delete(geschreven); wakeSoon() })
@@ -179,13 +178,28 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
   let schrijfTimer: NodeJS.Timeout | undefined
 
   /**
-   * Records one attempt (row, next state, ledger line when a BSN left the hub). Attempts are written in groups: one
-   * transaction and one ledger append for all attempts that finished while the previous group was written, so under
-   * load the ledger head (one lock for every writer, PostgreSQL) is taken once per group instead of once per send.
+   * The ledger line of one send that carries a BSN and has none written ahead, and that line counted on the row, in
+   * one transaction before the send.
    */
-  function recordAttempt(a: AfleveringRow, started: Date, r: AttemptResult, ledger?: LedgerInfo): Promise<void> {
+  async function legVast(a: AfleveringRow, oin: string, pakket: Pakket, trace: { traceId: string; spanId: string }): Promise<void> {
+    const { product } = pakket.zending
+    await db.transaction().execute(async (tx) => {
+      await ctx.ledger.record(tx, [{
+        trace, activiteit: 'webhook-afleveren', verwerkingsactiviteit: leverActiviteit(ctx, product), product,
+        betrokkene: pakket.bsn as Bsn, actorOin: oin, gestart: ctx.clock.now(), status: 'ok',
+      }])
+      await tx.updateTable('afleveringen').set((eb) => ({ vooraf_vastgelegd: eb('vooraf_vastgelegd', '+', 1) })).where('id', '=', a.id).execute()
+    })
+    ctx.metrics.ledgerLines.inc({ product })
+  }
+
+  /**
+   * Records one attempt (row, next state). Attempts are written in groups: one transaction for all attempts that
+   * finished while the previous group was written.
+   */
+  function recordAttempt(a: AfleveringRow, started: Date, r: AttemptResult): Promise<void> {
     return new Promise<void>((klaar, fout) => {
-      teSchrijven.push({ poging: { a, started, r, ledger }, klaar, fout })
+      teSchrijven.push({ poging: { a, started, r }, klaar, fout })
       planSchrijven()
     })
   }
@@ -223,7 +237,6 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
 
   async function schrijfPogingen(pogingen: readonly Poging[]): Promise<void> {
     const now = ctx.clock.now()
-    const regels: Verwerking[] = []
     await db.transaction().execute(async (tx) => {
       await tx.insertInto('afleverpogingen').values(pogingen.map(({ a, started, r }) => ({
         aflevering_id: a.id, tijdstip: started.toISOString(), http_status: r.httpStatus, fout: r.fout, duur_ms: r.duurMs,
@@ -237,25 +250,16 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
           .set((eb) => ({ pogingen: eb('pogingen', '+', 1), status: 'afgeleverd' as const, afgeleverd: now.toISOString(), volgende_poging: null, reden: null }))
           .where('id', 'in', afgeleverd.slice(i, i + 1_000)).where('status', '=', 'wachtend').execute()
       }
-      for (const { a, r, started, ledger } of pogingen) {
-        if (!r.ok) {
-          const aantal = a.pogingen + 1
-          const delay = nextDelayMs(aantal, opts.retrySchedule, opts.jitter)
-          const next = delay === undefined
-            ? { status: 'dood' as const, volgende_poging: null, reden: 'pogingen-op' as const }
-            : { volgende_poging: new Date(now.getTime() + delay).toISOString() }
-          await tx.updateTable('afleveringen').set({ pogingen: aantal, ...next }).where('id', '=', a.id).where('status', '=', 'wachtend').execute()
-        }
-        if (ledger) {
-          regels.push({
-            trace: ledger.trace, activiteit: 'webhook-afleveren', verwerkingsactiviteit: leverActiviteit(ctx, ledger.product),
-            product: ledger.product, betrokkene: ledger.bsn as Bsn, actorOin: ledger.oin, gestart: started, status: r.ok ? 'ok' : 'fout',
-          })
-        }
+      for (const { a, r } of pogingen) {
+        if (r.ok) continue
+        const aantal = a.pogingen + 1
+        const delay = nextDelayMs(aantal, opts.retrySchedule, opts.jitter)
+        const next = delay === undefined
+          ? { status: 'dood' as const, volgende_poging: null, reden: 'pogingen-op' as const }
+          : { volgende_poging: new Date(now.getTime() + delay).toISOString() }
+        await tx.updateTable('afleveringen').set({ pogingen: aantal, ...next }).where('id', '=', a.id).where('status', '=', 'wachtend').execute()
       }
-      await ctx.ledger.record(tx, regels)
     })
-    for (const l of regels) ctx.metrics.ledgerLines.inc({ product: l.product })
   }
 
   async function markDead(a: AfleveringRow, reden: DoodReden): Promise<void> {
@@ -304,10 +308,4 @@ function toegangCache(ctx: HubContext, ms: number): (oin: string) => Toegang {
     }
     return e
   }
-}
-
-/** The register's delivery activity of a product (`samenloop.leveren`), else its first activity. */
-function leverActiviteit(ctx: HubContext, product: string): string {
-  const entry = ctx.register.requireProduct(product)
-  return (entry.verwerkingsactiviteiten.find((v) => v.naam.endsWith('.leveren')) ?? entry.verwerkingsactiviteiten[0]!).naam
 }

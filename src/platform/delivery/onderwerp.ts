@@ -1,5 +1,7 @@
 import { CloudEvent } from 'cloudevents'
 import type { HubContext } from '../../adapters/http/hub-context.js'
+import type { OrganisatieSoort } from '../access/index.js'
+import { guardOutput } from '../register/index.js'
 import type { AbonnementRow, DoodReden, OnderwerpSoort } from './delivery-tables.js'
 import type { ResolvedDeliveryOptions } from './delivery-options.js'
 
@@ -14,7 +16,7 @@ export interface Zending {
   /** Absolute URL where the afnemer reads the details with its own token. */
   readonly dataref: string
   readonly data: Record<string, unknown>
-  /** The resident whose data `data` may carry: a ledger line per attempt when the guarded data still holds the BSN. */
+  /** The resident whose data `data` may carry: a ledger line before every send whose guarded data still holds the BSN. */
   readonly bsn?: string
 }
 
@@ -57,6 +59,31 @@ export function afleverCloudEvent(id: string, hubOin: string, z: Omit<Zending, '
     specversion: '1.0', id, source: hubSource(hubOin), type: z.type, subject: z.subject, time: z.time,
     datacontenttype: 'application/json', dataref: z.dataref, data: z.data,
   }, true)
+}
+
+/** One send's content after the output guard: what is sent, what the guard removed, and the BSN it carries (if any). */
+export interface Pakket {
+  readonly zending: Zending
+  readonly data: Record<string, unknown>
+  readonly verwijderd: readonly string[]
+  /** Set when the guarded data still holds the BSN: such a send needs a ledger line before it leaves. */
+  readonly bsn: string | undefined
+}
+
+/**
+ * Shapes and guards one subject for one subscription. The planner (the ledger line of the first send) and the worker
+ * (the send itself) both ask this, so they agree on whether a BSN goes out.
+ */
+export function pakIn(ctx: HubContext, item: Afleverbaar, abonnement: AbonnementRow, ontvanger: OrganisatieSoort, opts: ResolvedDeliveryOptions): Pakket {
+  const zending = item.zending(abonnement, opts)
+  const guarded = guardOutput(ctx.register, zending.product, ontvanger, zending.data)
+  return { zending, data: guarded.record, verwijderd: guarded.verwijderd, bsn: zending.bsn !== undefined && 'bsn' in guarded.record ? zending.bsn : undefined }
+}
+
+/** The register's delivery activity of a product (`samenloop.leveren`), else its first activity. */
+export function leverActiviteit(ctx: HubContext, product: string): string {
+  const entry = ctx.register.requireProduct(product)
+  return (entry.verwerkingsactiviteiten.find((v) => v.naam.endsWith('.leveren')) ?? entry.verwerkingsactiviteiten[0]!).naam
 }
 
 /**

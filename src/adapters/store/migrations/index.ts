@@ -12,6 +12,7 @@ import { feitenIndexDubbel } from './0010-feiten-index-dubbel.js'
 import { portaalSessies } from './0011-portaal-sessies.js'
 import { ledgerBetrokkeneKort } from './0012-ledger-betrokkene-kort.js'
 import { leveringenBijgewerkt } from './0013-leveringen-bijgewerkt.js'
+import { afleveringenVoorafVastgelegd } from './0014-afleveringen-vooraf-vastgelegd.js'
 
 /**
  * Every migration in order. Names never change once released; a new change is a new entry. Each runs in both
@@ -31,5 +32,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Knoopp
   ['0011-portaal-sessies', portaalSessies],
   ['0012-ledger-betrokkene-kort', ledgerBetrokkeneKort],
   ['0013-leveringen-bijgewerkt', leveringenBijgewerkt],
+  ['0014-afleveringen-vooraf-vastgelegd', afleveringenVoorafVastgelegd],
 ]
 export type { KnooppuntMigration, MigrationDialect } from './helpers.js'
