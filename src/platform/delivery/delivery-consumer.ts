@@ -7,6 +7,7 @@ import type { AbonnementRow, OnderwerpSoort } from './delivery-tables.js'
 import { MELDINGEN } from './gebeurtenis-meldingen.js'
 import { leverActiviteit, pakIn, waaromNietAfleveren } from './onderwerp.js'
 import { signaalOnderwerp } from './signaal-onderwerp.js'
+import { perBeurt, type ToegangVan } from './toegang-cache.js'
 
 /** The signal store's event (no BSN); see src/platform/events/event-types.ts. */
 export const SIGNAAL_AANGEMAAKT = 'knooppunt.signaal.aangemaakt.v1'
@@ -31,28 +32,24 @@ export const PLANNING_BATCH = 200
  * the delivery itself (one ledger append per turn). When the line cannot be written, no delivery exists, nothing is
  * sent, and the bus hands the events again.
  */
-export async function planAfleveringen(ctx: HubContext, events: HubEvent | readonly HubEvent[], opts: ResolvedDeliveryOptions): Promise<number> {
+export async function planAfleveringen(ctx: HubContext, events: HubEvent | readonly HubEvent[], opts: ResolvedDeliveryOptions, toegang: ToegangVan): Promise<number> {
   const signalen = (Array.isArray(events) ? events : [events] as const).map((e) => ({ ...(e.data as SignaalAangemaakt), traceId: e.traceId }))
   if (signalen.length === 0) return 0
-  const abonnementen = await actieveAbonnementen(ctx, [...new Set(signalen.map((s) => s.oin))])
+  // Subscriptions, signals and (mostly cached) organisations at once: each read is a round trip on PostgreSQL.
+  const van = perBeurt(toegang)
+  const [abonnementen, items] = await Promise.all([
+    actieveAbonnementen(ctx, [...new Set(signalen.map((s) => s.oin))]),
+    signaalOnderwerp.laad(ctx, [...new Set(signalen.map((s) => s.signaalId))]),
+  ])
   const paren = signalen.flatMap((s) => passend(abonnementen, s).map((a) => ({ abonnement: a.rij, signaal: s })))
   if (paren.length === 0) return 0
-  // The signals and their organisations at once (each is a round trip on PostgreSQL): what the send carries.
-  const oins = [...new Set(paren.map((p) => p.abonnement.oin))]
-  const [items, organisaties] = await Promise.all([
-    signaalOnderwerp.laad(ctx, [...new Set(paren.map((p) => p.signaal.signaalId))]),
-    Promise.all(oins.map((oin) => ctx.access.organisatie(oin))),
-  ])
-  const soortVan = new Map(oins.map((oin, i) => [oin, organisaties[i]?.soort]))
-  const producten = new Map<string, Promise<readonly string[]>>()
-  const productenVan = (oin: string) => { let p = producten.get(oin); if (!p) producten.set(oin, (p = ctx.access.producten(oin))); return p }
   const now = ctx.clock.now()
   const rijen = await Promise.all(paren.map(async ({ abonnement, signaal }): Promise<NieuweAflevering> => {
     const item = items.get(signaal.signaalId)
-    const soort = soortVan.get(abonnement.oin)
+    const soort = (await van(abonnement.oin).organisatie)?.soort
     // The send-time re-check, now too: a delivery the worker will refuse gets no line (it becomes a dead letter
     // without a send). A signal already gone or an organisation removed: the same.
-    const bsn = item && soort && !(await waaromNietAfleveren(ctx, abonnement, item, opts, productenVan))
+    const bsn = item && soort && !(await waaromNietAfleveren(ctx, abonnement, item, opts, (oin) => van(oin).producten))
       ? pakIn(ctx, item, abonnement, soort, opts).bsn : undefined
     return { abonnementId: abonnement.id, id: signaal.signaalId, regel: bsn === undefined ? undefined : {
       trace: { traceId: signaal.traceId ?? newTraceId(), spanId: newSpanId() }, activiteit: 'webhook-afleveren',

@@ -4,6 +4,7 @@ import { CONSUMER_NAME, GEBEURTENIS_CONSUMER_NAME, GEBEURTENIS_TYPES, planAfleve
 import { resolveDeliveryOptions, type DeliveryOptions } from './delivery-options.js'
 import { deliveryRoutes } from './delivery-routes.js'
 import { startDeliveryWorker, type DeliveryWorker } from './delivery-worker.js'
+import { toegangCache, type ToegangVan } from './toegang-cache.js'
 
 /**
  * Event-driven delivery to afnemers: the `/abonnementen` API, bus consumers that plan one delivery per matching
@@ -17,6 +18,9 @@ import { startDeliveryWorker, type DeliveryWorker } from './delivery-worker.js'
 export function createDeliveryModule(options: DeliveryOptions): RouteModule {
   const opts = resolveDeliveryOptions(options)
   const workers = new WeakMap<HubContext, DeliveryWorker>()
+  // One cache per hub, shared by the planner and the worker: both re-check access.
+  const toegangen = new WeakMap<HubContext, ToegangVan>()
+  const toegang = (ctx: HubContext) => { let t = toegangen.get(ctx); if (!t) toegangen.set(ctx, (t = toegangCache(ctx, opts.toegangCacheMs))); return t }
   const wake = (ctx: HubContext) => () => workers.get(ctx)?.wake()
   const urlGuard = { allowPrivateUrls: opts.allowPrivateUrls, ...(opts.resolve ? { resolve: opts.resolve } : {}) }
   return {
@@ -24,14 +28,14 @@ export function createDeliveryModule(options: DeliveryOptions): RouteModule {
     routes: (ctx) => deliveryRoutes(ctx, createAbonnementenService(ctx, urlGuard, wake(ctx), opts.berichten)),
     subscribe(ctx) {
       ctx.bus.subscribeBatch(CONSUMER_NAME, [SIGNAAL_AANGEMAAKT], async function planWebhooks(events) {
-        if (await planAfleveringen(ctx, events, opts)) wake(ctx)()
+        if (await planAfleveringen(ctx, events, opts, toegang(ctx))) wake(ctx)()
       }, { maxBatch: PLANNING_BATCH })
       ctx.bus.subscribe(GEBEURTENIS_CONSUMER_NAME, GEBEURTENIS_TYPES, async function planMeldingen(event) {
         if (await planGebeurtenis(ctx, event)) wake(ctx)()
       })
     },
     async start(ctx) {
-      const worker = startDeliveryWorker(ctx, opts)
+      const worker = startDeliveryWorker(ctx, opts, toegang(ctx))
       workers.set(ctx, worker)
       return async function stopWebhooks() {
         workers.delete(ctx)

@@ -1,7 +1,6 @@
 import { Webhook } from 'standardwebhooks'
 import type { HubContext } from '../../adapters/http/hub-context.js'
 import { formatTraceparent, newSpanId, newTraceId, type Bsn } from '../../core/index.js'
-import type { Organisatie } from '../access/index.js'
 import type { AfleveringRow, DoodReden, OnderwerpSoort } from './delivery-tables.js'
 import { gebeurtenisOnderwerp } from './gebeurtenis-onderwerp.js'
 import type { ResolvedDeliveryOptions } from './delivery-options.js'
@@ -9,6 +8,7 @@ import { afleverCloudEvent, leverActiviteit, pakIn, waaromNietAfleveren, type Af
 import { nextDelayMs } from './retry-schedule.js'
 import { signaalOnderwerp } from './signaal-onderwerp.js'
 import { checkWebhookUrl } from './url-guard.js'
+import { perBeurt, type ToegangVan } from './toegang-cache.js'
 import { createWebhookSender, type AttemptResult } from './webhook-sender.js'
 
 /** What can be delivered: one strategy per kind of subject (`afleveringen.onderwerp`). */
@@ -37,10 +37,9 @@ const WRITE_LINGER_MS = 10
  * table and none sends a delivery another is sending; if a sender dies mid-send, the lease runs out and the
  * delivery is tried again (at least once — receivers de-duplicate on `webhook-id`).
  */
-export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptions): DeliveryWorker {
+export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptions, toegang: ToegangVan): DeliveryWorker {
   const { db } = ctx.database
   const sender = createWebhookSender({ timeoutMs: opts.timeoutMs, maxSockets: opts.concurrency })
-  const toegang = toegangCache(ctx, opts.toegangCacheMs)
   const inFlight = new Map<string, Promise<void>>()
   /** Attempts whose send is done and whose record is being written (grouped). */
   const schrijvende = new Set<Promise<void>>()
@@ -113,9 +112,7 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
         if (ids.length) for (const [id, item] of await strategie.laad(ctx, ids)) onderwerpen.set(`${strategie.soort}:${id}`, item)
       }),
     ])
-    // Per batch one look per organisation, also when the cache is off.
-    const perOin = new Map<string, Toegang>()
-    const van = (oin: string) => { let t = perOin.get(oin); if (!t) perOin.set(oin, (t = toegang(oin))); return t }
+    const van = perBeurt(toegang)
     return {
       abonnement: new Map(abonnementen.map((b) => [b.id, b])),
       onderwerp: (a: AfleveringRow) => onderwerpen.get(`${a.onderwerp}:${a.signaal_id}`),
@@ -281,31 +278,5 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
       await schrijvend
       sender.close()
     },
-  }
-}
-
-/** An organisation and the products it takes, as the send-time re-check reads them. */
-interface Toegang { readonly organisatie: Promise<Organisatie | undefined>; readonly producten: Promise<readonly string[]> }
-
-/**
- * `Toegang` per OIN, reused for `ms` (monotonic time) by every claimed batch: the re-check at send time then costs no
- * round trip for an organisation seen within the bound, and a product that ended (or an organisation removed) stops
- * deliveries at most `ms` later. Concurrent batches share one read; a failed read is not kept.
- */
-function toegangCache(ctx: HubContext, ms: number): (oin: string) => Toegang {
-  const entries = new Map<string, Toegang & { readonly tot: number }>()
-  return function toegang(oin: string): Toegang {
-    const nu = performance.now()
-    let e = entries.get(oin)
-    if (!e || e.tot <= nu) {
-      if (entries.size > 10_000) entries.clear() // bounded: organisations are few, but never grow without end
-      const nieuw = { tot: nu + ms, organisatie: ctx.access.organisatie(oin), producten: ctx.access.producten(oin) as Promise<readonly string[]> }
-      const vergeet = () => { if (entries.get(oin) === nieuw) entries.delete(oin) }
-      nieuw.organisatie.catch(vergeet)
-      nieuw.producten.catch(vergeet)
-      if (ms > 0) entries.set(oin, nieuw)
-      e = nieuw
-    }
-    return e
   }
 }
