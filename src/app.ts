@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { AppError, systemClock, type Clock } from './core/index.js'
 import { createAccessService, createTokenService } from './platform/access/index.js'
-import { createInProcessBus, type Bus } from './platform/events/index.js'
+import { createInProcessBus, type Bus, type BusLog } from './platform/events/index.js'
 import { createKeyring, generateMasterKey } from './platform/keyring/index.js'
 import { createLedger } from './platform/ledger/index.js'
 import { loadRegister } from './platform/register/index.js'
@@ -68,10 +68,10 @@ export function loadMasterKey(config: HubConfig): Buffer {
   return key
 }
 
-function createBus(config: HubConfig, database: Database, clock: Clock): Bus {
+function createBus(config: HubConfig, database: Database, clock: Clock, log: BusLog): Bus {
   return config.natsUrl
-    ? createNatsBus({ db: database.db, clock, url: config.natsUrl, ...(config.natsStream ? { stream: config.natsStream, subjectPrefix: config.natsStream.toLowerCase() } : {}) })
-    : createInProcessBus({ db: database.db, clock })
+    ? createNatsBus({ db: database.db, clock, log, url: config.natsUrl, ...(config.natsStream ? { stream: config.natsStream, subjectPrefix: config.natsStream.toLowerCase() } : {}) })
+    : createInProcessBus({ db: database.db, clock, log })
 }
 
 /** Opens the store (migrating it), builds every platform function and the HTTP server. Does not listen yet. */
@@ -81,7 +81,10 @@ export async function createHub(config: HubConfig, opts: HubOptions = {}): Promi
   const keyring = createKeyring(loadMasterKey(config))
   const database = await openMigratedDatabase(storeConfig(config))
   try {
-    const bus = createBus(config, database, clock)
+    // The bus logs (a handler that failed and will be retried, an outbox it could not read) through the application
+    // log, which scrubs BSNs; that log exists once the HTTP server does, before the bus starts.
+    let appLog: BusLog | undefined
+    const bus = createBus(config, database, clock, { warn: (o, m) => appLog?.warn(o, m), error: (o, m) => appLog?.error(o, m) })
     const access = createAccessService({ db: database.db, clock, knownProducts: () => register.productNamen(), knownSources: () => [...BRON_FORMATEN.keys()] })
     const tokens = await createTokenService({ db: database.db, clock, keyring, issuer: config.publicUrl })
     const ledger = createLedger({ db: database.db, clock, keyring })
@@ -90,6 +93,7 @@ export async function createHub(config: HubConfig, opts: HubOptions = {}): Promi
     const portal = opts.portal ? await opts.portal(ctx) : undefined
     ctx.portal = portal
     const http = await createHttpServer({ ctx, config, portal, modules: opts.modules, logStream: opts.logStream })
+    appLog = http.log
     for (const m of opts.modules ?? []) m.subscribe?.(ctx)
     const stops: Array<() => Promise<void>> = []
     let started: Promise<void> | undefined

@@ -165,6 +165,9 @@ test('webhooks fail closed: while the ledger cannot be written no BSN is sent, a
   const verstuurd = ontvanger.ontvangen.filter((o) => o.body.includes(bsn)).length
   await sql`alter table ledger_weg rename to ledger`.execute(db)
   assert.equal(verstuurd, 0, 'the BSN left the hub while no ledger line could be written')
+  // The operator sees it in the application log (the bus logs through it), without the BSN.
+  assert.ok(t.logLines.some((l) => l.includes('bus: handler mislukt') && l.includes('webhook-afleveringen')), t.logLines.join('\n'))
+  assert.ok(!t.logLines.some((l) => l.includes(bsn)), 'no BSN in the application log')
   // The signal was not lost: once the ledger is back, the bus hands the event again and it goes out, with its line.
   await wachtTot(() => ontvanger.ontvangen.some((o) => o.body.includes(bsn)), 10_000, 'afgeleverd na herstel')
   const regels = (await t.hub.ctx.ledger.inzage(bsn as Bsn)).filter((l) => l.activiteit === 'webhook-afleveren')
