@@ -37,3 +37,13 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError
+
+/**
+ * A problem for every query parameter not in `bekend` (`parameter-onbekend`): a BSN, or a typo such as `limit`, is
+ * refused rather than silently ignored. For handlers that list every problem of a query at once; API routes that do
+ * not check their query themselves refuse unknown parameters by a hook on their schema (adapters/http/server.ts).
+ */
+export function onbekendeParameters(q: Readonly<Record<string, unknown>>, bekend: readonly string[]): InvalidParam[] {
+  return Object.keys(q).filter((k) => !bekend.includes(k))
+    .map((k) => ({ name: k, code: 'parameter-onbekend', reason: bekend.length ? `onbekende parameter; toegestaan: ${bekend.join(', ')}` : 'onbekende parameter; deze operatie kent geen parameters' }))
+}

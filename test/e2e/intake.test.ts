@@ -235,6 +235,15 @@ for (const store of testStores()) {
       const fout = await post({ bsn: '123', kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', dagwaardeCent: -1, kleur: 'rood' })
       assert.equal(fout.statusCode, 400)
       assert.deepEqual(fout.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['kleur:veld-onbekend', 'bsn:bsn-ongeldig', 'dagwaardeCent:bedrag-ongeldig'])
+      // JSON types: amounts may be numbers or their text; a BSN as a number (its leading zero would be lost), a
+      // number where text is meant, or true/an object/a list are refused by name.
+      const tekst = await post({ bsn: IN, kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', dagwaardeCent: '1710430' })
+      assert.equal(tekst.statusCode, 201, tekst.body)
+      const typen = await post({ bsn: Number(IN), kenteken: true, datumAanvang: ['2025-05-01'], datumEinde: { dag: 1 }, dagwaardeCent: 'veel' })
+      assert.equal(typen.statusCode, 400)
+      assert.deepEqual(typen.json().invalidParams.map((p: { name: string; code: string; reason: string }) => `${p.name}:${p.code}`),
+        ['bsn:type-ongeldig', 'kenteken:type-ongeldig', 'datumAanvang:type-ongeldig', 'datumEinde:type-ongeldig', 'dagwaardeCent:bedrag-ongeldig'])
+      assert.match(typen.json().invalidParams[0].reason, /verwacht tekst \(een JSON-string\), geen getal/)
       // A check across fields names the field, like every other problem.
       const omgekeerd = await post({ bsn: IN, kenteken: 'GB-22-NL', datumAanvang: '2025-05-01', datumEinde: '2025-04-01', dagwaardeCent: 1 })
       assert.deepEqual(omgekeerd.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['datumEinde:periode-omgekeerd'])

@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import pino from 'pino'
-import { AppError, continueTrace, formatTraceparent, type TraceContext } from '../../core/index.js'
+import { AppError, continueTrace, onbekendeParameters, formatTraceparent, type TraceContext } from '../../core/index.js'
 import { createAuthenticator } from './auth.js'
 import type { HttpDeps } from './hub-context.js'
 import { loggerOptions, redactingDestination } from './log-redaction.js'
@@ -109,6 +109,23 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     const schema = route.schema as { body?: { content?: Record<string, unknown> }; response?: Record<string, unknown> } | undefined
     const json = schema?.body && (!schema.body.content || 'application/json' in schema.body.content)
     if (json && schema.response && !schema.response[413]) schema.response = { ...schema.response, 413: problemSchema }
+  })
+
+  // Every API route refuses query parameters it does not know — a BSN in a URL, or a typo such as `limit` that would
+  // silently give the default — with a 400 naming them (`parameter-onbekend`), before anything else runs. Known are the
+  // properties of the route's querystring schema. (A hook, not the schema: several modules read their input
+  // themselves and switch schema validation off.) A route whose handler checks its query itself, to list every
+  // problem at once, says so with `additionalProperties: true`.
+  app.addHook('onRoute', function weigerOnbekendeParameters(route) {
+    if (!route.url.startsWith('/api/v1/')) return
+    const query = (route.schema as { querystring?: { properties?: object; additionalProperties?: unknown } } | undefined)?.querystring
+    if (query?.additionalProperties === true) return
+    const bekend = Object.keys(query?.properties ?? {})
+    const controle = async function onbekendeQueryParameters(request: FastifyRequest): Promise<void> {
+      const p = onbekendeParameters(request.query as Record<string, unknown>, bekend)
+      if (p.length) throw new AppError('invalid', 'verzoek.ongeldig', `onbekende parameter in de URL: ${p.map((x) => x.name).join(', ')}`, p)
+    }
+    route.onRequest = [controle, ...(route.onRequest === undefined ? [] : [route.onRequest].flat())]
   })
 
   const authenticate = createAuthenticator(ctx, deps.portal)

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { createAuthenticator, principalOf, requireAuth } from '../../adapters/http/auth.js'
 import type { HubContext, RouteModule } from '../../adapters/http/hub-context.js'
 import { authErrors, problemSchema, security } from '../../adapters/http/routes/schemas.js'
-import { AppError, datumVan, leesTijdCursor, maakTijdCursor, type InvalidParam } from '../../core/index.js'
+import { AppError, datumVan, leesTijdCursor, maakTijdCursor, onbekendeParameters, type InvalidParam } from '../../core/index.js'
 import { gewenstePerProduct } from '../population/index.js'
 import { feitActiviteit } from './feit-opslag.js'
 import { BRON_FORMATEN, type BronFormaat } from './formats/index.js'
@@ -72,7 +72,8 @@ export const intakeModule: RouteModule = {
       preHandler: alleenBron,
       schema: {
         tags: ['bronnen'], summary: 'De eigen leveringen van deze bron, nieuwste eerst (zonder losse gebeurtenissen), per pagina', security, params: bronParam,
-        querystring: { type: 'object', properties: {
+        // The handler refuses unknown parameters itself, listing them with every other problem of the query.
+        querystring: { type: 'object', additionalProperties: true, properties: {
           limiet: { type: 'integer', minimum: 1, maximum: MAX_LEVERINGEN, default: MAX_LEVERINGEN },
           na: { type: 'string', description: 'de waarde van "volgende" uit het vorige antwoord' },
         } },
@@ -157,8 +158,7 @@ const MAX_LEVERINGEN = 100
 /** The list's query: `limiet` 1–100, `na` only as the list itself wrote it (its fields reach the store as parameters). */
 function leveringenPagina(query: unknown): { limiet: number; na?: [string, string] } {
   const q = (query ?? {}) as Record<string, unknown>
-  const p: InvalidParam[] = []
-  for (const k of Object.keys(q)) if (k !== 'limiet' && k !== 'na') p.push({ name: k, code: 'parameter-onbekend', reason: 'onbekende parameter; de lijst kent limiet en na' })
+  const p: InvalidParam[] = onbekendeParameters(q, ['limiet', 'na'])
   const limiet = q.limiet === undefined ? MAX_LEVERINGEN : Number(q.limiet)
   if (!Number.isInteger(limiet) || limiet < 1 || limiet > MAX_LEVERINGEN) p.push({ name: 'limiet', code: 'limiet-ongeldig', reason: `limiet is een geheel getal van 1 tot ${MAX_LEVERINGEN}` })
   let na: [string, string] | undefined

@@ -1,4 +1,4 @@
-import { AppError, isMaand, type InvalidParam, type Maand } from '../../core/index.js'
+import { AppError, isMaand, onbekendeParameters, type InvalidParam, type Maand } from '../../core/index.js'
 import type { KotVerschilSoort } from './vergelijk-doelgroepouders.js'
 
 export const SOORTEN: readonly KotVerschilSoort[] = ['niet-geregistreerd', 'niet-in-bestand']
@@ -46,7 +46,7 @@ export function valideerVerschillenVraag(query: unknown): VerschillenVraag {
   const na = q.na === undefined ? 0 : leesCursor(q.na)
   if (na === undefined) p.push({ name: 'na', code: 'cursor-ongeldig', reason: 'gebruik de waarde van "volgende" uit het vorige antwoord' })
   // A filter this API does not have (a BSN, above all) is refused rather than ignored with every difference.
-  for (const k of Object.keys(q)) if (!['periode', 'soort', 'limiet', 'na'].includes(k)) p.push({ name: k, code: 'parameter-onbekend', reason: 'onbekende parameter; toegestaan: periode, soort, limiet, na' })
+  p.push(...onbekendeParameters(q, ['periode', 'soort', 'limiet', 'na']))
   if (p.length) throw new AppError('invalid', 'kot.vraag-ongeldig', 'de vraag naar verschillen is ongeldig', p)
   return { periode: q.periode as Maand, soort: q.soort as KotVerschilSoort | undefined, na: na!, limiet }
 }

@@ -58,7 +58,8 @@ export const kotModule: RouteModule = {
       preHandler: requireAuth(authenticate, toegang),
       schema: {
         tags: ['kot-doelgroepouders'], summary: 'De gevonden verschillen van een maand (oudste eerst, cursorpaginering)', security,
-        querystring: { type: 'object', required: ['periode'], properties: {
+        // The handler refuses unknown parameters itself, listing them with every other problem of the query.
+        querystring: { type: 'object', additionalProperties: true, required: ['periode'], properties: {
           periode: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, soort: { type: 'string', enum: ['niet-geregistreerd', 'niet-in-bestand'] },
           na: { type: 'string' }, limiet: { type: 'integer', minimum: 1, maximum: MAX_LIMIET },
         } },

@@ -1,4 +1,4 @@
-import { AppError, isMaand, type InvalidParam, type Maand } from '../../core/index.js'
+import { AppError, isMaand, onbekendeParameters, type InvalidParam, type Maand } from '../../core/index.js'
 
 /** A validated `GET /oib/overzichten` query. */
 export interface OibVraag {
@@ -41,7 +41,7 @@ export function valideerOibVraag(query: unknown): OibVraag {
     else na = c
   }
   // A filter this API does not have (a BSN, above all) is refused rather than ignored with every client's overview.
-  for (const k of Object.keys(q)) if (!['periode', 'limiet', 'na'].includes(k)) p.push({ name: k, code: 'parameter-onbekend', reason: 'onbekende parameter; toegestaan: periode, limiet, na' })
+  p.push(...onbekendeParameters(q, ['periode', 'limiet', 'na']))
   if (p.length) throw new AppError('invalid', 'oib.vraag-ongeldig', 'de vraag naar OIB-overzichten is ongeldig', p)
   return { periode: q.periode as Maand, na, limiet }
 }

@@ -38,7 +38,8 @@ export const oibModule: RouteModule = {
       schema: {
         tags: ['oib'], summary: 'OIB-maandoverzichten van de eigen cliënten: inkomstenverhoudingen en netto indicatief inkomen', security,
         description: 'Cursorpaginering: geef `volgende` uit het antwoord mee als `na`. Zie docs/api/oib.md.',
-        querystring: { type: 'object', required: ['periode'], properties: {
+        // The handler refuses unknown parameters itself, listing them with every other problem of the query.
+        querystring: { type: 'object', additionalProperties: true, required: ['periode'], properties: {
           periode: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, na: { type: 'string' }, limiet: { type: 'integer', minimum: 1, maximum: MAX_LIMIET },
         } },
         response: { 200: { type: 'object', properties: { periode: { type: 'string' }, overzichten: { type: 'array', items: overzichtSchema }, volgende: { type: ['string', 'null'] } } }, ...authErrors },

@@ -97,7 +97,8 @@ function feed(app: FastifyInstance, ctx: HubContext, authenticate: Authenticate,
     preHandler: requireAuth(authenticate),
     schema: {
       tags: ['signalen'], summary: 'Signalen van uw organisatie, oudste eerst, met een stabiele cursor', security,
-      querystring: { type: 'object', required: ['product'], properties: {
+      // The handler refuses unknown parameters itself, listing them with every other problem of the query.
+      querystring: { type: 'object', additionalProperties: true, required: ['product'], properties: {
         product: { type: 'string', example: 'samenloop' }, na: { type: 'string', description: 'cursor: de waarde van "volgende" uit het vorige antwoord' },
         limiet: { type: 'integer', minimum: 1, maximum: LIMIET_MAX, default: 100 }, soort: { type: 'string' },
         status: { type: 'string', enum: ['nieuw', 'terecht', 'onterecht', 'onbekend'] }, periode: { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'maand JJJJ-MM; signalen waarvan de periode die maand raakt' },
@@ -121,7 +122,8 @@ function exporteer(app: FastifyInstance, ctx: HubContext, authenticate: Authenti
     schema: {
       tags: ['signalen'], summary: 'Signalen als CSV-bestand (A2A), op aanmaakdatum', security,
       description: 'CSV met kopregel, scheidingsteken `;`, UTF-8. `bronnen` en `gegevens` staan als JSON in één veld. Zie docs/api/signalen.md.',
-      querystring: { type: 'object', required: ['product', 'van', 'tot'], properties: {
+      // The handler refuses unknown parameters itself, listing them with every other problem of the query.
+      querystring: { type: 'object', additionalProperties: true, required: ['product', 'van', 'tot'], properties: {
         product: { type: 'string' }, van: { type: 'string', format: 'date' }, tot: { type: 'string', format: 'date' },
       } },
       response: { 200: { content: { 'text/csv': { schema: { type: 'string' } } } }, ...authErrors, 404: problemSchema },

@@ -1,4 +1,4 @@
-import { AppError, isDatum, isMaand, maandPeriode, type InvalidParam } from '../../core/index.js'
+import { AppError, isDatum, isMaand, maandPeriode, onbekendeParameters, type InvalidParam } from '../../core/index.js'
 import { leesCursor, SIGNAAL_STATUSSEN, UITKOMSTEN, type SignaalStatus, type Uitkomst } from '../../platform/signals/index.js'
 
 export const LIMIET_STANDAARD = 100
@@ -15,11 +15,6 @@ export interface LijstVerzoek {
 }
 
 type Query = Record<string, unknown>
-
-/** Every query parameter not listed is refused: a BSN (or anything else) in a URL is never silently accepted. */
-function onbekendeParameters(q: Query, bekend: readonly string[], p: InvalidParam[]): void {
-  for (const k of Object.keys(q)) if (!bekend.includes(k)) p.push({ name: k, code: 'parameter-onbekend', reason: `onbekende parameter; toegestaan: ${bekend.join(', ')}` })
-}
 
 const enkel = (q: Query, naam: string, p: InvalidParam[]): string | undefined => {
   const v = q[naam]
@@ -41,7 +36,8 @@ function product(q: Query, p: InvalidParam[]): string {
 /** Reads `GET /signalen` query parameters, listing every problem at once. */
 export function leesLijstVerzoek(q: Query, soorten: readonly string[]): LijstVerzoek {
   const p: InvalidParam[] = []
-  onbekendeParameters(q, ['product', 'na', 'limiet', 'soort', 'status', 'periode'], p)
+  // Every query parameter not listed is refused: a BSN (or anything else) in a URL is never silently accepted.
+  p.push(...onbekendeParameters(q, ['product', 'na', 'limiet', 'soort', 'status', 'periode']))
   const prod = product(q, p)
   const na = enkel(q, 'na', p)
   let naSeq: number | undefined
@@ -68,7 +64,7 @@ export function leesLijstVerzoek(q: Query, soorten: readonly string[]): LijstVer
 /** Reads `GET /signalen/export` query parameters: product and the creation dates (inclusive). */
 export function leesExportVerzoek(q: Query): { product: string; van: string; tot: string } {
   const p: InvalidParam[] = []
-  onbekendeParameters(q, ['product', 'van', 'tot'], p)
+  p.push(...onbekendeParameters(q, ['product', 'van', 'tot']))
   const prod = product(q, p)
   const van = enkel(q, 'van', p)
   const tot = enkel(q, 'tot', p)
@@ -84,7 +80,7 @@ export function leesTerugmelding(body: unknown): { uitkomst: Uitkomst; toelichti
   const p: InvalidParam[] = []
   const b = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>
   if (b !== body) p.push({ name: 'body', code: 'verplicht', reason: 'een JSON-object { "uitkomst", "toelichting" }' })
-  onbekendeParameters(b, ['uitkomst', 'toelichting'], p)
+  p.push(...onbekendeParameters(b, ['uitkomst', 'toelichting']))
   const uitkomst = b.uitkomst
   if (typeof uitkomst !== 'string' || !(UITKOMSTEN as readonly string[]).includes(uitkomst))
     p.push({ name: 'uitkomst', code: 'waarde-onbekend', reason: `verplicht; een van: ${UITKOMSTEN.join(', ')}` })

@@ -77,12 +77,14 @@ export function bronFormaat<K extends string>(def: FormaatDefinitie<K>): BronFor
         : formaat.lees(plek.map((i) => (i < 0 ? '' : velden[i]!)))
     },
     lees(velden) {
-      const rauw = Array.isArray(velden) ? velden as readonly string[] : namen.map((k) => tekstVan((velden as Record<string, unknown>)[k]))
+      const json = !Array.isArray(velden)
+      const rauw = json ? namen.map((k, i) => tekstVan(k, soorten[i]!, (velden as Record<string, unknown>)[k])) : velden as readonly (string | KolomLezing)[]
       if (rauw.length !== namen.length) return { ok: false, problemen: [{ code: 'kolommen', reden: `${rauw.length} kolommen, verwacht ${namen.length}` }] }
       const problemen: RegelProbleem[] = []
       const g = {} as Record<K, Waarde>
       for (let i = 0; i < namen.length; i++) {
-        const r = leesKolom(namen[i]!, soorten[i]!, rauw[i]!)
+        const v = rauw[i]!
+        const r = typeof v === 'string' ? leesKolom(namen[i]!, soorten[i]!, v) : v
         if ('probleem' in r) problemen.push(r.probleem)
         else g[namen[i]!] = r.waarde
       }
@@ -98,11 +100,17 @@ export function bronFormaat<K extends string>(def: FormaatDefinitie<K>): BronFor
   return formaat
 }
 
-/** The event path sends JSON: numbers stay numbers for the cent check, null and missing become empty. */
-function tekstVan(v: unknown): string {
+/**
+ * The event path sends JSON: a field as the text of its CSV cell, null or missing for an empty one. Amounts and
+ * counts may also be JSON numbers. Any other JSON type is refused by name — a BSN as a number would lose its
+ * leading zero, and `true` or an object has no CSV meaning.
+ */
+function tekstVan(k: string, soort: KolomSoort, v: unknown): string | KolomLezing {
   if (v === null || v === undefined) return ''
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NaN'
-  return typeof v === 'string' ? v : '\u0000'
+  if (typeof v === 'string') return v
+  const getal = soort === 'cent' || soort === 'geheel'
+  if (typeof v === 'number' && getal) return Number.isFinite(v) ? String(v) : 'NaN'
+  return fout(k, 'type-ongeldig', getal ? 'verwacht een geheel getal (of de tekst ervan)' : `verwacht tekst (een JSON-string), geen ${Array.isArray(v) ? 'lijst' : typeof v === 'object' ? 'object' : typeof v === 'number' ? 'getal' : typeof v}`)
 }
 
 type KolomLezing = { waarde: Waarde } | { probleem: RegelProbleem }
