@@ -25,7 +25,7 @@ export const PLANNING_BATCH = 200
 
 /**
  * Turns new signals into one delivery per matching active subscription of each signal's organisation: one
- * subscription query and one insert for every signal event of the turn. The unique key (subscription, subject) makes
+ * subscription query, one signal query and one insert for every signal event of the turn. The unique key (subscription, subject) makes
  * a redelivered event harmless: at least once in, exactly one delivery out.
  *
  * Fail closed: a delivery whose first send will carry a BSN gets that send's ledger line in the same transaction as
@@ -35,7 +35,8 @@ export const PLANNING_BATCH = 200
 export async function planAfleveringen(ctx: HubContext, events: HubEvent | readonly HubEvent[], opts: ResolvedDeliveryOptions, toegang: ToegangVan): Promise<number> {
   const signalen = (Array.isArray(events) ? events : [events] as const).map((e) => ({ ...(e.data as SignaalAangemaakt), traceId: e.traceId }))
   if (signalen.length === 0) return 0
-  // Subscriptions, signals and (mostly cached) organisations at once: each read is a round trip on PostgreSQL.
+  // Subscriptions and signals (with their population re-check) at once: each read is a round trip on PostgreSQL.
+  // Organisations and their products come from the access cache the worker shares.
   const van = perBeurt(toegang)
   const [abonnementen, items] = await Promise.all([
     actieveAbonnementen(ctx, [...new Set(signalen.map((s) => s.oin))]),
