@@ -88,6 +88,37 @@ for (const store of testStores()) {
         [['selectie-verstrekken', 'samenloop.signaleren', uwv.oin]])
     })
 
+    test('an afnemer\'s privacy officer sees what sources did with a BSN because the afnemer had it registered, and nothing more', async () => {
+      const t = await startTestHub(store, { modules: [populatieModule, intakeModule] })
+      await using _ = t
+      const db = t.hub.ctx.database.db
+      const po = { rollen: ['inkomen', 'privacy-officer'] as const, scopes: ['samenloop', 'inzage'] }
+      const utrecht = await t.org('Gemeente Utrecht', 'gemeente', { producten: ['samenloop'], ...po, rollen: [...po.rollen] })
+      const zeist = await t.org('Gemeente Zeist', 'gemeente', { producten: ['samenloop'], ...po, rollen: [...po.rollen] })
+      const uwv = await t.org('UWV', 'bron', { rollen: ['bron'], bronnen: ['uwv-polis'] })
+      const rdw = await t.org('RDW', 'bron', { rollen: ['bron'], bronnen: ['rdw-voertuigen'] })
+      const [u, v] = [nieuwBsn(), nieuwBsn()]
+      await voegIndicatiesToe(db, utrecht.oin, 'samenloop', [{ bsn: u, ingangsdatum: '2025-01-01' }])
+      // v: Utrecht's registration was replaced long before today; Zeist has v now.
+      await voegIndicatiesToe(db, utrecht.oin, 'samenloop', [{ bsn: v, ingangsdatum: '2025-01-01', vervangen: '2026-01-02T00:00:00.000Z' }])
+      await voegIndicatiesToe(db, zeist.oin, 'samenloop', [{ bsn: v, ingangsdatum: '2025-01-01' }])
+
+      assert.equal((await t.as(uwv).inject({ method: 'GET', url: '/api/v1/bronnen/uwv-polis/selectie' })).statusCode, 200)
+      const feit = await t.as(rdw).inject({ method: 'POST', url: '/api/v1/bronnen/rdw-voertuigen/gebeurtenissen',
+        ...json({ bsn: u, kenteken: 'UU-11-UU', datumAanvang: '2025-05-01', dagwaardeCent: 1_710_430 }) })
+      assert.equal(feit.statusCode, 201, feit.body)
+
+      const inzage = async (org: TestOrg, bsn: string) => {
+        const res = await t.as(org).inject({ method: 'POST', url: '/api/v1/inzage/_zoek', ...json({ bsn }) })
+        assert.equal(res.statusCode, 200, res.body)
+        return (res.json().regels as Array<{ activiteit: string; actorOin: string }>).map((l) => `${l.activiteit}:${l.actorOin}`).sort()
+      }
+      assert.deepEqual(await inzage(utrecht, u), [`bronfeit-vastleggen:${rdw.oin}`, `inzage:${utrecht.oin}`, `selectie-verstrekken:${uwv.oin}`])
+      assert.deepEqual(await inzage(zeist, u), [`inzage:${zeist.oin}`], 'Zeist never had u registered')
+      assert.deepEqual(await inzage(zeist, v), [`inzage:${zeist.oin}`, `selectie-verstrekken:${uwv.oin}`])
+      assert.deepEqual(await inzage(utrecht, v), [`inzage:${utrecht.oin}`], 'the selectie came after Utrecht\'s registration of v was replaced')
+    })
+
     test('facts about the population of an organisation whose product has ended are neither stored nor matched', async () => {
       const t = await startTestHub(store, { modules: [samenloopModule, intakeModule] })
       await using _ = t

@@ -235,3 +235,13 @@ export async function ruimPopulatieOp(db: Executor, register: GegevensRegister, 
   }
   return verwijderd
 }
+
+/**
+ * When an organisation had this BSN registered, per product: from `vastgelegd` until `vervangen` (open while current),
+ * as far as the population history still holds it (retention deletes old rows). The inzage reads it to show an
+ * afnemer's privacy officer what the hub did with the BSN because of that registration.
+ */
+export async function registratiesVan(db: Executor, oin: string, bsn: Bsn): Promise<Array<{ product: string; van: string; tot: string | null }>> {
+  const rows = await db.selectFrom('populatie_regels').select(['product', 'vastgelegd', 'vervangen']).where('oin', '=', oin).where('bsn', '=', bsn).execute()
+  return rows.map((r) => ({ product: r.product, van: r.vastgelegd, tot: r.vervangen }))
+}
