@@ -49,6 +49,26 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
 
   const laden = (page: Page) => page.getByRole('status').filter({ hasText: 'Bezig met laden' }).waitFor({ state: 'detached' })
 
+  /**
+   * inkomen@utrecht's inbox filtered on `maand` (and `status`), applied again until `klaar` holds: matching runs in
+   * the background, so the signals of a polis delivery come a moment after it.
+   */
+  async function inboxOpMaand(maand: string, klaar: (page: Page) => Promise<boolean>, status?: string): Promise<Page> {
+    const page = await pb.newPage()
+    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
+    await page.goto(`${app.url}/signalen`)
+    await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
+    await page.getByLabel('Maand waarop het signaal gaat').fill(maand)
+    if (status) await page.getByLabel('Status').selectOption(status)
+    for (let i = 0; i < 50; i++) {
+      await page.getByRole('button', { name: 'Filter toepassen' }).click()
+      await laden(page)
+      if (await klaar(page)) break
+      await page.waitForTimeout(200)
+    }
+    return page
+  }
+
   async function populatie(lijst: readonly string[]): Promise<void> {
     const res = await app.hub.as(utrecht).inject({
       method: 'PUT', url: '/api/v1/populaties/samenloop', headers: { 'content-type': 'text/csv' },
@@ -176,19 +196,9 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     const [een, twee] = bsns(70_000_000, 2) as [string, string]
     await populatie([een, twee])
     await polis('polis-maart', [een, twee], '2026-03')
-    const page = await pb.newPage()
-    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
-    await page.goto(`${app.url}/signalen`)
-    await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
-    await page.getByLabel('Maand waarop het signaal gaat').fill('2026-03')
-    await page.getByLabel('Status').selectOption('nieuw')
-    const inbox = page.getByRole('region', { name: 'Signalen, de oudste eerst' }).last()
-    for (let i = 0; i < 50; i++) {
-      await page.getByRole('button', { name: 'Filter toepassen' }).click()
-      await laden(page)
-      if ((await inbox.getByRole('row').count()) === 3) break
-      await page.waitForTimeout(200)
-    }
+    const inboxVan = (page: Page) => page.getByRole('region', { name: 'Signalen, de oudste eerst' }).last()
+    const page = await inboxOpMaand('2026-03', async (p) => (await inboxVan(p).getByRole('row').count()) === 3, 'nieuw')
+    const inbox = inboxVan(page)
     assert.equal(await inbox.getByRole('row').count(), 3, 'two new signals for maart')
     await inbox.getByRole('row').filter({ hasText: een }).getByRole('link').click()
     await page.getByRole('heading', { level: 1, name: 'Signaal: Inkomsten' }).waitFor()
@@ -356,17 +366,7 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     const [bsn] = bsns(97_000_000, 1) as [string]
     await populatie([bsn])
     await polis('polis-juli', [bsn], '2026-07')
-    const page = await pb.newPage()
-    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
-    await page.goto(`${app.url}/signalen`)
-    await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
-    await page.getByLabel('Maand waarop het signaal gaat').fill('2026-07')
-    for (let i = 0; i < 50; i++) {
-      await page.getByRole('button', { name: 'Filter toepassen' }).click()
-      await laden(page)
-      if (await page.getByText('1 signaal getoond.').count() === 1) break
-      await page.waitForTimeout(200)
-    }
+    const page = await inboxOpMaand('2026-07', async (p) => await p.getByText('1 signaal getoond.').count() === 1)
     await page.getByText('1 signaal getoond.').waitFor()
     // The session ends (here: the cookie is gone); the user then asks for another month.
     await page.context().clearCookies()
@@ -383,17 +383,7 @@ describe('werk en inkomen in the portal, with more records than one page', { ski
     const lijst = bsns(98_000_000, 26)
     await populatie(lijst)
     await polis('polis-september', lijst, '2026-09')
-    const page = await pb.newPage()
-    await pb.login(page, 'inkomen@utrecht', DEMO_WACHTWOORD)
-    await page.goto(`${app.url}/signalen`)
-    await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor()
-    await page.getByLabel('Maand waarop het signaal gaat').fill('2026-09')
-    for (let i = 0; i < 50; i++) {
-      await page.getByRole('button', { name: 'Filter toepassen' }).click()
-      await laden(page)
-      if (await page.getByRole('button', { name: 'Meer signalen laden' }).count() === 1) break
-      await page.waitForTimeout(200)
-    }
+    const page = await inboxOpMaand('2026-09', async (p) => await p.getByRole('button', { name: 'Meer signalen laden' }).count() === 1)
     // The next page is slow to come; meanwhile the user applies another month.
     await page.route('**/api/v1/signalen?*na=*', async (route) => { await new Promise((r) => setTimeout(r, 1_500)); await route.continue() })
     await page.getByRole('button', { name: 'Meer signalen laden' }).click()
