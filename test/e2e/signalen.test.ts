@@ -8,6 +8,7 @@ import { PRINCIPAL_CACHE_MS } from '../../src/platform/access/index.js'
 import { intakeModule } from '../../src/platform/intake/index.js'
 import { populatieModule } from '../../src/platform/population/index.js'
 import { samenloopModule, matchSamenloopLevering } from '../../src/products/samenloop/index.js'
+import type { Bsn } from '../../src/core/index.js'
 import { startTestHub, testStores, type TestHub, type TestOrg } from '../support/test-hub.js'
 import { brp, detentie, indiceer, leverEnMeld, leverFeiten, polis, rdw, studiefinanciering, svb, testBsn, vermogen, wachtTot, type TestFeit } from '../support/werk-en-inkomen-fixtures.js'
 
@@ -27,6 +28,15 @@ async function lijst(t: TestHub, org: TestOrg, query = ''): Promise<{ signalen: 
   const res = await t.as(org).inject({ method: 'GET', url: `/api/v1/signalen?product=samenloop${query}` })
   assert.equal(res.statusCode, 200, res.body)
   return res.json()
+}
+
+/** One resident in Utrecht's population from `van`, one polis line for 2025-03 delivered, and the one signal it made. */
+async function eenSignaal(t: TestHub, utrecht: TestOrg, van: string, leveringId: string): Promise<{ bsn: Bsn; s: Signaal }> {
+  const bsn = testBsn()
+  await indiceer(t.hub.ctx.database.db, utrecht.oin, [{ bsn, van }])
+  await lever(t, leveringId, [polis(bsn, '2025-03')], 1)
+  const [s] = (await lijst(t, utrecht)).signalen
+  return { bsn, s: s! }
 }
 
 const aantalSignalen = async (t: TestHub) => Number((await t.hub.ctx.database.db.selectFrom('signalen').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
@@ -110,10 +120,7 @@ for (const store of testStores()) {
     test('another afnemer never sees a signal: not in the feed, 404 on read and terugmelding, not in the export', async () => {
       const { t, utrecht, amersfoort, db } = await opzet(store)
       await using _ = t
-      const bsn = testBsn()
-      await indiceer(db, utrecht.oin, [{ bsn, van: '2025-01-01' }])
-      await lever(t, 'lev-1', [polis(bsn, '2025-03')], 1)
-      const [s] = (await lijst(t, utrecht)).signalen
+      const { bsn, s } = await eenSignaal(t, utrecht, '2025-01-01', 'lev-1')
       assert.deepEqual((await lijst(t, amersfoort)).signalen, [])
       const lezen = await t.as(amersfoort).inject({ method: 'GET', url: `/api/v1/signalen/${s!.id}` })
       assert.equal(lezen.statusCode, 404)
@@ -155,10 +162,7 @@ for (const store of testStores()) {
     test('terugmelding: status changes once, a second is 409, bad input is 400', async () => {
       const { t, utrecht, db } = await opzet(store)
       await using _ = t
-      const bsn = testBsn()
-      await indiceer(db, utrecht.oin, [{ bsn, van: '2025-01-01' }])
-      await lever(t, 'lev-1', [polis(bsn, '2025-03')], 1)
-      const [s] = (await lijst(t, utrecht)).signalen
+      const { bsn, s } = await eenSignaal(t, utrecht, '2025-01-01', 'lev-1')
       const url = `/api/v1/signalen/${s!.id}/terugmelding`
       const slecht = await t.as(utrecht).inject({ method: 'POST', url, ...json({ uitkomst: 'fraude', extra: 1 }) })
       assert.equal(slecht.statusCode, 400)
@@ -251,10 +255,7 @@ for (const store of testStores()) {
     test('a NUL character in the URL or in a JSON body is a 400 naming it, never a 500 (PostgreSQL refuses U+0000 in text)', async () => {
       const { t, utrecht, db } = await opzet(store)
       await using _ = t
-      const bsn = testBsn()
-      await indiceer(db, utrecht.oin, [{ bsn, van: '2024-06-01' }])
-      await lever(t, 'lev-nul', [polis(bsn, '2025-03')], 1)
-      const [signaal] = (await lijst(t, utrecht)).signalen
+      const { bsn, s: signaal } = await eenSignaal(t, utrecht, '2024-06-01', 'lev-nul')
       for (const verzoek of [
         { method: 'GET' as const, url: '/api/v1/signalen/%00' },
         { method: 'GET' as const, url: `/api/v1/signalen/${signaal!.id}%00` },
