@@ -2,6 +2,7 @@ import type { HubContext } from '../../adapters/http/hub-context.js'
 import { newId, newSpanId, newTraceId, type Bsn } from '../../core/index.js'
 import type { HubEvent } from '../events/index.js'
 import type { Verwerking } from '../ledger/index.js'
+import type { Executor } from '../tables.js'
 import type { ResolvedDeliveryOptions } from './delivery-options.js'
 import type { AbonnementRow, OnderwerpSoort } from './delivery-tables.js'
 import { MELDINGEN } from './gebeurtenis-meldingen.js'
@@ -113,7 +114,10 @@ async function voegAfleveringenToe(ctx: HubContext, rijen: readonly NieuweAfleve
   const now = ctx.clock.now().toISOString()
   const regels: Verwerking[] = []
   let aantal = 0
-  await ctx.database.db.transaction().execute(async (tx) => {
+  // A transaction only when there are lines to write with the rows (notices and `verwijzing` events carry no BSN).
+  const { db } = ctx.database
+  const uitvoeren = rijen.some((r) => r.regel) ? (f: (tx: Executor) => Promise<void>) => db.transaction().execute(f) : (f: (tx: Executor) => Promise<void>) => f(db)
+  await uitvoeren(async (tx) => {
     for (let i = 0; i < rijen.length; i += 500) {
       const deel = rijen.slice(i, i + 500)
       const nieuw = await tx.insertInto('afleveringen').values(deel.map(({ abonnementId, id, regel }) => ({
