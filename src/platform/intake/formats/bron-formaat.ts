@@ -54,6 +54,11 @@ export interface FormaatDefinitie<K extends string> {
 }
 
 const MAX_CENT = 100_000_000_00
+/**
+ * Dates and months before this year are refused (`0000-01-01` is a source's placeholder, not a fact). No upper bound:
+ * a source may close an open period with `9999-12-31`.
+ */
+const EERSTE_JAAR = '1900'
 const MAX_TEKST = 500
 
 /**
@@ -129,8 +134,12 @@ function leesKolom(k: string, soort: KolomSoort, v: string): KolomLezing {
   }
   switch (soort) {
     case 'bsn': { const p = bsnProblem(v); return p ? fout(k, 'bsn-ongeldig', p) : { waarde: v } }
-    case 'datum': case 'datum?': return isDatum(v) ? { waarde: v } : fout(k, 'datum-ongeldig', 'geen geldige datum (verwacht JJJJ-MM-DD)')
-    case 'maand': return isMaand(v) ? { waarde: v } : fout(k, 'maand-ongeldig', 'geen geldige maand (verwacht JJJJ-MM)')
+    case 'datum': case 'datum?':
+      if (!isDatum(v)) return fout(k, 'datum-ongeldig', 'geen geldige datum (verwacht JJJJ-MM-DD)')
+      return v < EERSTE_JAAR ? fout(k, 'datum-ongeldig', `ligt vóór ${EERSTE_JAAR}: geen datum waar een bron iets over weet`) : { waarde: v }
+    case 'maand':
+      if (!isMaand(v)) return fout(k, 'maand-ongeldig', 'geen geldige maand (verwacht JJJJ-MM)')
+      return v < EERSTE_JAAR ? fout(k, 'maand-ongeldig', `ligt vóór ${EERSTE_JAAR}: geen maand waar een bron iets over weet`) : { waarde: v }
     case 'cent': {
       if (/^-\d+$/.test(v)) return fout(k, 'bedrag-ongeldig', 'bedrag mag niet negatief zijn')
       if (!/^\d{1,15}$/.test(v) || Number(v) > MAX_CENT) return fout(k, 'bedrag-ongeldig', 'geen geheel aantal eurocent (of onwaarschijnlijk hoog)')

@@ -45,4 +45,11 @@ test('uwv-polis: key, month validity, cents as integers, every problem of a line
   assert.deepEqual(fout.problemen.map((p) => p.code), ['bsn-ongeldig', 'maand-ongeldig', 'tekst-ongeldig', 'waarde-onbekend', 'bedrag-ongeldig', 'bedrag-ongeldig', 'verplicht'])
   const rdw = BRON_FORMATEN.get('rdw-voertuigen')!.lees(['123456782', 'GB-22-NL', '2024-05-01', '2024-04-01', '100'])
   assert.ok(!rdw.ok && rdw.problemen[0]!.code === 'periode-omgekeerd')
+  // A placeholder date (year 0) is refused; a far end date is a source's way of saying "open" and is kept.
+  const nul = BRON_FORMATEN.get('rdw-voertuigen')!.lees(['123456782', 'GB-22-NL', '0000-01-01', '9999-12-31', '100'])
+  assert.ok(!nul.ok)
+  assert.deepEqual(nul.problemen.map((p) => p.reden), ['datumAanvang: ligt vóór 1900: geen datum waar een bron iets over weet'])
+  assert.ok(BRON_FORMATEN.get('rdw-voertuigen')!.lees(['123456782', 'GB-22-NL', '1900-01-01', '9999-12-31', '100']).ok)
+  const maand = polis.lees(['123456782', '0000-01', 'IKV1', '802850844L01', 'Werkgever BV', 'loon', '225354', '19098', '165'])
+  assert.ok(!maand.ok && maand.problemen[0]!.code === 'maand-ongeldig')
 })
