@@ -216,6 +216,7 @@ describe('portal product pages in the browser', { skip }, () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV downloaden' }).click()])
       const inhoud = readFileSync((await download.path())!, 'utf8')
       assert.match(inhoud, new RegExp(BSN_CLIENT), 'the export holds the signal')
+      assert.ok(inhoud.startsWith('\uFEFF'), 'a byte order mark, so a spreadsheet reads the file as UTF-8')
       await page.context().close()
     })
 
@@ -362,7 +363,9 @@ describe('portal product pages in the browser', { skip }, () => {
     await assertAccessible(page, 'kwijtschelding, resultaten')
     await shot(page, '10-kwijtschelding-resultaten')
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Resultaten downloaden als CSV' }).click()])
-    assert.match(readFileSync((await download.path())!, 'utf8'), new RegExp(BSN_KWS))
+    const kwsCsv = readFileSync((await download.path())!, 'utf8')
+    assert.match(kwsCsv, new RegExp(BSN_KWS))
+    assert.ok(kwsCsv.startsWith('\uFEFF'), 'a byte order mark, so a spreadsheet reads the file as UTF-8')
 
     await page.getByLabel('Burgerservicenummer (BSN)', { exact: true }).fill(BSN_KWS)
     await page.getByLabel('Bedrag van de aanslag (niet verplicht)').fill('412,50')

@@ -66,11 +66,14 @@ export async function uploadCsv<T>(method: 'PUT' | 'POST', path: string, file: B
 /**
  * Downloads a file the API produces (CSV exports). A plain link cannot carry the portal header, so the file is
  * fetched and handed to the browser as a blob; the name comes from Content-Disposition when the hub sends one.
+ * A CSV gets a byte order mark here, for the person who opens it in a spreadsheet: without one, Excel reads UTF-8 as
+ * another encoding and garbles every ë and é. The API itself sends none (systems that read it do not want one).
  */
 export async function download(path: string, fallbackName: string): Promise<void> {
   const res = await send(path, { method: 'GET', headers: { accept: 'text/csv, application/json' } })
   if (!res.ok) await jsonOf(res)
-  const blob = await res.blob()
+  const type = res.headers.get('content-type') ?? ''
+  const blob = type.startsWith('text/csv') ? new Blob(['\uFEFF', await res.text()], { type }) : await res.blob()
   const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
