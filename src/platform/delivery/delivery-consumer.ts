@@ -1,12 +1,12 @@
 import type { HubContext } from '../../adapters/http/hub-context.js'
-import { newId, newSpanId, newTraceId, type Bsn } from '../../core/index.js'
+import { newId, newSpanId, newTraceId } from '../../core/index.js'
 import type { HubEvent } from '../events/index.js'
 import type { Verwerking } from '../ledger/index.js'
 import type { Executor } from '../tables.js'
 import type { ResolvedDeliveryOptions } from './delivery-options.js'
 import type { AbonnementRow, OnderwerpSoort } from './delivery-tables.js'
 import { MELDINGEN } from './gebeurtenis-meldingen.js'
-import { leverActiviteit, pakIn, waaromNietAfleveren } from './onderwerp.js'
+import { afleverRegel, beoordeel } from './onderwerp.js'
 import { signaalOnderwerp } from './signaal-onderwerp.js'
 import { perBeurt, type ToegangVan } from './toegang-cache.js'
 
@@ -45,19 +45,14 @@ export async function planAfleveringen(ctx: HubContext, events: HubEvent | reado
   ])
   const paren = signalen.flatMap((s) => passend(abonnementen, s).map((a) => ({ abonnement: a.rij, signaal: s })))
   if (paren.length === 0) return 0
-  const now = ctx.clock.now()
   const rijen = await Promise.all(paren.map(async ({ abonnement, signaal }): Promise<NieuweAflevering> => {
     const item = items.get(signaal.signaalId)
-    const soort = (await van(abonnement.oin).organisatie)?.soort
-    // The send-time re-check, now too: a delivery the worker will refuse gets no line (it becomes a dead letter
-    // without a send). A signal already gone or an organisation removed: the same.
-    const bsn = item && soort && !(await waaromNietAfleveren(ctx, abonnement, item, opts, (oin) => van(oin).producten))
-      ? pakIn(ctx, item, abonnement, soort, opts).bsn : undefined
-    return { abonnementId: abonnement.id, id: signaal.signaalId, regel: bsn === undefined ? undefined : {
-      trace: { traceId: signaal.traceId ?? newTraceId(), spanId: newSpanId() }, activiteit: 'webhook-afleveren',
-      verwerkingsactiviteit: leverActiviteit(ctx, signaal.product), product: signaal.product, betrokkene: bsn as Bsn,
-      actorOin: abonnement.oin, gestart: now, status: 'ok',
-    } }
+    // The send-time decision, now too: a delivery the worker will refuse (or whose signal is already gone) gets no
+    // line; it becomes a dead letter without a send.
+    const oordeel = item ? await beoordeel(ctx, abonnement, item, opts, van) : undefined
+    const pakket = oordeel && 'pakket' in oordeel ? oordeel.pakket : undefined
+    const trace = { traceId: signaal.traceId ?? newTraceId(), spanId: newSpanId() }
+    return { abonnementId: abonnement.id, id: signaal.signaalId, regel: pakket?.bsn === undefined ? undefined : afleverRegel(ctx, pakket, abonnement.oin, trace) }
   }))
   return voegAfleveringenToe(ctx, rijen, 'signaal')
 }

@@ -1,10 +1,11 @@
 import { Webhook } from 'standardwebhooks'
 import type { HubContext } from '../../adapters/http/hub-context.js'
-import { formatTraceparent, newSpanId, newTraceId, type Bsn } from '../../core/index.js'
+import { formatTraceparent, newSpanId, newTraceId } from '../../core/index.js'
+import type { Verwerking } from '../ledger/index.js'
 import type { AfleveringRow, DoodReden, OnderwerpSoort } from './delivery-tables.js'
 import { gebeurtenisOnderwerp } from './gebeurtenis-onderwerp.js'
 import type { ResolvedDeliveryOptions } from './delivery-options.js'
-import { afleverCloudEvent, leverActiviteit, pakIn, waaromNietAfleveren, type Afleverbaar, type OnderwerpStrategie, type Pakket } from './onderwerp.js'
+import { afleverCloudEvent, afleverRegel, beoordeel, type Afleverbaar, type OnderwerpStrategie } from './onderwerp.js'
 import { nextDelayMs } from './retry-schedule.js'
 import { signaalOnderwerp } from './signaal-onderwerp.js'
 import { checkWebhookUrl } from './url-guard.js'
@@ -112,12 +113,10 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
         if (ids.length) for (const [id, item] of await strategie.laad(ctx, ids)) onderwerpen.set(`${strategie.soort}:${id}`, item)
       }),
     ])
-    const van = perBeurt(toegang)
     return {
       abonnement: new Map(abonnementen.map((b) => [b.id, b])),
       onderwerp: (a: AfleveringRow) => onderwerpen.get(`${a.onderwerp}:${a.signaal_id}`),
-      organisatie: (oin: string) => van(oin).organisatie,
-      producten: (oin: string) => van(oin).producten,
+      toegang: perBeurt(toegang),
     }
   }
   type Batch = Awaited<ReturnType<typeof loadBatch>>
@@ -127,11 +126,9 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     const abonnement = batch.abonnement.get(aflevering.abonnement_id)!
     const item = batch.onderwerp(aflevering)
     if (!item) return markDead(aflevering, ONDERWERPEN[aflevering.onderwerp].verdwenen)
-    // The re-check and the organisation at once (each may be a round trip); both must pass.
-    const [weigering, organisatie] = await Promise.all([waaromNietAfleveren(ctx, abonnement, item, opts, batch.producten), batch.organisatie(abonnement.oin)])
-    if (weigering || !organisatie) return markDead(aflevering, weigering ?? 'toegang-vervallen')
-
-    const pakket = pakIn(ctx, item, abonnement, organisatie.soort, opts)
+    const oordeel = await beoordeel(ctx, abonnement, item, opts, batch.toegang)
+    if ('weigering' in oordeel) return markDead(aflevering, oordeel.weigering)
+    const { pakket } = oordeel
     const { zending } = pakket
     if (pakket.verwijderd.length) {
       ctx.metrics.guardRemoved.inc({ product: zending.product }, pakket.verwijderd.length)
@@ -140,7 +137,7 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
     const trace = { traceId: newTraceId(), spanId: newSpanId() }
     // Fail closed: no BSN leaves without its ledger line. The first send's line was written with the delivery; a
     // retry or resend writes its own here, and when that fails, nothing is sent (the row returns after the lease).
-    if (pakket.bsn !== undefined && aflevering.vooraf_vastgelegd < 0) await legVast(aflevering, abonnement.oin, pakket, trace)
+    if (pakket.bsn !== undefined && aflevering.vooraf_vastgelegd < 0) await legVast(aflevering, afleverRegel(ctx, pakket, abonnement.oin, trace))
     const body = JSON.stringify(afleverCloudEvent(aflevering.id, opts.hubOin, { ...zending, data: pakket.data }))
     const secret = ctx.keyring.decrypt('webhook-secret', abonnement.geheim_versleuteld)
     // One instant for the header and the signature: two clock reads can fall in different seconds, and then the
@@ -178,16 +175,12 @@ export function startDeliveryWorker(ctx: HubContext, opts: ResolvedDeliveryOptio
    * The ledger line of one send that carries a BSN and has none written ahead, and that line counted on the row, in
    * one transaction before the send.
    */
-  async function legVast(a: AfleveringRow, oin: string, pakket: Pakket, trace: { traceId: string; spanId: string }): Promise<void> {
-    const { product } = pakket.zending
+  async function legVast(a: AfleveringRow, regel: Verwerking): Promise<void> {
     await db.transaction().execute(async (tx) => {
-      await ctx.ledger.record(tx, [{
-        trace, activiteit: 'webhook-afleveren', verwerkingsactiviteit: leverActiviteit(ctx, product), product,
-        betrokkene: pakket.bsn as Bsn, actorOin: oin, gestart: ctx.clock.now(), status: 'ok',
-      }])
+      await ctx.ledger.record(tx, [regel])
       await tx.updateTable('afleveringen').set((eb) => ({ vooraf_vastgelegd: eb('vooraf_vastgelegd', '+', 1) })).where('id', '=', a.id).execute()
     })
-    ctx.metrics.ledgerLines.inc({ product })
+    ctx.metrics.ledgerLines.inc({ product: regel.product })
   }
 
   /**

@@ -1,9 +1,11 @@
 import { CloudEvent } from 'cloudevents'
 import type { HubContext } from '../../adapters/http/hub-context.js'
-import type { OrganisatieSoort } from '../access/index.js'
-import { guardOutput } from '../register/index.js'
+import type { Bsn, TraceContext } from '../../core/index.js'
+import type { Verwerking } from '../ledger/index.js'
+import { activiteitVoor, guardOutput } from '../register/index.js'
 import type { AbonnementRow, DoodReden, OnderwerpSoort } from './delivery-tables.js'
 import type { ResolvedDeliveryOptions } from './delivery-options.js'
+import type { ToegangVan } from './toegang-cache.js'
 
 /** The parts of one CloudEvent, before the output guard; everything else about a delivery is the same for every kind. */
 export interface Zending {
@@ -71,19 +73,32 @@ export interface Pakket {
 }
 
 /**
- * Shapes and guards one subject for one subscription. The planner (the ledger line of the first send) and the worker
- * (the send itself) both ask this, so they agree on whether a BSN goes out.
+ * The decision for one subject on one subscription, now: a dead-letter reason (the re-check of `waaromNietAfleveren`,
+ * or an organisation that no longer exists), or what goes out, shaped and guarded for the receiving organisation. The
+ * planner (the ledger line of the first send) and the worker (the send) both ask this, so they agree on whether a
+ * delivery goes out and whether it carries a BSN.
  */
-export function pakIn(ctx: HubContext, item: Afleverbaar, abonnement: AbonnementRow, ontvanger: OrganisatieSoort, opts: ResolvedDeliveryOptions): Pakket {
+export async function beoordeel(
+  ctx: HubContext, abonnement: AbonnementRow, item: Afleverbaar, opts: ResolvedDeliveryOptions, toegang: ToegangVan,
+): Promise<{ readonly weigering: DoodReden } | { readonly pakket: Pakket }> {
+  // The re-check and the organisation at once (each may be a round trip); both must pass.
+  const [weigering, organisatie] = await Promise.all([
+    waaromNietAfleveren(ctx, abonnement, item, opts, (oin) => toegang(oin).producten), toegang(abonnement.oin).organisatie,
+  ])
+  if (weigering || !organisatie) return { weigering: weigering ?? 'toegang-vervallen' }
   const zending = item.zending(abonnement, opts)
-  const guarded = guardOutput(ctx.register, zending.product, ontvanger, zending.data)
-  return { zending, data: guarded.record, verwijderd: guarded.verwijderd, bsn: zending.bsn !== undefined && 'bsn' in guarded.record ? zending.bsn : undefined }
+  const guarded = guardOutput(ctx.register, zending.product, organisatie.soort, zending.data)
+  const bsn = zending.bsn !== undefined && 'bsn' in guarded.record ? zending.bsn : undefined
+  return { pakket: { zending, data: guarded.record, verwijderd: guarded.verwijderd, bsn } }
 }
 
-/** The register's delivery activity of a product (`samenloop.leveren`), else its first activity. */
-export function leverActiviteit(ctx: HubContext, product: string): string {
-  const entry = ctx.register.requireProduct(product)
-  return (entry.verwerkingsactiviteiten.find((v) => v.naam.endsWith('.leveren')) ?? entry.verwerkingsactiviteiten[0]!).naam
+/** The ledger line of one send that carries a BSN (`pakket.bsn`), on behalf of the subscribing organisation. */
+export function afleverRegel(ctx: HubContext, pakket: Pakket, oin: string, trace: TraceContext): Verwerking {
+  const { product } = pakket.zending
+  return {
+    trace, activiteit: 'webhook-afleveren', verwerkingsactiviteit: activiteitVoor(ctx.register.requireProduct(product), 'leveren'),
+    product, betrokkene: pakket.bsn as Bsn, actorOin: oin, gestart: ctx.clock.now(), status: 'ok',
+  }
 }
 
 /**
@@ -91,9 +106,9 @@ export function leverActiviteit(ctx: HubContext, product: string): string {
  * re-checked at delivery time): the subscription was cancelled; it is for another organisation; the subscription
  * does not list the product; the organisation no longer takes it (today, on the hub's clock); or the kind's own check.
  */
-export async function waaromNietAfleveren(
+async function waaromNietAfleveren(
   ctx: HubContext, abonnement: AbonnementRow, item: Afleverbaar, opts: ResolvedDeliveryOptions,
-  productenVan: (oin: string) => Promise<readonly string[]> = (oin) => ctx.access.producten(oin),
+  productenVan: (oin: string) => Promise<readonly string[]>,
 ): Promise<DoodReden | undefined> {
   if (abonnement.opgezegd) return 'abonnement-opgezegd'
   if (item.oin !== abonnement.oin) return 'toegang-vervallen'

@@ -7,7 +7,7 @@ import { AppError, datumVan, type InvalidParam } from '../../core/index.js'
 import { authorize } from '../access/index.js'
 import { appendToOutbox } from '../events/index.js'
 import { hoogsteIndicatieId, indicatiesVastgelegdEvent } from '../matching/index.js'
-import type { RegisterEntry } from '../register/index.js'
+import { activiteitVoor, type RegisterEntry } from '../register/index.js'
 import { leesPopulatie } from './populatie-csv.js'
 import { mutatiesVan, populatie, vervangingVan, type PopulatieResultaat, type PopulatieWijziging } from './populatie-service.js'
 import type { PopulatieRegelRow } from './population-tables.js'
@@ -24,8 +24,7 @@ const csvBody = (beschrijving: string) => ({ content: { 'text/csv': { schema: { 
 
 /** The processing activity a population change is logged under: `<x>.populatie` if the product names one. */
 export function populatieActiviteit(entry: RegisterEntry): string {
-  const va = entry.verwerkingsactiviteiten
-  return (va.find((v) => v.naam.endsWith('.populatie')) ?? va[0])?.naam ?? `${entry.naam}.populatie`
+  return activiteitVoor(entry, 'populatie')
 }
 
 /**

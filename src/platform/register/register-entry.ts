@@ -82,3 +82,12 @@ export function parseRegisterEntry(raw: unknown, file: string): RegisterEntry {
   if (p.length) throw new AppError('invalid', 'register.ongeldig', `gegevensregister ${file} is ongeldig`, p)
   return raw as RegisterEntry
 }
+
+/**
+ * The entry's processing activity for one kind of work, by the suffix of its name: `leveren` gives `samenloop.leveren`,
+ * and `kot.leveren` for the KOT entry (which names its activities `kot.*`). Else the entry's first activity.
+ */
+export function activiteitVoor(entry: RegisterEntry, soort: string): string {
+  const va = entry.verwerkingsactiviteiten
+  return (va.find((v) => v.naam.endsWith(`.${soort}`)) ?? va[0])?.naam ?? `${entry.naam}.${soort}`
+}

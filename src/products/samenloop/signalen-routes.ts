@@ -5,7 +5,7 @@ import type { HubContext } from '../../adapters/http/hub-context.js'
 import { authErrors, problemSchema, security } from '../../adapters/http/routes/schemas.js'
 import { AppError, type Bsn } from '../../core/index.js'
 import { authorize, type Principal } from '../../platform/access/index.js'
-import { guardOutput } from '../../platform/register/index.js'
+import { activiteitVoor, guardOutput } from '../../platform/register/index.js'
 import { lijstSignalen, maakCursor, meldTerug, signaalOnbekend, vindSignaal, type Signaal } from '../../platform/signals/index.js'
 import { csvKop, csvRegel } from './signalen-csv.js'
 import { leesExportVerzoek, leesLijstVerzoek, leesTerugmelding, LIMIET_MAX } from './signalen-verzoek.js'
@@ -72,22 +72,13 @@ function bewaak(ctx: HubContext, request: FastifyRequest, s: Signaal) {
   return guarded.record
 }
 
-/**
- * The register's delivery activity of a product: `samenloop.leveren`, `kot.leveren` (the KOT entry names its activities
- * `kot.*`, so `${product}.leveren` would name one the register does not have).
- */
-function leverActiviteit(ctx: HubContext, product: string): string {
-  const va = ctx.register.requireProduct(product).verwerkingsactiviteiten
-  return (va.find((v) => v.naam.endsWith('.leveren')) ?? va[0])?.naam ?? `${product}.leveren`
-}
-
 /** One ledger line per distinct BSN read, in its own transaction before anything is sent (fail closed). */
 async function logLezen(ctx: HubContext, request: FastifyRequest, product: string, signalen: readonly Signaal[], activiteit = 'signaal-lezen'): Promise<void> {
   const bsns = [...new Set(signalen.map((s) => s.bsn))]
   if (bsns.length === 0) return
   const actorOin = principalOf(request).organisatie.oin
   await ctx.database.db.transaction().execute((tx) => ctx.ledger.record(tx, bsns.map((bsn) => ({
-    trace: request.trace, activiteit, verwerkingsactiviteit: leverActiviteit(ctx, product), product, betrokkene: bsn as Bsn, actorOin,
+    trace: request.trace, activiteit, verwerkingsactiviteit: activiteitVoor(ctx.register.requireProduct(product), 'leveren'), product, betrokkene: bsn as Bsn, actorOin,
   }))))
   ctx.metrics.ledgerLines.inc({ product }, bsns.length)
 }
@@ -188,7 +179,7 @@ function terugmelding(app: FastifyInstance, ctx: HubContext, authenticate: Authe
     const signaal = await ctx.database.db.transaction().execute(async (tx) => {
       const s = await meldTerug(tx, principal.organisatie.oin, id, { ...invoer, door: principal.id, op: ctx.clock.now().toISOString() })
       await ctx.ledger.record(tx, [{
-        trace: request.trace, activiteit: 'signaal-terugmelden', verwerkingsactiviteit: leverActiviteit(ctx, s.product), product: s.product,
+        trace: request.trace, activiteit: 'signaal-terugmelden', verwerkingsactiviteit: activiteitVoor(ctx.register.requireProduct(s.product), 'leveren'), product: s.product,
         betrokkene: s.bsn as Bsn, actorOin: principal.organisatie.oin,
       }])
       return s
