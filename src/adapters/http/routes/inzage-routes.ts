@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { parseBsn, type Bsn } from '../../../core/index.js'
 import type { LedgerLine } from '../../../platform/ledger/index.js'
+import type { Executor } from '../../../platform/tables.js'
 import { registratiesVan } from '../../../platform/population/index.js'
 import { guardOutput } from '../../../platform/register/index.js'
 import { principalOf, requireAuth } from '../auth.js'
@@ -43,7 +44,7 @@ export const inzageRoutes = ({ ctx, authenticate }: RouteDeps): FastifyPluginAsy
  */
 const VOOR_AFNEMERS: ReadonlySet<string> = new Set(['selectie-verstrekken', 'bronfeit-vastleggen'])
 
-async function voorAfnemer(db: RouteDeps['ctx']['database']['db'], oin: string, bsn: Bsn, regels: readonly LedgerLine[]): Promise<LedgerLine[]> {
+async function voorAfnemer(db: Executor, oin: string, bsn: Bsn, regels: readonly LedgerLine[]): Promise<LedgerLine[]> {
   const registraties = regels.some((l) => l.actorOin !== oin && VOOR_AFNEMERS.has(l.activiteit)) ? await registratiesVan(db, oin, bsn) : []
   return regels.filter((l) => l.actorOin === oin || (VOOR_AFNEMERS.has(l.activiteit)
     && registraties.some((r) => r.product === l.product && r.van <= l.gestart && (r.tot === null || l.gestart < r.tot))))

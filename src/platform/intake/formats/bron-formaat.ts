@@ -82,8 +82,8 @@ export function bronFormaat<K extends string>(def: FormaatDefinitie<K>): BronFor
         : formaat.lees(plek.map((i) => (i < 0 ? '' : velden[i]!)))
     },
     lees(velden) {
-      const json = !Array.isArray(velden)
-      const rauw = json ? namen.map((k, i) => tekstVan(k, soorten[i]!, (velden as Record<string, unknown>)[k])) : velden as readonly (string | KolomLezing)[]
+      // A CSV line is text already; a JSON field becomes its text, or a type problem (`tekstVan`).
+      const rauw: ReadonlyArray<string | KolomLezing> = Array.isArray(velden) ? velden : namen.map((k, i) => tekstVan(k, soorten[i]!, (velden as Record<string, unknown>)[k]))
       if (rauw.length !== namen.length) return { ok: false, problemen: [{ code: 'kolommen', reden: `${rauw.length} kolommen, verwacht ${namen.length}` }] }
       const problemen: RegelProbleem[] = []
       const g = {} as Record<K, Waarde>
@@ -115,8 +115,13 @@ function tekstVan(k: string, soort: KolomSoort, v: unknown): string | KolomLezin
   if (typeof v === 'string') return v
   const getal = soort === 'cent' || soort === 'geheel'
   if (typeof v === 'number' && getal) return Number.isFinite(v) ? String(v) : 'NaN'
-  return fout(k, 'type-ongeldig', getal ? 'verwacht een geheel getal (of de tekst ervan)' : `verwacht tekst (een JSON-string), geen ${Array.isArray(v) ? 'lijst' : typeof v === 'object' ? 'object' : typeof v === 'number' ? 'getal' : typeof v}`)
+  if (getal) return fout(k, 'type-ongeldig', 'verwacht een geheel getal (of de tekst ervan)')
+  return fout(k, 'type-ongeldig', `verwacht tekst (een JSON-string), geen ${jsonSoort(v)}`)
 }
+
+/** The JSON type of a value, in Dutch, for a problem's reason. */
+const jsonSoort = (v: unknown): string =>
+  Array.isArray(v) ? 'lijst' : typeof v === 'object' ? 'object' : typeof v === 'number' ? 'getal' : typeof v === 'boolean' ? 'waar/onwaar' : typeof v
 
 type KolomLezing = { waarde: Waarde } | { probleem: RegelProbleem }
 
